@@ -1,0 +1,108 @@
+/** Turning zod's shape errors into findings, and the error that carries them all. */
+import { z } from 'zod';
+import { formatFinding, type Finding } from '../rules/types';
+
+export class PlanValidationError extends Error {
+  constructor(
+    readonly findings: readonly Finding[],
+    readonly source = 'plan',
+  ) {
+    const errors = findings.filter((f) => f.level === 'error');
+    super(
+      `${source} is invalid: ${errors.length} error(s)\n` + findings.map((f) => `  ${formatFinding(f)}`).join('\n'),
+    );
+    this.name = 'PlanValidationError';
+  }
+}
+
+/** `['tunnels', 0, 'insideCidr']` → `tunnels[0].insideCidr`; the root is `(plan)`. */
+export function jsonPath(segments: readonly (string | number)[]): string {
+  const path = segments
+    .map((s, i) => (typeof s === 'number' ? `[${s}]` : i === 0 ? s : `.${s}`))
+    .join('');
+  return path === '' ? '(plan)' : path;
+}
+
+function unwrap(schema: z.ZodTypeAny): z.ZodTypeAny {
+  let current = schema;
+  for (;;) {
+    if (current instanceof z.ZodDefault) current = current._def.innerType;
+    else if (current instanceof z.ZodOptional || current instanceof z.ZodNullable) current = current.unwrap();
+    else if (current instanceof z.ZodEffects) current = current.innerType();
+    else return current;
+  }
+}
+
+/** The object keys the schema allows at `segments`, for "did you mean" hints. */
+function knownKeys(schema: z.ZodTypeAny, segments: readonly (string | number)[]): string[] {
+  let current = unwrap(schema);
+  for (const segment of segments) {
+    if (current instanceof z.ZodArray) current = unwrap(current.element);
+    else if (current instanceof z.ZodObject) current = unwrap(current.shape[segment as string]);
+    else return [];
+    if (!current) return [];
+  }
+  return current instanceof z.ZodObject ? Object.keys(current.shape) : [];
+}
+
+function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let diagonal = row[0];
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const next = Math.min(row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1].toLowerCase() === b[j - 1].toLowerCase() ? 0 : 1));
+      diagonal = row[j];
+      row[j] = next;
+    }
+  }
+  return row[b.length];
+}
+
+function describe(value: unknown): string {
+  return value === undefined ? 'nothing' : JSON.stringify(value);
+}
+
+function valueAt(input: unknown, segments: readonly (string | number)[]): unknown {
+  return segments.reduce<unknown>((v, s) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[s] : undefined), input);
+}
+
+/** One finding per zod issue; an unknown key is one finding per key, with a suggestion. */
+export function schemaFindings(schema: z.ZodTypeAny, error: z.ZodError, input: unknown): Finding[] {
+  const findings: Finding[] = [];
+  const push = (segments: readonly (string | number)[], message: string, fix: string) =>
+    findings.push({ path: jsonPath(segments), ruleId: 'Schema', catalogue: [], level: 'error', message, fix });
+  for (const issue of error.issues) {
+    const got = describe(valueAt(input, issue.path));
+    switch (issue.code) {
+      case 'unrecognized_keys': {
+        const allowed = knownKeys(schema, issue.path);
+        for (const key of issue.keys) {
+          const near = allowed.filter((k) => editDistance(k, key) <= Math.max(1, Math.floor(key.length / 3)));
+          const hint = near.length > 0 ? `did you mean ${near.map((k) => `'${k}'`).join(' or ')}? ` : '';
+          push([...issue.path, key], `unknown field '${key}' (a typo would otherwise be ignored and the default used).`,
+            `${hint}allowed here: ${allowed.join(', ')}.`);
+        }
+        break;
+      }
+      case 'invalid_type':
+        push(issue.path, issue.received === 'undefined' ? 'is required.' : `expected ${issue.expected}, got ${issue.received} ${got}.`,
+          `a value of type ${issue.expected}.`);
+        break;
+      case 'invalid_enum_value':
+        push(issue.path, `${got} is not one of the allowed values.`, `one of ${issue.options.map((o) => JSON.stringify(o)).join(', ')}.`);
+        break;
+      case 'invalid_union': {
+        const literals = issue.unionErrors
+          .flatMap((e) => e.issues)
+          .filter((i) => i.code === 'invalid_literal')
+          .map((i) => JSON.stringify((i as z.ZodInvalidLiteralIssue).expected));
+        push(issue.path, `${got} is not allowed.`, literals.length > 0 ? `one of ${literals.join(', ')}.` : issue.message);
+        break;
+      }
+      default:
+        push(issue.path, `${got}: ${issue.message}.`, issue.message);
+    }
+  }
+  return findings;
+}

@@ -1,0 +1,160 @@
+/**
+ * `planVpn`: plan input → resolved, immutable plan, or one error carrying every finding.
+ *
+ * Steps: shape (zod, strict) → draft tunnels (explicit entries, then allocation of the rest) →
+ * every rule's plan check (lib/rules) → derived addresses. Shape errors stop before the rules,
+ * since rules need typed values; all shape errors are still reported together.
+ */
+import { bgpAddressesOf, parseIpv4Cidr } from './address';
+import { ApipaAllocator } from './allocate';
+import { PlanValidationError, jsonPath, schemaFindings } from './findings';
+import { planInputSchema, type PlanInput, type PlanSpec } from './schema';
+import { tunnelId, type AwsTunnelNumber, type AzureInstance, type ResolvedPlan, type ResolvedTunnel } from './types';
+import { checkPlan } from '../rules/registry';
+import type { DraftTunnel, Finding } from '../rules/types';
+
+export interface PlanOptions {
+  /**
+   * Plans already attached to the same Azure gateway. Their inside CIDRs are taken: the allocator
+   * skips them and an explicit overlap is a C04 error. @default none
+   */
+  readonly sharedGateway?: readonly ResolvedPlan[];
+}
+
+export interface PlanResult {
+  /** Present when there is no error finding. */
+  readonly plan?: ResolvedPlan;
+  /** Every error and warning, in rule order. */
+  readonly findings: readonly Finding[];
+}
+
+const INSTANCES: readonly AzureInstance[] = [0, 1];
+const AWS_TUNNELS: readonly AwsTunnelNumber[] = [1, 2];
+
+/** Explicit tunnels first (they claim their blocks), then allocation for the rest, in instance order. */
+function draftTunnels(spec: PlanSpec, sharedGateway: readonly ResolvedPlan[]): { tunnels: DraftTunnel[]; findings: Finding[] } {
+  const findings: Finding[] = [];
+  const allocator = new ApipaAllocator();
+  const explicit = new Map<string, DraftTunnel>();
+  (spec.tunnels ?? []).forEach((entry, index) => {
+    const id = tunnelId(entry.azureInstance, entry.awsTunnel);
+    if (explicit.has(id)) {
+      findings.push({
+        path: jsonPath(['tunnels', index]),
+        ruleId: 'Schema',
+        catalogue: ['C15'],
+        level: 'error',
+        message: `a second entry for Azure instance ${entry.azureInstance}, AWS tunnel ${entry.awsTunnel}.`,
+        fix: 'one entry per (azureInstance, awsTunnel) pair: four tunnels at most.',
+      });
+      return;
+    }
+    explicit.set(id, { ...entry, path: jsonPath(['tunnels', index]), allocated: entry.insideCidr === undefined });
+  });
+  const taken = [
+    ...spec.azure.apipaInUse,
+    ...sharedGateway.flatMap((p) => p.tunnels.map((t) => t.insideCidr)),
+    ...[...explicit.values()].flatMap((t) => (t.insideCidr ? [t.insideCidr] : [])),
+  ];
+  for (const cidr of taken) {
+    const parsed = parseIpv4Cidr(cidr);
+    if (parsed) allocator.markUsed(parsed);
+  }
+  const tunnels: DraftTunnel[] = [];
+  for (const azureInstance of INSTANCES) {
+    for (const awsTunnel of AWS_TUNNELS) {
+      const given = explicit.get(tunnelId(azureInstance, awsTunnel));
+      if (given?.insideCidr !== undefined) {
+        tunnels.push(given);
+        continue;
+      }
+      const insideCidr = allocator.allocate(awsTunnel);
+      const path = given?.path ?? 'tunnels';
+      if (insideCidr === undefined) {
+        findings.push({
+          path,
+          ruleId: 'Schema',
+          catalogue: ['C03', 'C04'],
+          level: 'error',
+          message: `no free /30 left in Azure's APIPA range 169.254.21.0–169.254.22.255 for ${tunnelId(azureInstance, awsTunnel)}.`,
+          fix: 'free a block on the shared Azure gateway (azure.apipaInUse, other plans) or use another gateway.',
+        });
+      }
+      tunnels.push({ azureInstance, awsTunnel, insideCidr, path, allocated: true });
+    }
+  }
+  return { tunnels, findings };
+}
+
+function resolve(spec: PlanSpec, drafts: readonly DraftTunnel[]): ResolvedPlan {
+  const byInstance = (i: AzureInstance) => drafts.filter((t) => t.azureInstance === i);
+  const apipaByInstance = [
+    byInstance(0).map((t) => bgpAddressesOf(t.insideCidr!).azure),
+    byInstance(1).map((t) => bgpAddressesOf(t.insideCidr!).azure),
+  ] as const;
+  const tunnels: ResolvedTunnel[] = drafts.map((t) => {
+    const { aws, azure } = bgpAddressesOf(t.insideCidr!);
+    const other = apipaByInstance[1 - t.azureInstance][0];
+    return {
+      id: tunnelId(t.azureInstance, t.awsTunnel),
+      azureInstance: t.azureInstance,
+      awsConnection: (t.azureInstance + 1) as 1 | 2,
+      awsTunnel: t.awsTunnel,
+      insideCidr: t.insideCidr!,
+      awsBgpIp: aws,
+      azureBgpIp: azure,
+      allocated: t.allocated,
+      azureCustomBgpIps: t.azureInstance === 0 ? [azure, other] : [other, azure],
+    };
+  });
+  return deepFreeze({
+    name: spec.name,
+    aws: spec.aws,
+    azure: { ...spec.azure, apipaByInstance },
+    customerGatewayAsn: spec.azure.asn,
+    tunnels,
+    ipsec: spec.ipsec,
+    tags: spec.tags,
+  });
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+}
+
+/** Validates without throwing: every finding, and the plan when there is no error. Never throws on any input. */
+export function validatePlan(input: unknown, options: PlanOptions = {}): PlanResult {
+  const parsed = planInputSchema.safeParse(input ?? {});
+  if (!parsed.success) return { findings: schemaFindings(planInputSchema, parsed.error, input) };
+  const spec = structuredClone(parsed.data);
+  const sharedGateway = options.sharedGateway ?? [];
+  const drafted = draftTunnels(spec, sharedGateway);
+  const findings = [...drafted.findings, ...checkPlan({ spec, tunnels: drafted.tunnels, sharedGateway })];
+  if (findings.some((f) => f.level === 'error')) return { findings };
+  return { plan: resolve(spec, drafted.tunnels), findings };
+}
+
+/** The resolved plan; throws a `PlanValidationError` listing every error and warning when invalid. */
+export function planVpn(input: PlanInput = {}, options: PlanOptions = {}): ResolvedPlan {
+  const result = validatePlan(input, options);
+  if (!result.plan) throw new PlanValidationError(result.findings);
+  return result.plan;
+}
+
+/**
+ * Plans that share one Azure gateway, in order: each later plan gets the next free /30s and is
+ * checked against the earlier ones (C04).
+ */
+export function planSharedGateway(inputs: readonly PlanInput[]): ResolvedPlan[] {
+  const plans: ResolvedPlan[] = [];
+  inputs.forEach((input, index) => {
+    const result = validatePlan(input, { sharedGateway: plans });
+    if (!result.plan) throw new PlanValidationError(result.findings, `plan ${index}`);
+    plans.push(result.plan);
+  });
+  return plans;
+}
