@@ -38,3 +38,18 @@ export function isUnresolved(value: unknown): boolean {
 export function resourcesOfType(view: CfnView, type: string): readonly CfnResourceView[] {
   return view.resources.filter((r) => r.type === type);
 }
+
+/** A synthesized template (`Template.fromStack(s).toJSON()`, or cdk.out JSON) as a view. */
+export function cfnViewFromTemplate(template: { Resources?: Record<string, unknown> }): CfnView {
+  const resources = Object.entries(template.Resources ?? {}).map(([logicalId, body]) => {
+    const r = body as { Type?: string; Properties?: Record<string, unknown>; Metadata?: Record<string, unknown> };
+    const path = r.Metadata?.['aws:cdk:path'];
+    return {
+      logicalId,
+      type: r.Type ?? '',
+      properties: r.Properties ?? {},
+      path: typeof path === 'string' ? path : logicalId,
+    };
+  });
+  return { resources };
+}

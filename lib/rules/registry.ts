@@ -8,7 +8,10 @@ import { InsideCidrIsApipaSlash30 } from './InsideCidrIsApipaSlash30';
 import { toFinding, type Finding, type PlanContext, type Rule } from './types';
 
 export const RULES: readonly Rule[] = [
+  // C01–C11
   InsideCidrIsApipaSlash30,
+  // C12–C27
+  // C28–C33
 ];
 
 export function checkPlan(context: PlanContext, rules: readonly Rule[] = RULES): Finding[] {
