@@ -1,0 +1,85 @@
+/**
+ * `multicloud-vpn <verb> [file]`: review a plan without credentials. Kept apart from `bin/` so that
+ * tests call it in-process with captured streams; exit codes: 0 ok, 1 invalid plan, 2 usage error.
+ */
+import { parseArgs } from 'node:util';
+import { validatePlanFile } from '../plan/file';
+import { mermaidDiagram } from '../report/mermaid';
+import { planSummary } from '../report/table';
+import { formatFinding } from '../rules/types';
+import type { ResolvedPlan } from '../plan/types';
+
+export interface CliIo {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+}
+
+export const USAGE = `Usage: multicloud-vpn <verb> [plan-file] [options]
+
+Verbs:
+  plan [file]      validate the plan (default vpn-plan.json) and print the tunnel table;
+                   --json prints the resolved plan instead
+  diagram [file]   print the topology as a Mermaid diagram
+  azure [file]     print the Azure resources the Pulumi program would create (offline, mocked);
+                   --aws-outputs <file> adds the AWS hand-off (cdk deploy --outputs-file)
+
+Options:
+  -h, --help       show this help
+  --json           (plan) print the resolved plan as JSON
+
+Exit status: 0 valid, 1 invalid plan or input file, 2 usage error.`;
+
+type Verb = (plan: ResolvedPlan, options: { json: boolean; awsOutputs?: string; file: string }, io: CliIo) => Promise<number>;
+
+const VERBS: Record<string, Verb> = {
+  plan: async (plan, { json }, io) => {
+    io.stdout(json ? JSON.stringify(plan, null, 2) : planSummary(plan));
+    return 0;
+  },
+  diagram: async (plan, _options, io) => {
+    io.stdout(mermaidDiagram(plan));
+    return 0;
+  },
+  azure: async (plan, { awsOutputs }, io) => {
+    // Loaded lazily: the Pulumi runtime is only needed by this verb.
+    const { offlineAzureResources } = await import('../azure/offline');
+    const resources = await offlineAzureResources({ plan, awsOutputsFile: awsOutputs, log: io.stderr });
+    io.stdout(JSON.stringify(resources, null, 2));
+    return 0;
+  },
+};
+
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      options: { help: { type: 'boolean', short: 'h' }, json: { type: 'boolean' }, 'aws-outputs': { type: 'string' } },
+    });
+  } catch (e) {
+    io.stderr(`multicloud-vpn: ${(e as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  const [verb, file = 'vpn-plan.json', ...extra] = parsed.positionals;
+  if (parsed.values.help || verb === 'help') {
+    io.stdout(USAGE);
+    return 0;
+  }
+  if (!verb || !(verb in VERBS) || extra.length > 0) {
+    io.stderr(`multicloud-vpn: ${!verb ? 'no verb given' : extra.length > 0 ? `unexpected argument '${extra[0]}'` : `unknown verb '${verb}'`}\n\n${USAGE}`);
+    return 2;
+  }
+  const { plan, findings } = validatePlanFile(file);
+  for (const finding of findings) io.stderr(formatFinding(finding));
+  if (!plan) {
+    io.stderr(`multicloud-vpn: ${file} is invalid (${findings.filter((f) => f.level === 'error').length} error(s)); nothing printed.`);
+    return 1;
+  }
+  try {
+    return await VERBS[verb](plan, { json: parsed.values.json ?? false, awsOutputs: parsed.values['aws-outputs'], file }, io);
+  } catch (e) {
+    io.stderr(`multicloud-vpn ${verb}: ${(e as Error).message}`);
+    return 1;
+  }
+}
