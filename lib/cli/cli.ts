@@ -4,6 +4,7 @@
  */
 import { parseArgs } from 'node:util';
 import { validatePlanFile } from '../plan/file';
+import { replacementsBetween } from '../plan/replacements';
 import { mermaidDiagram } from '../report/mermaid';
 import { planSummary } from '../report/table';
 import { formatFinding } from '../rules/types';
@@ -22,6 +23,8 @@ Verbs:
   diagram [file]   print the topology as a Mermaid diagram
   azure [file]     print the Azure resources the Pulumi program would create (offline, mocked);
                    --aws-outputs <file> adds the AWS hand-off (cdk deploy --outputs-file)
+  diff <old> <new> say which AWS resources a change from plan <old> to plan <new> replaces
+                   (a replaced VPN connection gets new outside IPs); exit 0 either way
 
 Options:
   -h, --help       show this help
@@ -49,6 +52,31 @@ const VERBS: Record<string, Verb> = {
   },
 };
 
+function loadOrReport(file: string, io: CliIo): ResolvedPlan | undefined {
+  const { plan, findings } = validatePlanFile(file);
+  for (const finding of findings) io.stderr(formatFinding(finding));
+  if (!plan) io.stderr(`multicloud-vpn: ${file} is invalid (${findings.filter((f) => f.level === 'error').length} error(s)); nothing printed.`);
+  return plan;
+}
+
+function diff(files: readonly string[], io: CliIo): number {
+  if (files.length !== 2) {
+    io.stderr(`multicloud-vpn diff: needs two plan files, got ${files.length}\n\n${USAGE}`);
+    return 2;
+  }
+  const [before, after] = files.map((f) => loadOrReport(f, io));
+  if (!before || !after) return 1;
+  const replacements = replacementsBetween(before, after);
+  if (replacements.length === 0) {
+    io.stdout('No AWS VPN connection is replaced: tunnel outside IPs stay the same.');
+    return 0;
+  }
+  for (const r of replacements) {
+    io.stdout(`REPLACED ${r.resource}:\n${r.reasons.map((x) => `  - ${x}`).join('\n')}\n  then: ${r.consequence}`);
+  }
+  return 0;
+}
+
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   let parsed;
   try {
@@ -66,16 +94,13 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     io.stdout(USAGE);
     return 0;
   }
+  if (verb === 'diff') return diff(parsed.positionals.slice(1), io);
   if (!verb || !(verb in VERBS) || extra.length > 0) {
     io.stderr(`multicloud-vpn: ${!verb ? 'no verb given' : extra.length > 0 ? `unexpected argument '${extra[0]}'` : `unknown verb '${verb}'`}\n\n${USAGE}`);
     return 2;
   }
-  const { plan, findings } = validatePlanFile(file);
-  for (const finding of findings) io.stderr(formatFinding(finding));
-  if (!plan) {
-    io.stderr(`multicloud-vpn: ${file} is invalid (${findings.filter((f) => f.level === 'error').length} error(s)); nothing printed.`);
-    return 1;
-  }
+  const plan = loadOrReport(file, io);
+  if (!plan) return 1;
   try {
     return await VERBS[verb](plan, { json: parsed.values.json ?? false, awsOutputs: parsed.values['aws-outputs'], file }, io);
   } catch (e) {

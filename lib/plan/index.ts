@@ -5,5 +5,6 @@ export * from './file';
 export * from './findings';
 export * from './ipsec';
 export * from './plan';
+export * from './replacements';
 export * from './schema';
 export * from './types';
