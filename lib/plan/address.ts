@@ -29,8 +29,23 @@ export function numberToIpv4(n: number): string {
   return [24, 16, 8, 0].map((shift) => Math.floor(n / 2 ** shift) % 256).join('.');
 }
 
+/**
+ * Parsed CIDRs by text. Plans sharing one Azure gateway re-read each other's blocks for every new
+ * plan; the cache keeps that linear in practice. Bounded so that arbitrary input cannot grow it.
+ */
+const parsedCidrs = new Map<string, Ipv4Cidr | undefined>();
+const PARSED_CIDRS_LIMIT = 4096;
+
 /** Parses `a.b.c.d/n` strictly; returns undefined for anything else (IPv6 included). */
 export function parseIpv4Cidr(cidr: string): Ipv4Cidr | undefined {
+  if (parsedCidrs.has(cidr)) return parsedCidrs.get(cidr);
+  if (parsedCidrs.size >= PARSED_CIDRS_LIMIT) parsedCidrs.clear();
+  const parsed = parseIpv4CidrUncached(cidr);
+  parsedCidrs.set(cidr, parsed ? Object.freeze(parsed) : undefined);
+  return parsed;
+}
+
+function parseIpv4CidrUncached(cidr: string): Ipv4Cidr | undefined {
   const match = /^([^/]+)\/(0|[1-9]\d?)$/.exec(cidr);
   if (!match) return undefined;
   const address = ipv4ToNumber(match[1]);

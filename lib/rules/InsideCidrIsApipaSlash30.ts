@@ -1,5 +1,6 @@
 import { formatCidr, isIpv6, mustParseIpv4Cidr, parseIpv4Cidr, contains } from '../plan/address';
 import { LINK_LOCAL_RANGE } from '../plan/constants';
+import { isUnresolved, resourcesOfType, type CfnResourceView, type CfnView } from './cfn-view';
 import type { Rule, Violation } from './types';
 
 const LINK_LOCAL = mustParseIpv4Cidr(LINK_LOCAL_RANGE);
@@ -26,6 +27,34 @@ export function insideCidrProblems(cidr: string): { message: string; fix: string
   return problems;
 }
 
+/** One literal `TunnelInsideCidr` of a synthesized `AWS::EC2::VPNConnection`. */
+export interface CfnTunnelInsideCidr {
+  readonly connection: CfnResourceView;
+  /** Index in `VpnTunnelOptionsSpecifications`. */
+  readonly index: number;
+  readonly cidr: string;
+  /** `VpnTunnelOptionsSpecifications[0].TunnelInsideCidr`, for messages. */
+  readonly property: string;
+}
+
+/**
+ * The literal tunnel inside CIDRs of every VPN connection. Values CloudFormation computes (an
+ * intrinsic function) and malformed shapes are skipped: nothing can be said about them here.
+ */
+export function cfnTunnelInsideCidrs(view: CfnView): CfnTunnelInsideCidr[] {
+  return resourcesOfType(view, 'AWS::EC2::VPNConnection').flatMap((connection) => {
+    const specs = connection.properties.VpnTunnelOptionsSpecifications;
+    if (!Array.isArray(specs)) return [];
+    return specs.flatMap((spec: unknown, index): CfnTunnelInsideCidr[] => {
+      if (!spec || typeof spec !== 'object' || isUnresolved(spec)) return [];
+      const cidr = (spec as Record<string, unknown>).TunnelInsideCidr;
+      return typeof cidr === 'string'
+        ? [{ connection, index, cidr, property: `VpnTunnelOptionsSpecifications[${index}].TunnelInsideCidr` }]
+        : [];
+    });
+  });
+}
+
 export const InsideCidrIsApipaSlash30: Rule = {
   id: 'InsideCidrIsApipaSlash30',
   catalogue: ['C01'],
@@ -41,5 +70,9 @@ export const InsideCidrIsApipaSlash30: Rule = {
       t.allocated || t.insideCidr === undefined
         ? []
         : insideCidrProblems(t.insideCidr).map((p) => ({ path: `${t.path}.insideCidr`, ...p })),
+    ),
+  cfn: (view) =>
+    cfnTunnelInsideCidrs(view).flatMap(({ connection, cidr, property }) =>
+      insideCidrProblems(cidr).map((p) => ({ path: connection.path, message: `${property}: ${p.message}`, fix: p.fix })),
     ),
 };
