@@ -1,0 +1,183 @@
+import { PEER_TAGS } from '../handoff/formats';
+import { tunnelId, type AwsTunnelNumber, type AzureInstance } from '../plan/types';
+import type { AzureView } from './azure-view';
+import { isUnresolved, refTarget, resourcesOfType, type CfnResourceView, type CfnView } from './cfn-view';
+import type { Rule, Violation } from './types';
+
+// Template reading shared by the VPN connection rules (C15, C20, C22–C25). Unknowable values
+// (intrinsics) come back as undefined so that callers skip them.
+
+export const VPN_CONNECTION = 'AWS::EC2::VPNConnection';
+export const CUSTOMER_GATEWAY = 'AWS::EC2::CustomerGateway';
+export const VPN_GATEWAY = 'AWS::EC2::VPNGateway';
+
+function asRecord(value: unknown): Readonly<Record<string, unknown>> | undefined {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) && !isUnresolved(value)
+    ? (value as Record<string, unknown>)
+    : undefined;
+}
+
+/** A VPN connection's tunnel specifications; undefined when absent or computed at deploy time. */
+export function tunnelSpecsOf(connection: CfnResourceView): readonly Readonly<Record<string, unknown>>[] | undefined {
+  const specs = connection.properties.VpnTunnelOptionsSpecifications;
+  if (!Array.isArray(specs)) return undefined;
+  // An unresolved entry is kept as an empty spec, so that indexes in messages stay right.
+  return specs.map((spec) => asRecord(spec) ?? {});
+}
+
+/** Literal values of a `[{ Value: x }]` list (IKEVersions, Phase1DHGroupNumbers, …); undefined when absent or computed. */
+export function listValues(value: unknown): readonly unknown[] | undefined {
+  if (!Array.isArray(value)) return undefined;
+  const values = value.map((entry) => asRecord(entry)?.Value);
+  return values.some((v) => v === undefined || isUnresolved(v)) ? undefined : values;
+}
+
+/** A tag's literal value on a resource, undefined when absent or computed. */
+export function tagValue(resource: CfnResourceView, key: string): string | undefined {
+  const tags = resource.properties.Tags;
+  if (!Array.isArray(tags)) return undefined;
+  const tag = tags.map(asRecord).find((t) => t?.Key === key);
+  return typeof tag?.Value === 'string' ? tag.Value : undefined;
+}
+
+/** The customer gateway a connection refers to, when it is in the same template. */
+export function customerGatewayOf(view: CfnView, connection: CfnResourceView): CfnResourceView | undefined {
+  const target = refTarget(connection.properties.CustomerGatewayId);
+  return target === undefined ? undefined : resourcesOfType(view, CUSTOMER_GATEWAY).find((r) => r.logicalId === target);
+}
+
+/** The Azure connection mode a connection's customer gateway is tagged with, if any (PEER_TAGS). */
+export function peerConnectionModeOf(view: CfnView, connection: CfnResourceView): string | undefined {
+  const gateway = customerGatewayOf(view, connection);
+  return gateway && tagValue(gateway, PEER_TAGS.peerConnectionMode);
+}
+
+/** True for a connection this library's tags mark as facing an Azure gateway. */
+export function facesAzure(view: CfnView, connection: CfnResourceView): boolean {
+  return peerConnectionModeOf(view, connection) !== undefined || tagValue(connection, PEER_TAGS.tunnelIds) !== undefined;
+}
+
+/** A stable key for the gateway a connection terminates on (logical id, or the literal / intrinsic JSON). */
+export function vpnGatewayKey(connection: CfnResourceView): string | undefined {
+  const id = connection.properties.VpnGatewayId;
+  if (id === undefined) return undefined;
+  return refTarget(id) ?? (typeof id === 'string' ? id : JSON.stringify(id));
+}
+
+/** Where to report a gateway-wide finding: the VGW resource when in the template, else the first connection. */
+export function vpnGatewayPath(view: CfnView, key: string, fallback: CfnResourceView): string {
+  return resourcesOfType(view, VPN_GATEWAY).find((r) => r.logicalId === key)?.path ?? fallback.path;
+}
+
+/** Connections grouped by the VGW they terminate on; connections without a VGW are left out. */
+export function connectionsByVpnGateway(connections: readonly CfnResourceView[]): Map<string, CfnResourceView[]> {
+  const groups = new Map<string, CfnResourceView[]>();
+  for (const connection of connections) {
+    const key = vpnGatewayKey(connection);
+    if (key !== undefined) groups.set(key, [...(groups.get(key) ?? []), connection]);
+  }
+  return groups;
+}
+
+const TUNNEL_IDS: readonly string[] = ([0, 1] as AzureInstance[]).flatMap((i) => ([1, 2] as AwsTunnelNumber[]).map((t) => tunnelId(i, t)));
+
+function cfnTopology(view: CfnView): Violation[] {
+  const towardAzure = resourcesOfType(view, VPN_CONNECTION).filter((c) => facesAzure(view, c));
+  const violations: Violation[] = [];
+  for (const [key, connections] of connectionsByVpnGateway(towardAzure)) {
+    const path = vpnGatewayPath(view, key, connections[0]);
+    if (connections.length !== 2) {
+      violations.push({
+        path,
+        message: `${connections.length} VPN connection(s) toward Azure on VGW ${key} (${connections.map((c) => c.path).join(', ')}); the design has one per Azure gateway instance.`,
+        fix: 'two VPN connections on the VGW: connection 1 to the customer gateway of instance 0, connection 2 to that of instance 1.',
+      });
+    }
+    const gateways = new Set(connections.map((c) => JSON.stringify(c.properties.CustomerGatewayId)));
+    if (gateways.size !== 2 && connections.length === 2) {
+      violations.push({
+        path,
+        message: `both VPN connections toward Azure on VGW ${key} use the same customer gateway; instance 1 is left without tunnels.`,
+        fix: 'two customer gateways, one per Azure gateway public IP, one connection each.',
+      });
+    }
+  }
+  for (const connection of towardAzure) {
+    if (isUnresolved(connection.properties.VpnTunnelOptionsSpecifications)) continue;
+    const specs = tunnelSpecsOf(connection);
+    if (specs?.length !== 2) {
+      violations.push({
+        path: connection.path,
+        message: specs === undefined
+          ? 'VpnTunnelOptionsSpecifications is missing: AWS would pick random inside CIDRs that Azure APIPA cannot match.'
+          : `VpnTunnelOptionsSpecifications has ${specs.length} entr${specs.length === 1 ? 'y' : 'ies'}; a VPN connection has exactly two tunnels.`,
+        fix: 'two tunnel specifications, each with its planned TunnelInsideCidr.',
+      });
+    }
+  }
+  return violations;
+}
+
+function azureTopology(view: AzureView): Violation[] {
+  const { localNetworkGateways: lngs, connections } = view;
+  // First run: the AWS tunnel outside IPs are not known yet, so neither LNGs nor connections exist.
+  if (lngs.length === 0 && connections.length === 0) return [];
+  const violations: Violation[] = [];
+  const perTunnel = (items: readonly { tunnelId: string }[], kind: string, path: string) => {
+    for (const id of TUNNEL_IDS) {
+      const count = items.filter((item) => item.tunnelId === id).length;
+      if (count !== 1) {
+        violations.push({ path, message: `${count} ${kind}(s) for tunnel ${id}.`, fix: `exactly one ${kind} per AWS tunnel: ${TUNNEL_IDS.join(', ')}.` });
+      }
+    }
+    for (const item of items.filter((i) => !TUNNEL_IDS.includes(i.tunnelId))) {
+      violations.push({ path, message: `a ${kind} for unknown tunnel '${item.tunnelId}'.`, fix: `one of ${TUNNEL_IDS.join(', ')}.` });
+    }
+  };
+  perTunnel(lngs, 'local network gateway', 'localNetworkGateways');
+  perTunnel(connections, 'connection', 'connections');
+  const seen = new Map<string, string>();
+  for (const lng of lngs) {
+    if (lng.gatewayIpAddress === undefined) continue;
+    const other = seen.get(lng.gatewayIpAddress);
+    if (other !== undefined) {
+      violations.push({
+        path: `localNetworkGateway ${lng.name}.gatewayIpAddress`,
+        message: `'${lng.gatewayIpAddress}' is also the address of ${other}; each LNG stands for one AWS tunnel outside IP.`,
+        fix: 'the outside IP of the tunnel the LNG stands for (AWS hand-off file).',
+      });
+    } else {
+      seen.set(lng.gatewayIpAddress, lng.name);
+    }
+  }
+  for (const connection of connections) {
+    const lng = lngs.find((l) => l.name === connection.localNetworkGatewayName);
+    if (lng === undefined || lng.tunnelId !== connection.tunnelId) {
+      const expected = lngs.find((l) => l.tunnelId === connection.tunnelId);
+      violations.push({
+        path: `connection ${connection.name}.localNetworkGatewayName`,
+        message: lng === undefined
+          ? `'${connection.localNetworkGatewayName}' is not a local network gateway of this deployment.`
+          : `'${lng.name}' stands for tunnel ${lng.tunnelId}, not for the connection's tunnel ${connection.tunnelId}.`,
+        fix: expected ? `'${expected.name}'.` : `the LNG of tunnel ${connection.tunnelId}.`,
+      });
+    }
+  }
+  return violations;
+}
+
+export const FourTunnelTopology: Rule = {
+  id: 'FourTunnelTopology',
+  catalogue: ['C15'],
+  level: 'error',
+  summary: 'Two customer gateways and two VPN connections of two tunnels each on one VGW; four LNGs and four connections on Azure.',
+  explanation:
+    'Seed 004 (Azure AWS-BGP tutorial) builds one customer gateway and one VPN connection per Azure gateway public IP ' +
+    '(instance 0 → connection 1, instance 1 → connection 2), four tunnels in all, and on Azure one local network gateway ' +
+    'per AWS tunnel outside IP with one connection each. On CloudFormation the rule counts the connections whose customer ' +
+    `gateway carries the '${PEER_TAGS.peerConnectionMode}' tag (or that carry '${PEER_TAGS.tunnelIds}'), per VGW; ` +
+    'other VPN connections are not its business. On Azure the first run (no LNG and no connection yet) is allowed.',
+  fix: 'the documented topology: 2 customer gateways, 2 VPN connections × 2 tunnels, 4 LNGs, 4 connections.',
+  cfn: cfnTopology,
+  azure: azureTopology,
+};

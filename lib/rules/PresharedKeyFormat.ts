@@ -1,0 +1,74 @@
+import { resourcesOfType, type CfnView } from './cfn-view';
+import { tunnelSpecsOf, VPN_CONNECTION } from './FourTunnelTopology';
+import type { Rule, Violation } from './types';
+
+export const PRESHARED_KEY_LENGTH = { min: 8, max: 64 } as const;
+
+/** A CloudFormation dynamic reference (`{{resolve:…}}`): the key is not in the template. */
+export function isDynamicReference(value: string): boolean {
+  return /^\{\{resolve:[^}]+\}\}$/.test(value);
+}
+
+/**
+ * What is wrong with a pre-shared key under AWS's rule (the stricter of the two clouds). The
+ * messages never contain the key or any of its characters, so they can be logged.
+ */
+export function presharedKeyFormatProblems(key: string): string[] {
+  const problems: string[] = [];
+  if (key.length < PRESHARED_KEY_LENGTH.min || key.length > PRESHARED_KEY_LENGTH.max) {
+    problems.push(`is ${key.length} characters long; ${PRESHARED_KEY_LENGTH.min}–${PRESHARED_KEY_LENGTH.max} are allowed.`);
+  }
+  const invalid = [...key].filter((c) => !/[A-Za-z0-9._]/.test(c)).length;
+  if (invalid > 0) problems.push(`contains ${invalid} character(s) other than letters, digits, '.' and '_'.`);
+  if (key.startsWith('0')) problems.push("starts with '0'.");
+  return problems;
+}
+
+function cfnKeys(view: CfnView): Violation[] {
+  const violations: Violation[] = [];
+  const firstUse = new Map<string, string>();
+  for (const connection of resourcesOfType(view, VPN_CONNECTION)) {
+    (tunnelSpecsOf(connection) ?? []).forEach((spec, index) => {
+      const key = spec.PreSharedKey;
+      if (typeof key !== 'string') return; // absent (AWS generates one) or computed: unknowable here
+      const where = `VpnTunnelOptionsSpecifications[${index}].PreSharedKey`;
+      if (!isDynamicReference(key)) {
+        for (const problem of presharedKeyFormatProblems(key)) {
+          violations.push({ path: connection.path, message: `${where} ${problem}` });
+        }
+      }
+      // One key per tunnel: the same literal or the same secret reference twice is one shared key.
+      const other = firstUse.get(key);
+      if (other !== undefined) {
+        violations.push({ path: connection.path, message: `${where} is the same key as ${other}; each tunnel has its own key.`, fix: 'one secret (or one secret field) per tunnel.' });
+      } else {
+        firstUse.set(key, `${connection.path} ${where}`);
+      }
+    });
+  }
+  return violations;
+}
+
+export const PresharedKeyFormat: Rule = {
+  id: 'PresharedKeyFormat',
+  catalogue: ['C22'],
+  level: 'error',
+  summary: "Each tunnel has its own pre-shared key of 8–64 letters, digits, '.' or '_', not starting with '0'.",
+  explanation:
+    'Seed 002 and the AWS Site-to-Site VPN tunnel options documentation: a pre-shared key is 8–64 characters of letters, ' +
+    "digits, periods and underscores and cannot start with zero; it is the stricter of the two clouds' rules, so a key " +
+    'that AWS accepts also works on Azure. Both ends of a tunnel use the same key, one key per tunnel; a mismatch is the ' +
+    'first cause of phase 1 failures. Messages never quote the key.',
+  fix: "a generated key of 32 characters from [A-Za-z0-9._], not starting with '0', one per tunnel, kept in Secrets Manager.",
+  plan: ({ spec }) => {
+    const length = spec.aws.presharedKeyLength;
+    return length < PRESHARED_KEY_LENGTH.min || length > PRESHARED_KEY_LENGTH.max
+      ? [{ path: 'aws.presharedKeyLength', message: `${length}: AWS accepts pre-shared keys of ${PRESHARED_KEY_LENGTH.min}–${PRESHARED_KEY_LENGTH.max} characters.`, fix: `a length in ${PRESHARED_KEY_LENGTH.min}–${PRESHARED_KEY_LENGTH.max} (default 32).` }]
+      : [];
+  },
+  cfn: cfnKeys,
+  azure: ({ connections }) =>
+    connections.flatMap((connection) =>
+      (connection.sharedKey.formatProblems ?? []).map((problem) => ({ path: `connection ${connection.name}.sharedKey`, message: `the shared key ${problem}` })),
+    ),
+};

@@ -1,0 +1,69 @@
+import type { Stack } from 'aws-cdk-lib';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import { PEER_TAGS } from '../../lib/handoff/formats';
+import { validatePlan } from '../../lib/plan';
+import { checkAzure, checkCfn } from '../../lib/rules/registry';
+import { TunnelHasInitiator } from '../../lib/rules/TunnelHasInitiator';
+import { compliantAzureView, synthView } from './fixtures';
+
+const rule = [TunnelHasInitiator];
+const ofRule = (input: unknown) => validatePlan(input).findings.filter((f) => f.ruleId === TunnelHasInitiator.id);
+
+/** One VPN connection whose tunnels have the given StartupActions, to a customer gateway tagged with `peerMode`. */
+function connection(stack: Stack, peerMode: string | undefined, startupActions?: (string | undefined)[]): void {
+  const vgw = new ec2.CfnVPNGateway(stack, 'Vgw', { type: 'ipsec.1' });
+  const cgw = new ec2.CfnCustomerGateway(stack, 'Cgw', {
+    type: 'ipsec.1', bgpAsn: 65000, ipAddress: '203.0.113.10',
+    tags: peerMode === undefined ? undefined : [{ key: PEER_TAGS.peerConnectionMode, value: peerMode }],
+  });
+  new ec2.CfnVPNConnection(stack, 'Connection', {
+    type: 'ipsec.1', customerGatewayId: cgw.ref, vpnGatewayId: vgw.ref,
+    vpnTunnelOptionsSpecifications: startupActions?.map((startupAction, i) => ({ tunnelInsideCidr: `169.254.2${i + 1}.0/30`, startupAction })),
+  });
+}
+
+describe('TunnelHasInitiator', () => {
+  test('C20: the default plan (start / ResponderOnly) and the compliant view have no finding', () => {
+    expect(ofRule({})).toEqual([]);
+    expect(ofRule({ aws: { startupAction: 'add' }, azure: { connectionMode: 'Default' } })).toEqual([]);
+    expect(checkAzure(compliantAzureView(), rule)).toEqual([]);
+  });
+
+  test("C20: startupAction 'add' with a ResponderOnly Azure connection is a plan error", () => {
+    const findings = ofRule({ aws: { startupAction: 'add' } });
+    expect(findings).toHaveLength(1);
+    expect(findings[0]).toMatchObject({ path: 'aws.startupAction', ruleId: 'TunnelHasInitiator', catalogue: ['C20'], level: 'error' });
+    expect(findings[0].message).toContain("'add' while azure.connectionMode is 'ResponderOnly'");
+    expect(findings[0].fix).toContain("'start'");
+  });
+
+  test("C20: a ResponderOnly peer with StartupAction 'start' on both tunnels passes", () => {
+    expect(checkCfn(synthView((s) => connection(s, 'ResponderOnly', ['start', 'start'])), rule)).toEqual([]);
+  });
+
+  test('C20: a ResponderOnly peer with a tunnel left at the default is an error per tunnel', () => {
+    const findings = checkCfn(synthView((s) => connection(s, 'ResponderOnly', ['start', undefined])), rule);
+    expect(findings).toHaveLength(1);
+    expect(findings[0]).toMatchObject({ path: 'Connection', level: 'error' });
+    expect(findings[0].message).toContain("VpnTunnelOptionsSpecifications[1].StartupAction is absent (default 'add')");
+    const noSpecs = checkCfn(synthView((s) => connection(s, 'ResponderOnly')), rule);
+    expect(noSpecs.map((f) => f.level)).toEqual(['error']);
+  });
+
+  test('C20: a peer that initiates (Default) needs nothing', () => {
+    expect(checkCfn(synthView((s) => connection(s, 'Default', ['add', 'add'])), rule)).toEqual([]);
+  });
+
+  test('C20: an untagged customer gateway where no tunnel starts is only a warning', () => {
+    const findings = checkCfn(synthView((s) => connection(s, undefined, ['add', undefined])), rule);
+    expect(findings.map((f) => [f.path, f.level])).toEqual([['Connection', 'warning']]);
+    expect(checkCfn(synthView((s) => connection(s, undefined, ['start', 'add'])), rule)).toEqual([]);
+  });
+
+  test("C20: Azure ResponderOnly connections while AWS uses 'add' are an error per connection", () => {
+    const view = compliantAzureView();
+    const findings = checkAzure({ ...view, awsPeer: { ...view.awsPeer, startupAction: 'add' } }, rule);
+    expect(findings.map((f) => f.path)).toEqual(view.connections.map((c) => `connection ${c.name}.connectionMode`));
+    expect(findings[0].fix).toContain("'Default'");
+  });
+});
