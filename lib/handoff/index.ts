@@ -1,1 +1,3 @@
 export * from './formats';
+export * from './azure-outputs';
+export * from './aws-outputs';

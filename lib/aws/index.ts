@@ -1,0 +1,2 @@
+export * from './azure-vpn-connections';
+export * from './tunnel-outside-ips';

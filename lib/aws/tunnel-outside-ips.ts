@@ -1,0 +1,107 @@
+/**
+ * Reads the tunnels' outside IPs back after deploy: CloudFormation's `AWS::EC2::VPNConnection`
+ * returns no outside address, yet the Azure local network gateways need them.
+ *
+ * Why a `Provider` with an inline Lambda rather than `AwsCustomResource`: AwsCustomResource can only
+ * pick response fields by array position (`VpnConnections.0.Options.TunnelOptions.1.OutsideIpAddress`),
+ * and EC2 does not promise that `TunnelOptions` follows the order of the tunnel specifications. Here
+ * the handler matches each tunnel by its inside CIDR. The code is inline (no bundling, no asset of our
+ * own) and uses the SDK v3 that the Node.js 22 runtime ships.
+ *
+ * Nothing logs the response data: the handler writes no log line, both Lambdas log in JSON at a level
+ * that drops `console.log`, and the Provider framework's own Lambda keeps its default level FATAL.
+ */
+import { CustomResource, Duration } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as cr from 'aws-cdk-lib/custom-resources';
+import { Construct } from 'constructs';
+
+/** The custom resource type, shown in the console and the template. */
+export const TUNNEL_OUTSIDE_IPS_RESOURCE_TYPE = 'Custom::VpnTunnelOutsideIps';
+
+/**
+ * The Lambda source (CommonJS, `index.handler`). Event properties: `Tunnels: [{ Id, ConnectionId,
+ * InsideCidr }]`. Create and Update call `DescribeVpnConnections` and answer `Data: { <Id>: outside IP }`;
+ * Delete does nothing (nothing was created). The physical id is the connection ids, so a replaced
+ * connection also replaces this resource's id and the old one's Delete is a no-op.
+ */
+export const TUNNEL_OUTSIDE_IPS_HANDLER_SOURCE = `'use strict';
+const { EC2Client, DescribeVpnConnectionsCommand } = require('@aws-sdk/client-ec2');
+const ec2 = new EC2Client({});
+exports.handler = async (event) => {
+  // No logging here: the event and the answer stay out of CloudWatch.
+  if (event.RequestType === 'Delete') return { PhysicalResourceId: event.PhysicalResourceId };
+  const tunnels = event.ResourceProperties.Tunnels || [];
+  const connectionIds = [...new Set(tunnels.map((t) => t.ConnectionId))];
+  const response = await ec2.send(new DescribeVpnConnectionsCommand({ VpnConnectionIds: connectionIds }));
+  const connections = response.VpnConnections || [];
+  const data = {};
+  const missing = [];
+  for (const tunnel of tunnels) {
+    const connection = connections.find((c) => c.VpnConnectionId === tunnel.ConnectionId);
+    const options = (connection && connection.Options && connection.Options.TunnelOptions) || [];
+    // Matched by inside CIDR, never by position: EC2 does not promise the order of TunnelOptions.
+    const match = options.find((o) => o.TunnelInsideCidr === tunnel.InsideCidr);
+    if (match && match.OutsideIpAddress) data[tunnel.Id] = match.OutsideIpAddress;
+    else missing.push(tunnel.Id + ' (' + tunnel.InsideCidr + ' on ' + tunnel.ConnectionId + ')');
+  }
+  if (missing.length > 0) throw new Error('no tunnel with inside CIDR ' + missing.join(', '));
+  return { PhysicalResourceId: connectionIds.join(','), Data: data };
+};
+`;
+
+/** One tunnel to read: its plan id, its VPN connection and its inside CIDR. */
+export interface TunnelToRead {
+  /** Plan tunnel id, e.g. `Instance0Tunnel1`; the attribute name of its outside IP. */
+  readonly id: string;
+  /** The VPN connection's id (usually a `Ref` token). */
+  readonly connectionId: string;
+  readonly insideCidr: string;
+}
+
+export interface TunnelOutsideIpsProps {
+  readonly tunnels: readonly TunnelToRead[];
+}
+
+/** A custom resource whose attribute `<tunnel id>` is that tunnel's outside IP. */
+export class TunnelOutsideIps extends Construct {
+  /** The Lambda that calls `DescribeVpnConnections`. */
+  readonly handler: lambda.Function;
+  readonly resource: CustomResource;
+
+  constructor(scope: Construct, id: string, props: TunnelOutsideIpsProps) {
+    super(scope, id);
+    this.handler = new lambda.Function(this, 'Handler', {
+      runtime: lambda.Runtime.NODEJS_22_X,
+      handler: 'index.handler',
+      code: lambda.Code.fromInline(TUNNEL_OUTSIDE_IPS_HANDLER_SOURCE),
+      timeout: Duration.seconds(30),
+      description: 'Reads VPN tunnel outside IPs by inside CIDR (multicloud-vpn)',
+      // JSON format makes the level apply: console.log (INFO) is dropped, only errors are kept.
+      loggingFormat: lambda.LoggingFormat.JSON,
+      applicationLogLevelV2: lambda.ApplicationLogLevel.ERROR,
+      systemLogLevelV2: lambda.SystemLogLevel.WARN,
+    });
+    // DescribeVpnConnections supports no resource-level permissions: "*" is the narrowest resource.
+    this.handler.addToRolePolicy(new iam.PolicyStatement({ actions: ['ec2:DescribeVpnConnections'], resources: ['*'] }));
+    const provider = new cr.Provider(this, 'Provider', {
+      onEventHandler: this.handler,
+      // Stated although it is the default: the framework would otherwise log the response data.
+      frameworkLambdaLoggingLevel: lambda.ApplicationLogLevel.FATAL,
+    });
+    this.resource = new CustomResource(this, 'Resource', {
+      serviceToken: provider.serviceToken,
+      resourceType: TUNNEL_OUTSIDE_IPS_RESOURCE_TYPE,
+      properties: {
+        // Connection ids are in the properties, so a replaced connection triggers an Update (a re-read).
+        Tunnels: props.tunnels.map((t) => ({ Id: t.id, ConnectionId: t.connectionId, InsideCidr: t.insideCidr })),
+      },
+    });
+  }
+
+  /** The outside IP of tunnel `tunnelId` (a token, known after deploy). */
+  outsideIp(tunnelId: string): string {
+    return this.resource.getAttString(tunnelId);
+  }
+}

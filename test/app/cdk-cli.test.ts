@@ -1,0 +1,121 @@
+/**
+ * The real CDK CLI on the app (bin/app.ts through cdk.json): three runs, each into its own temp
+ * output directory. Slow by nature (ts-node + synth): a generous timeout.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const ROOT = resolve(__dirname, '../..');
+const TIMEOUT_MS = 180_000;
+jest.setTimeout(TIMEOUT_MS + 20_000);
+
+interface Run {
+  readonly status: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+  readonly outDir: string;
+}
+
+const dirs: string[] = [];
+afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'cdk-cli-'));
+  dirs.push(dir);
+  return dir;
+}
+
+function cdkSynth(...context: string[]): Run {
+  const outDir = tempDir();
+  const result = spawnSync('npx', ['cdk', 'synth', '--quiet', '--no-notices', '--no-version-reporting', '--output', outDir, ...context.flatMap((c) => ['-c', c])], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    timeout: TIMEOUT_MS,
+    env: { ...process.env, CDK_DISABLE_CLI_TELEMETRY: 'true', CI: 'true' },
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr, outDir };
+}
+
+type Template = { Parameters?: Record<string, unknown>; Rules?: Record<string, unknown>; Resources: Record<string, { Type: string; Properties: Record<string, unknown> }>; Outputs: Record<string, unknown> };
+
+function template(run: Run): Template {
+  return JSON.parse(readFileSync(join(run.outDir, 'MulticloudVpnAws.template.json'), 'utf8'));
+}
+
+function ofType(t: Template, type: string) {
+  return Object.values(t.Resources).filter((r) => r.Type === type).map((r) => r.Properties);
+}
+
+/** Every file of the cloud assembly, as text (the handler asset included). */
+function assemblyText(dir: string): string {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => readFileSync(join(e.parentPath, e.name), 'utf8'))
+    .join('\n');
+}
+
+describe('C15, C23: cdk synth (real CLI)', () => {
+  test('C15, C23: vpn-plan.json without Azure outputs synthesizes a reviewable but undeployable template', () => {
+    const run = cdkSynth();
+    expect(run.stderr).not.toMatch(/^\s+at /m);
+    expect(run.status).toBe(0);
+    const t = template(run);
+    expect(ofType(t, 'AWS::EC2::VPNGateway')).toEqual([expect.objectContaining({ AmazonSideAsn: 64512 })]);
+    expect(ofType(t, 'AWS::EC2::VPC')).toEqual([expect.objectContaining({ CidrBlock: '10.2.0.0/16' })]);
+    const insideCidrs = ofType(t, 'AWS::EC2::VPNConnection')
+      .flatMap((c) => (c.VpnTunnelOptionsSpecifications as { TunnelInsideCidr: string }[]).map((s) => s.TunnelInsideCidr));
+    expect(insideCidrs.sort()).toEqual(['169.254.21.0/30', '169.254.21.4/30', '169.254.22.0/30', '169.254.22.4/30']);
+    // Undeployable by mistake: parameters with no default, and a rule whose message says what to pass.
+    for (const instance of [0, 1]) {
+      const parameter = t.Parameters![`AzureGatewayInstance${instance}PublicIp`] as Record<string, string>;
+      expect(parameter).toMatchObject({ Type: 'String', AllowedPattern: expect.any(String) });
+      expect(parameter).not.toHaveProperty('Default');
+      expect(parameter.Description).toMatch(/-c azureOutputs=/);
+    }
+    expect(JSON.stringify(t.Rules)).toMatch(/-c azureOutputs=<file from `pulumi stack output --json`>/);
+    expect(ofType(t, 'AWS::EC2::CustomerGateway').map((g) => g.IpAddress)).toEqual([
+      { Ref: 'AzureGatewayInstance0PublicIp' }, { Ref: 'AzureGatewayInstance1PublicIp' },
+    ]);
+    expect(run.stderr).toMatch(/No Azure gateway IPs.*-c azureOutputs=/);
+    expect(Object.keys(t.Outputs)).toEqual(expect.arrayContaining(['AwsAzureVpnHandoff', 'AwsAzureVpnInstance0Tunnel1OutsideIp']));
+    // C23: no pre-shared key anywhere in the assembly: every PreSharedKey is a dynamic reference.
+    const text = assemblyText(run.outDir);
+    expect(text).not.toMatch(/"PreSharedKey":\s*"/);
+    expect(text.match(/"PreSharedKey"/g)).toHaveLength(4);
+  });
+
+  test('C15: -c azureOutputs=<file> puts the Azure IPs on the customer gateways, instance 0 first, with no parameters', () => {
+    const file = join(tempDir(), 'azure-outputs.json');
+    writeFileSync(file, JSON.stringify({ gatewayPublicIps: ['20.10.0.1', '20.10.0.2'], gatewayId: 'gw' }));
+    const run = cdkSynth(`azureOutputs=${file}`);
+    expect(run.status).toBe(0);
+    const t = template(run);
+    expect(Object.keys(t.Parameters ?? {})).not.toContain('AzureGatewayInstance0PublicIp');
+    const gateways = Object.entries(t.Resources).filter(([, r]) => r.Type === 'AWS::EC2::CustomerGateway');
+    expect(Object.fromEntries(gateways.map(([id, r]) => [id.replace(/[0-9A-F]{8}$/, ''), r.Properties.IpAddress]))).toEqual({
+      AzureVpnCustomerGatewayInstance0: '20.10.0.1',
+      AzureVpnCustomerGatewayInstance1: '20.10.0.2',
+    });
+    expect(run.stderr).not.toMatch(/No Azure gateway IPs/);
+  });
+
+  test('C01: an invalid plan file exits non-zero and prints every finding with its catalogue number, no stack trace', () => {
+    const plan = JSON.parse(readFileSync(join(ROOT, 'vpn-plan.json'), 'utf8'));
+    plan.tunnels[1].insideCidr = '169.254.22.1/30'; // host bits set (C01)
+    plan.tunnels[2].insideCidr = '169.254.300.4/30'; // octet > 255 (C01)
+    const file = join(tempDir(), 'bad-plan.json');
+    writeFileSync(file, JSON.stringify(plan));
+    const run = cdkSynth(`plan=${file}`);
+    expect(run.status).not.toBe(0);
+    expect(run.stderr).toContain(`${file} is invalid`);
+    const findings = run.stderr.split('\n').filter((line) => /^ERROR /.test(line));
+    expect(findings).toEqual(expect.arrayContaining([
+      expect.stringMatching(/^ERROR tunnels\[1\]\.insideCidr: \[C01[^\]]*\].*169\.254\.22\.1\/30/),
+      expect.stringMatching(/^ERROR tunnels\[2\]\.insideCidr: \[C01[^\]]*\].*169\.254\.300\.4\/30/),
+    ]));
+    expect(run.stderr).not.toMatch(/^\s+at /m);
+    expect(run.stderr).not.toMatch(/PlanValidationError/);
+  });
+});

@@ -1,0 +1,67 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { AzureOutputsError, readAzureOutputs } from '../../lib/handoff';
+
+describe('C14, C15: readAzureOutputs (pulumi stack output --json)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'azure-outputs-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const write = (name: string, text: string) => {
+    const file = join(dir, name);
+    writeFileSync(file, text);
+    return file;
+  };
+  const messageOf = (file: string) => {
+    try {
+      readAzureOutputs(file);
+    } catch (e) {
+      expect(e).toBeInstanceOf(AzureOutputsError);
+      return (e as Error).message;
+    }
+    throw new Error('expected an AzureOutputsError');
+  };
+
+  test('C15: reads the two gateway IPs in instance order, and the optional ids; other outputs are ignored', () => {
+    const file = write('good.json', JSON.stringify({
+      gatewayPublicIps: ['20.10.0.1', '20.10.0.2'],
+      gatewayId: '/subscriptions/x/resourceGroups/TestRG1/providers/Microsoft.Network/virtualNetworkGateways/VNet1GW',
+      connectionIds: ['a', 'b'],
+      somethingElse: 42,
+    }));
+    expect(readAzureOutputs(file)).toEqual({
+      gatewayPublicIps: ['20.10.0.1', '20.10.0.2'],
+      gatewayId: '/subscriptions/x/resourceGroups/TestRG1/providers/Microsoft.Network/virtualNetworkGateways/VNet1GW',
+      connectionIds: ['a', 'b'],
+    });
+  });
+
+  test('a missing file names the file and says how to produce it', () => {
+    const message = messageOf(join(dir, 'absent.json'));
+    expect(message).toContain(join(dir, 'absent.json'));
+    expect(message).toMatch(/cannot read the file: ENOENT/);
+    expect(message).toMatch(/pulumi stack output --json/);
+  });
+
+  test('bad JSON and a non-object are refused with the file name', () => {
+    expect(messageOf(write('bad.json', '{ "gatewayPublicIps": ['))).toMatch(/bad\.json is not usable as Azure outputs:\n {2}not JSON/);
+    expect(messageOf(write('array.json', '["20.10.0.1"]'))).toMatch(/expected a JSON object of stack outputs, got an array/);
+  });
+
+  test('C14: a missing field, a single IP, a private IP and wrong optional fields are all reported at once', () => {
+    expect(messageOf(write('missing.json', '{}'))).toMatch(/gatewayPublicIps: expected an array of two IPv4 addresses, got nothing/);
+    const message = messageOf(write('short.json', JSON.stringify({ gatewayPublicIps: ['192.168.1.4'], gatewayId: 7, connectionIds: 'x' })));
+    expect(message).toMatch(/gatewayPublicIps: expected exactly two addresses .* got 1/);
+    expect(message).toMatch(/gatewayPublicIps\[0\]: "192\.168\.1\.4" is not a public address \(range: private\)/);
+    expect(message).toMatch(/gatewayId: expected a string, got 7/);
+    expect(message).toMatch(/connectionIds: expected an array of strings, got "x"/);
+  });
+
+  test('C14: secrets left masked by Pulumi, duplicates and IPv6 are refused', () => {
+    expect(messageOf(write('masked.json', JSON.stringify({ gatewayPublicIps: ['[secret]', '20.10.0.2'] }))))
+      .toMatch(/gatewayPublicIps\[0\]: "\[secret\]" is not an IPv4 address/);
+    expect(messageOf(write('same.json', JSON.stringify({ gatewayPublicIps: ['20.10.0.1', '20.10.0.1'] }))))
+      .toMatch(/both instances have "20\.10\.0\.1"/);
+    expect(messageOf(write('v6.json', JSON.stringify({ gatewayPublicIps: ['2001:db8::1', '20.10.0.2'] }))))
+      .toMatch(/gatewayPublicIps\[0\]: "2001:db8::1" is not an IPv4 address/);
+  });
+});

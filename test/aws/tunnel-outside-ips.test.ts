@@ -1,0 +1,143 @@
+import * as vm from 'node:vm';
+import { TUNNEL_OUTSIDE_IPS_HANDLER_SOURCE } from '../../lib/aws';
+import { build, onlyLogicalId } from './helpers';
+
+type Handler = (event: Record<string, unknown>) => Promise<{ PhysicalResourceId: string; Data?: Record<string, string> }>;
+
+interface FakeEc2 {
+  readonly handler: Handler;
+  /** The DescribeVpnConnections inputs the handler sent. */
+  readonly calls: unknown[];
+  /** Anything the handler wrote to the console. */
+  readonly logged: unknown[];
+}
+
+/**
+ * Runs the inline Lambda source as the Node.js runtime would (CommonJS, `require` of the SDK v3),
+ * with a fake EC2 client answering `connections` and a console that records every call.
+ */
+function loadHandler(connections: unknown[]): FakeEc2 {
+  const calls: unknown[] = [];
+  const logged: unknown[] = [];
+  class DescribeVpnConnectionsCommand {
+    constructor(readonly input: unknown) {}
+  }
+  class EC2Client {
+    async send(command: DescribeVpnConnectionsCommand) {
+      calls.push(command.input);
+      return { VpnConnections: connections };
+    }
+  }
+  const record = (...args: unknown[]) => logged.push(args);
+  const module = { exports: {} as { handler?: Handler } };
+  const sandbox = {
+    module,
+    exports: module.exports,
+    require: (name: string) => {
+      if (name !== '@aws-sdk/client-ec2') throw new Error(`unexpected require ${name}`);
+      return { EC2Client, DescribeVpnConnectionsCommand };
+    },
+    console: { log: record, info: record, warn: record, error: record, debug: record },
+  };
+  vm.runInNewContext(TUNNEL_OUTSIDE_IPS_HANDLER_SOURCE, sandbox);
+  return { handler: module.exports.handler!, calls, logged };
+}
+
+const TUNNELS = [
+  { Id: 'Instance0Tunnel1', ConnectionId: 'vpn-1', InsideCidr: '169.254.21.0/30' },
+  { Id: 'Instance0Tunnel2', ConnectionId: 'vpn-1', InsideCidr: '169.254.22.0/30' },
+  { Id: 'Instance1Tunnel1', ConnectionId: 'vpn-2', InsideCidr: '169.254.21.4/30' },
+  { Id: 'Instance1Tunnel2', ConnectionId: 'vpn-2', InsideCidr: '169.254.22.4/30' },
+];
+
+/** EC2's answer with each connection's TunnelOptions in the REVERSE order of the specifications. */
+const REVERSED_ANSWER = [
+  {
+    VpnConnectionId: 'vpn-2',
+    Options: { TunnelOptions: [
+      { TunnelInsideCidr: '169.254.22.4/30', OutsideIpAddress: '3.0.0.22' },
+      { TunnelInsideCidr: '169.254.21.4/30', OutsideIpAddress: '3.0.0.21' },
+    ] },
+  },
+  {
+    VpnConnectionId: 'vpn-1',
+    Options: { TunnelOptions: [
+      { TunnelInsideCidr: '169.254.22.0/30', OutsideIpAddress: '3.0.0.12' },
+      { TunnelInsideCidr: '169.254.21.0/30', OutsideIpAddress: '3.0.0.11' },
+    ] },
+  },
+];
+
+describe('C15: the outside IP reader Lambda', () => {
+  test.each(['Create', 'Update'])('C15: on %s it matches tunnels by inside CIDR, not by position, and logs nothing', async (requestType) => {
+    const fake = loadHandler(REVERSED_ANSWER);
+    const result = await fake.handler({ RequestType: requestType, PhysicalResourceId: 'old', ResourceProperties: { Tunnels: TUNNELS } });
+    expect(fake.calls).toEqual([{ VpnConnectionIds: ['vpn-1', 'vpn-2'] }]);
+    expect(result.Data).toEqual({
+      Instance0Tunnel1: '3.0.0.11',
+      Instance0Tunnel2: '3.0.0.12',
+      Instance1Tunnel1: '3.0.0.21',
+      Instance1Tunnel2: '3.0.0.22',
+    });
+    // The physical id follows the connections, so a replaced connection gives a new id.
+    expect(result.PhysicalResourceId).toBe('vpn-1,vpn-2');
+    expect(fake.logged).toEqual([]);
+  });
+
+  test('C15: on Delete it calls nothing and keeps the physical id', async () => {
+    const fake = loadHandler(REVERSED_ANSWER);
+    const result = await fake.handler({ RequestType: 'Delete', PhysicalResourceId: 'vpn-1,vpn-2', ResourceProperties: { Tunnels: TUNNELS } });
+    expect(fake.calls).toEqual([]);
+    expect(result).toEqual({ PhysicalResourceId: 'vpn-1,vpn-2' });
+  });
+
+  test('C15: a tunnel whose inside CIDR EC2 does not report fails the deploy, naming the tunnel', async () => {
+    const fake = loadHandler([REVERSED_ANSWER[0]]);
+    await expect(fake.handler({ RequestType: 'Create', ResourceProperties: { Tunnels: TUNNELS } }))
+      .rejects.toThrow(/Instance0Tunnel1 \(169\.254\.21\.0\/30 on vpn-1\), Instance0Tunnel2/);
+  });
+});
+
+describe('C15, C23: the outside IP custom resource in the template', () => {
+  const { template, stack, vpn } = build();
+  const json = template.toJSON();
+  const handlerId = Object.entries(json.Resources as Record<string, { Type: string; Properties: Record<string, unknown> }>)
+    .find(([, r]) => r.Type === 'AWS::Lambda::Function' && (r.Properties.Code as Record<string, unknown>).ZipFile !== undefined)![0];
+
+  test('C15: its properties name each tunnel\'s connection and inside CIDR, so a replaced connection re-reads', () => {
+    template.hasResourceProperties('Custom::VpnTunnelOutsideIps', {
+      Tunnels: vpn.connections.flatMap((connection, i) =>
+        ['169.254.21', '169.254.22'].map((prefix, t) => ({
+          Id: `Instance${i}Tunnel${t + 1}`,
+          ConnectionId: stack.resolve(connection.ref),
+          InsideCidr: `${prefix}.${i * 4}/30`,
+        }))),
+    });
+  });
+
+  test('C15: the handler is inline Node.js 22 code with the SDK from the runtime, logging errors only', () => {
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      Runtime: 'nodejs22.x',
+      Handler: 'index.handler',
+      Code: { ZipFile: TUNNEL_OUTSIDE_IPS_HANDLER_SOURCE },
+      LoggingConfig: { LogFormat: 'JSON', ApplicationLogLevel: 'ERROR' },
+    });
+  });
+
+  test('C23: the Provider framework Lambda logs at FATAL, so response data never reaches the logs', () => {
+    const framework = Object.values(json.Resources as Record<string, { Type: string; Properties: Record<string, unknown> }>)
+      .filter((r) => r.Type === 'AWS::Lambda::Function' && r.Properties.Handler === 'framework.onEvent');
+    expect(framework).toHaveLength(1);
+    expect(framework[0].Properties.LoggingConfig).toEqual({ LogFormat: 'JSON', ApplicationLogLevel: 'FATAL' });
+  });
+
+  test('the handler may only call ec2:DescribeVpnConnections (resource "*": the action has no resource-level permissions)', () => {
+    const role = (json.Resources[handlerId].Properties.Role as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0];
+    const policies = Object.values(template.findResources('AWS::IAM::Policy'))
+      .filter((p) => JSON.stringify(p.Properties.Roles) === JSON.stringify([{ Ref: role }]));
+    expect(policies.map((p) => p.Properties.PolicyDocument.Statement)).toEqual([
+      [{ Action: 'ec2:DescribeVpnConnections', Effect: 'Allow', Resource: '*' }],
+    ]);
+    expect(onlyLogicalId(template, 'Custom::VpnTunnelOutsideIps')).toMatch(/^AzureVpnTunnelOutsideIps/);
+  });
+});
