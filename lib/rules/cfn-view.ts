@@ -53,3 +53,65 @@ export function cfnViewFromTemplate(template: { Resources?: Record<string, unkno
   });
   return { resources };
 }
+
+// ---------------------------------------------------------------------------------------------
+// Reference helpers for the rules that follow links between resources (C28–C33). They compare
+// what properties point at, whether the target is in the template (`{ Ref }`, `{ Fn::GetAtt }`)
+// or a literal id of something that exists elsewhere (`vgw-0abc…`).
+// ---------------------------------------------------------------------------------------------
+
+/** The logical id an `{ 'Fn::GetAtt': [X, attr] }` (or `'X.attr'`) points at, else undefined. */
+export function getAttTarget(value: unknown): string | undefined {
+  if (value && typeof value === 'object' && !Array.isArray(value)) {
+    const getAtt = (value as Record<string, unknown>)['Fn::GetAtt'];
+    if (Array.isArray(getAtt) && typeof getAtt[0] === 'string') return getAtt[0];
+    if (typeof getAtt === 'string') return getAtt.split('.')[0];
+  }
+  return undefined;
+}
+
+/**
+ * What a property points at: the logical id of a `Ref`/`GetAtt` target, or the literal id string.
+ * Undefined for anything computed otherwise (`Fn::ImportValue`, a parameter lookup…): unknown.
+ * Logical ids are alphanumeric and literal EC2 ids contain `-`, so the two never collide.
+ */
+export function targetOf(value: unknown): string | undefined {
+  if (typeof value === 'string') return value;
+  return refTarget(value) ?? getAttTarget(value);
+}
+
+export function resourceById(view: CfnView, logicalId: string): CfnResourceView | undefined {
+  return view.resources.find((r) => r.logicalId === logicalId);
+}
+
+/** A readable name for what `targetOf` returned: the construct path when it is in the template. */
+export function describeTarget(view: CfnView, target: string): string {
+  return resourceById(view, target)?.path ?? target;
+}
+
+/** The value of a CloudFormation tag (`Tags: [{ Key, Value }]`), when literal. */
+export function tagValue(resource: CfnResourceView, key: string): string | undefined {
+  const tags = resource.properties.Tags;
+  if (!Array.isArray(tags)) return undefined;
+  for (const tag of tags) {
+    if (tag && typeof tag === 'object' && (tag as Record<string, unknown>).Key === key) {
+      const value = (tag as Record<string, unknown>).Value;
+      return typeof value === 'string' ? value : undefined;
+    }
+  }
+  return undefined;
+}
+
+/** A property that CloudFormation takes as a list, as an array (empty when absent). */
+export function listProperty(resource: CfnResourceView, name: string): readonly unknown[] {
+  const value = resource.properties[name];
+  return Array.isArray(value) ? value : [];
+}
+
+/** `true`/`false` for a literal boolean property (CloudFormation also accepts the strings). */
+export function booleanProperty(resource: CfnResourceView, name: string): boolean | undefined {
+  const value = resource.properties[name];
+  if (value === true || value === 'true') return true;
+  if (value === false || value === 'false') return false;
+  return undefined;
+}

@@ -1,0 +1,3 @@
+export * from './aspect';
+export * from './nag-pack';
+export * from './stack-view';

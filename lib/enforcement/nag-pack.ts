@@ -1,0 +1,84 @@
+/**
+ * The same rules as a cdk-nag 3 pack, for teams that already run cdk-nag: its engine, report and
+ * acknowledgements (`Validations.of(construct).acknowledge({ id: 'MultiCloudVpn-<rule id>', reason })`).
+ *
+ *   Validations.of(app).addPlugins(new MulticloudVpnChecks(app));
+ *
+ * cdk-nag calls a pack once per CfnResource, but our rules read a whole template (a route table, its
+ * gateway, the VPN connection): the pack evaluates each stack once and reports every finding on the
+ * resource it is about, so acknowledgements work per construct as with any cdk-nag rule.
+ */
+import { CfnResource, Stack, type PolicyValidationPluginReport } from 'aws-cdk-lib';
+import { NagMessageLevel, NagPack, NagRuleCompliance, type NagPackProps } from 'cdk-nag';
+import type { IConstruct } from 'constructs';
+import { checkCfn, RULES } from '../rules/registry';
+import type { Finding, Rule } from '../rules/types';
+import { ENFORCEMENT_RULE_PREFIX, enforcementRuleId, formatAnnotation } from './aspect';
+import { cfnViewFromStack, constructForPath } from './stack-view';
+
+export interface MulticloudVpnChecksProps extends NagPackProps {
+  /**
+   * The rules to run; only those with a `cfn` check take part.
+   * @default RULES, the registry
+   */
+  readonly rules?: readonly Rule[];
+}
+
+export class MulticloudVpnChecks extends NagPack {
+  public readonly name = ENFORCEMENT_RULE_PREFIX;
+  /** `MultiCloudVpn-<id>` of every rule with a CloudFormation check, in registry order. */
+  public readonly ruleIds: string[];
+  private readonly rules: readonly Rule[];
+  /** Findings by construct path, per stack; rebuilt on each validation run. */
+  private findingsByStack = new Map<Stack, ReadonlyMap<string, readonly Finding[]>>();
+
+  constructor(scope?: IConstruct, props: MulticloudVpnChecksProps = {}) {
+    super(scope, props);
+    this.packName = ENFORCEMENT_RULE_PREFIX;
+    this.rules = (props.rules ?? RULES).filter((rule) => rule.cfn !== undefined);
+    this.ruleIds = this.rules.map((rule) => enforcementRuleId(rule.id));
+  }
+
+  public override validateScope(scope: IConstruct): PolicyValidationPluginReport {
+    this.findingsByStack = new Map();
+    return super.validateScope(scope);
+  }
+
+  protected checkResource(node: CfnResource): void {
+    const findings = this.findingsAt(node);
+    for (const rule of this.rules) {
+      const own = findings.filter((f) => f.ruleId === rule.id);
+      const isError = own.length > 0 ? own.some((f) => f.level === 'error') : rule.level === 'error';
+      this.applyRule({
+        ruleSuffixOverride: rule.id,
+        info: own.length > 0 ? own.map(formatAnnotation).join(' ') : rule.summary,
+        explanation: `${rule.explanation} Fix: ${rule.fix}`,
+        level: isError ? NagMessageLevel.ERROR : NagMessageLevel.WARN,
+        node,
+        rule: () => (own.length > 0 ? NagRuleCompliance.NON_COMPLIANT : NagRuleCompliance.COMPLIANT),
+      });
+    }
+  }
+
+  private findingsAt(node: CfnResource): readonly Finding[] {
+    const stack = Stack.of(node);
+    let byPath = this.findingsByStack.get(stack);
+    if (!byPath) {
+      byPath = this.evaluate(stack);
+      this.findingsByStack.set(stack, byPath);
+    }
+    return byPath.get(node.node.path) ?? [];
+  }
+
+  private evaluate(stack: Stack): ReadonlyMap<string, readonly Finding[]> {
+    const stackView = cfnViewFromStack(stack);
+    // cdk-nag only reports on resources: a finding about no resource goes to the stack's first one.
+    const fallback = stackView.resources.values().next().value ?? stack;
+    const byPath = new Map<string, Finding[]>();
+    for (const finding of checkCfn(stackView.view, this.rules)) {
+      const path = constructForPath(stackView, finding.path, fallback).node.path;
+      byPath.set(path, [...(byPath.get(path) ?? []), finding]);
+    }
+    return byPath;
+  }
+}
