@@ -1,0 +1,10 @@
+/**
+ * The Pulumi program of the Azure half (Pulumi.yaml `main`). Stack config:
+ *   planFile (default vpn-plan.json), awsOutputsFile (absent on the first run),
+ *   resourceGroupName, location, gatewaySubnetId or virtualNetworkName, subscriptionId,
+ *   presharedKey.<tunnelId> (secret; otherwise the key is read from AWS Secrets Manager).
+ * Stack outputs: gatewayPublicIps, gatewayId, connectionIds (`pulumi stack output --json`).
+ */
+import { azureProgram, azureProgramOptionsFromConfig } from '../lib/azure/program';
+
+export = azureProgram(azureProgramOptionsFromConfig());

@@ -1,0 +1,258 @@
+/**
+ * The Azure half of the VPN as a Pulumi component: an active/active, BGP, route-based VPN gateway
+ * with two public IPs and, once the AWS tunnels are known, one local network gateway and one
+ * connection per AWS tunnel (seed 004). All values come from `azureDesign`; this file only wires
+ * resources, after the design passed every rule.
+ */
+import * as authorization from '@pulumi/azure-native/authorization';
+import * as network from '@pulumi/azure-native/network';
+import * as pulumi from '@pulumi/pulumi';
+import type { AzureIpsecPolicyValues } from '../plan/ipsec';
+import type { ResolvedPlan } from '../plan/types';
+import { formatFinding, type Finding, type Rule } from '../rules/types';
+import { AzureDesignError, assertAzureDesign } from './check';
+import { azureDesign, SUBSCRIPTION_ID_PLACEHOLDER, type AwsTunnelDesignInput, type AzureDesign } from './design';
+import { PRESHARED_KEY_FIX, presharedKeyProblems } from './preshared-key';
+
+/** The component's Pulumi type token. */
+export const AZURE_VPN_GATEWAY_TYPE = 'multicloud-vpn:azure:VpnGateway';
+
+/** Gateways take 45 minutes or more to create or resize; azure-native's default would give up first. */
+export const GATEWAY_TIMEOUT = '90m';
+
+/** One AWS tunnel as the Azure side needs it (from the AWS hand-off). */
+export interface AwsTunnelEndpoint {
+  /** The AWS tunnel's outside IP. */
+  readonly outsideIp: string;
+  /**
+   * The tunnel's pre-shared key. The component wraps it in `pulumi.secret` whatever it is given (C23).
+   * A plain string is checked for the documented format now (C22); an Output inside an `apply`,
+   * unless `presharedKeyProblems` says it was checked before wrapping.
+   */
+  readonly presharedKey: pulumi.Input<string>;
+  /** C22 problems found when the key's value was at hand (never the value). @default checked by the component */
+  readonly presharedKeyProblems?: readonly string[];
+}
+
+export interface AzureVpnGatewayArgs {
+  /** The resolved plan (`planVpn`, `loadPlanFile`). */
+  readonly plan: ResolvedPlan;
+  /** @default plan.azure.resourceGroupName */
+  readonly resourceGroupName?: string;
+  /** @default plan.azure.location */
+  readonly location?: string;
+  /**
+   * An existing `GatewaySubnet` (resource id). @default undefined: create `GatewaySubnet`
+   * (plan.azure.gatewaySubnetCidr) in `virtualNetworkName`
+   */
+  readonly gatewaySubnetId?: pulumi.Input<string>;
+  /** The VNet to create `GatewaySubnet` in; not with `gatewaySubnetId`. @default plan.azure.vnetName */
+  readonly virtualNetworkName?: string;
+  /** The subscription of the resource group. @default the provider's (`authorization.getClientConfig`) */
+  readonly subscriptionId?: pulumi.Input<string>;
+  /** Availability zones of both public IPs (identical, C14). @default ['1', '2', '3'] */
+  readonly publicIpZones?: readonly string[];
+  /**
+   * The AWS tunnels by plan tunnel id (`Instance0Tunnel1` …). @default undefined: the first run,
+   * which creates the public IPs, the gateway (and subnet) only
+   */
+  readonly awsTunnels?: Readonly<Record<string, AwsTunnelEndpoint>>;
+  /** The rules the design must pass. @default RULES (lib/rules/registry.ts) */
+  readonly rules?: readonly Rule[];
+}
+
+interface CheckedKey {
+  readonly value: pulumi.Output<string>;
+  readonly problems?: readonly string[];
+}
+
+function keyFindings(tunnelId: string, problems: readonly string[]): Finding[] {
+  return problems.map((problem) => ({
+    path: `awsTunnels.${tunnelId}.presharedKey`,
+    ruleId: 'PresharedKeyFormat',
+    catalogue: ['C22'],
+    level: 'error',
+    message: `the pre-shared key of tunnel ${tunnelId} ${problem}`,
+    fix: PRESHARED_KEY_FIX,
+  }));
+}
+
+/** The key as a secret; its format checked now when it is a string, else inside an apply (C22, C23). */
+function checkedKey(tunnelId: string, endpoint: AwsTunnelEndpoint): CheckedKey {
+  const key = endpoint.presharedKey;
+  if (typeof key === 'string') return { value: pulumi.secret(key), problems: presharedKeyProblems(key) };
+  if (endpoint.presharedKeyProblems !== undefined) return { value: pulumi.secret(key), problems: endpoint.presharedKeyProblems };
+  // The value arrives later: a wrong format fails the connection's inputs, so it is never created.
+  const value = pulumi.secret(key).apply((k) => {
+    const problems = presharedKeyProblems(k);
+    if (problems.length > 0) throw new AzureDesignError(keyFindings(tunnelId, problems), `pre-shared key of ${tunnelId}`);
+    return k;
+  });
+  return { value };
+}
+
+/** The IPsec policy with every field set; the design check has refused a missing one already (C24). */
+function ipsecPolicyArgs(policy: AzureIpsecPolicyValues) {
+  const required = (value: string | undefined, field: string): string => {
+    if (value === undefined) throw new Error(`C24: the IPsec policy has no Azure value for ${field}.`);
+    return value;
+  };
+  return {
+    ikeEncryption: required(policy.ikeEncryption, 'ikeEncryption'),
+    ikeIntegrity: required(policy.ikeIntegrity, 'ikeIntegrity'),
+    dhGroup: required(policy.dhGroup, 'dhGroup'),
+    ipsecEncryption: required(policy.ipsecEncryption, 'ipsecEncryption'),
+    ipsecIntegrity: required(policy.ipsecIntegrity, 'ipsecIntegrity'),
+    pfsGroup: required(policy.pfsGroup, 'pfsGroup'),
+    saLifeTimeSeconds: policy.saLifeTimeSeconds,
+    saDataSizeKilobytes: policy.saDataSizeKilobytes,
+  };
+}
+
+/**
+ * The design of `args`, checked: throws an `AzureDesignError` listing every finding (catalogue
+ * numbers included) when any is an error. Pure apart from wrapping keys in `pulumi.secret`.
+ */
+export function checkedAzureDesign(args: AzureVpnGatewayArgs): { design: AzureDesign; keys: Record<string, pulumi.Output<string>>; warnings: Finding[] } {
+  const keys: Record<string, pulumi.Output<string>> = {};
+  let awsTunnels: Record<string, AwsTunnelDesignInput> | undefined;
+  if (args.awsTunnels !== undefined) {
+    awsTunnels = {};
+    for (const [tunnelId, endpoint] of Object.entries(args.awsTunnels)) {
+      const key = checkedKey(tunnelId, endpoint);
+      keys[tunnelId] = key.value;
+      awsTunnels[tunnelId] = { outsideIp: endpoint.outsideIp, ...(key.problems !== undefined ? { presharedKeyProblems: key.problems } : {}) };
+    }
+  }
+  const design = azureDesign(args.plan, {
+    resourceGroupName: args.resourceGroupName,
+    location: args.location,
+    subscriptionId: typeof args.subscriptionId === 'string' ? args.subscriptionId : undefined,
+    existingGatewaySubnet: args.gatewaySubnetId === undefined ? undefined : typeof args.gatewaySubnetId === 'string' ? args.gatewaySubnetId : true,
+    virtualNetworkName: args.virtualNetworkName,
+    publicIpZones: args.publicIpZones,
+    awsTunnels,
+  });
+  const warnings = assertAzureDesign(design, args.rules);
+  return { design, keys, warnings };
+}
+
+export class AzureVpnGateway extends pulumi.ComponentResource {
+  /** The checked design the resources were made from (no keys in it). */
+  readonly design: AzureDesign;
+  /** The gateway's public IPs, instance 0 first. */
+  readonly gatewayPublicIps: pulumi.Output<string[]>;
+  readonly gatewayId: pulumi.Output<string>;
+  /** Connection ids in plan tunnel order; empty on the first run. */
+  readonly connectionIds: pulumi.Output<string[]>;
+
+  constructor(name: string, args: AzureVpnGatewayArgs, opts?: pulumi.ComponentResourceOptions) {
+    // Checked before the component registers, so an invalid design creates nothing at all.
+    const { design, keys, warnings } = checkedAzureDesign(args);
+    super(AZURE_VPN_GATEWAY_TYPE, name, {}, opts);
+    this.design = design;
+    for (const warning of warnings) void pulumi.log.warn(formatFinding(warning), this);
+
+    const { resourceGroupName, location } = design;
+    const tags = design.tags;
+    let subscription: pulumi.Output<string> | undefined;
+    const resolveId = (id: string): pulumi.Input<string> => {
+      if (!id.includes(SUBSCRIPTION_ID_PLACEHOLDER)) return id;
+      subscription ??= pulumi.output(args.subscriptionId ?? authorization.getClientConfigOutput({ parent: this }).subscriptionId);
+      return subscription.apply((s) => id.split(SUBSCRIPTION_ID_PLACEHOLDER).join(s));
+    };
+
+    let subnetId: pulumi.Input<string>;
+    const subnetDesign = design.gatewaySubnet;
+    if (subnetDesign.create) {
+      const subnet = new network.Subnet(`${name}-${subnetDesign.resourceName}`, {
+        resourceGroupName,
+        virtualNetworkName: subnetDesign.virtualNetworkName!,
+        subnetName: subnetDesign.name,
+        addressPrefix: subnetDesign.addressPrefix,
+      }, { parent: this });
+      subnetId = subnet.id;
+    } else {
+      subnetId = args.gatewaySubnetId!;
+    }
+
+    const publicIps = design.publicIps.map((p) => new network.PublicIPAddress(`${name}-${p.resourceName}`, {
+      resourceGroupName,
+      location,
+      publicIpAddressName: p.name,
+      sku: { name: p.sku, tier: p.tier },
+      publicIPAllocationMethod: p.allocationMethod,
+      publicIPAddressVersion: 'IPv4',
+      zones: [...p.zones],
+      tags,
+    }, { parent: this }));
+
+    const g = design.gateway;
+    const gateway = new network.VirtualNetworkGateway(`${name}-${g.resourceName}`, {
+      resourceGroupName,
+      location,
+      // Explicit, so the IP configuration ids below are known before the gateway exists.
+      virtualNetworkGatewayName: g.name,
+      gatewayType: g.gatewayType,
+      vpnType: g.vpnType,
+      sku: { name: g.sku, tier: g.sku },
+      vpnGatewayGeneration: g.generation,
+      activeActive: g.activeActive,
+      enableBgp: g.enableBgp,
+      ipConfigurations: g.ipConfigurations.map((c) => ({
+        name: c.name,
+        privateIPAllocationMethod: 'Dynamic',
+        publicIPAddress: { id: publicIps[c.publicIpIndex].id },
+        subnet: { id: subnetId },
+      })),
+      bgpSettings: {
+        asn: g.asn,
+        bgpPeeringAddresses: g.bgpPeeringAddresses.map((b) => ({
+          ipconfigurationId: resolveId(b.ipconfigurationId),
+          customBgpIpAddresses: [...b.customBgpIpAddresses],
+        })),
+      },
+      tags,
+    }, { parent: this, customTimeouts: { create: GATEWAY_TIMEOUT, update: GATEWAY_TIMEOUT, delete: GATEWAY_TIMEOUT } });
+
+    const localNetworkGateways = new Map(design.localNetworkGateways.map((l) => [l.tunnelId, new network.LocalNetworkGateway(`${name}-${l.resourceName}`, {
+      resourceGroupName,
+      location,
+      localNetworkGatewayName: l.name,
+      gatewayIpAddress: l.gatewayIpAddress,
+      // No address space: the routes come from BGP.
+      bgpSettings: { asn: l.asn, bgpPeeringAddress: l.bgpPeeringAddress },
+      tags,
+    }, { parent: this })]));
+
+    const connections = design.connections.map((c) => new network.VirtualNetworkGatewayConnection(`${name}-${c.resourceName}`, {
+      resourceGroupName,
+      location,
+      virtualNetworkGatewayConnectionName: c.name,
+      connectionType: c.connectionType,
+      connectionProtocol: c.connectionProtocol,
+      enableBgp: c.enableBgp,
+      connectionMode: c.connectionMode,
+      usePolicyBasedTrafficSelectors: c.usePolicyBasedTrafficSelectors,
+      dpdTimeoutSeconds: c.dpdTimeoutSeconds,
+      ipsecPolicies: c.ipsecPolicies.map(ipsecPolicyArgs),
+      gatewayCustomBgpIpAddresses: c.gatewayCustomBgpIpAddresses.map((e) => ({
+        ipConfigurationId: resolveId(e.ipConfigurationId),
+        customBgpIpAddress: e.customBgpIpAddress,
+      })),
+      sharedKey: keys[c.tunnelId],
+      virtualNetworkGateway1: { id: gateway.id },
+      localNetworkGateway2: { id: localNetworkGateways.get(c.tunnelId)!.id },
+      tags,
+    }, { parent: this }));
+
+    this.gatewayPublicIps = pulumi.all(publicIps.map((p) => p.ipAddress)).apply((ips) => ips.map((ip) => ip ?? ''));
+    this.gatewayId = gateway.id;
+    this.connectionIds = pulumi.all(connections.map((c) => c.id));
+    this.registerOutputs({
+      gatewayPublicIps: this.gatewayPublicIps,
+      gatewayId: this.gatewayId,
+      connectionIds: this.connectionIds,
+    });
+  }
+}

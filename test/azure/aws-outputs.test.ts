@@ -1,0 +1,227 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import * as pulumi from '@pulumi/pulumi';
+import { awsTunnelEndpoints } from '../../lib/azure/keys';
+import {
+  AwsOutputsError,
+  outsideIpProblem,
+  presharedKeyFromSecretString,
+  readAwsOutputs,
+  type AwsOutputs,
+} from '../../lib/handoff/aws-outputs';
+import { AWS_HANDOFF_FORMAT } from '../../lib/handoff/formats';
+import { planVpn } from '../../lib/plan';
+import { SEED_004_TUNNELS } from './seed004';
+
+const ROOT = path.resolve(__dirname, '../..');
+const plan = planVpn({ name: 'aws-azure-vpn' });
+const dir = mkdtempSync(path.join(tmpdir(), 'aws-outputs-'));
+const ARN = (id: string) => `arn:aws:secretsmanager:us-east-1:123456789012:secret:aws-azure-vpn/${id}/psk-AbCdEf`;
+const OUTSIDE: Record<string, string> = {
+  Instance0Tunnel1: '192.0.2.10',
+  Instance0Tunnel2: '192.0.2.11',
+  Instance1Tunnel1: '198.51.100.10',
+  Instance1Tunnel2: '198.51.100.11',
+};
+
+/** A hand-off of the documented plan, written from seed 004's table; `edit` changes a copy. */
+interface EditableHandoff {
+  format: string;
+  plan: string;
+  awsAsn: unknown;
+  vpnGatewayId: string;
+  tunnels: Record<string, unknown>[];
+}
+function handoff(edit: (h: EditableHandoff) => void = () => {}): EditableHandoff {
+  const h: EditableHandoff = {
+    format: AWS_HANDOFF_FORMAT,
+    plan: 'aws-azure-vpn',
+    awsAsn: 64512,
+    vpnGatewayId: 'vgw-0123456789abcdef0',
+    tunnels: SEED_004_TUNNELS.map((t) => ({
+      id: t.id,
+      awsConnection: t.id.startsWith('Instance0') ? 1 : 2,
+      awsTunnel: t.id.endsWith('1') ? 1 : 2,
+      insideCidr: t.insideCidr,
+      awsBgpIp: t.awsPeer,
+      azureBgpIp: t.azure,
+      outsideIp: OUTSIDE[t.id],
+      presharedKeySecretArn: ARN(t.id),
+    })),
+  };
+  edit(h);
+  return h;
+}
+
+let fileCount = 0;
+function outputsFile(content: unknown): string {
+  const file = path.join(dir, `outputs-${fileCount++}.json`);
+  writeFileSync(file, typeof content === 'string' ? content : JSON.stringify(content));
+  return file;
+}
+const stackWith = (h: unknown, key = 'VpnHandoff') => ({ VpnStack: { [key]: JSON.stringify(h), VpnInstance0Tunnel1OutsideIp: '192.0.2.10' } });
+
+function errorOf(file: string): AwsOutputsError {
+  try {
+    readAwsOutputs(file, plan);
+  } catch (e) {
+    if (e instanceof AwsOutputsError) return e;
+    throw e;
+  }
+  throw new Error('expected an AwsOutputsError');
+}
+
+describe('readAwsOutputs: a good file', () => {
+  test('samples/aws-outputs.json: each plan tunnel gets its outside IP and secret ARN, by inside CIDR', () => {
+    const outputs = readAwsOutputs(path.join(ROOT, 'samples/aws-outputs.json'), plan);
+    expect(Object.keys(outputs.tunnels)).toEqual(SEED_004_TUNNELS.map((t) => t.id));
+    for (const t of SEED_004_TUNNELS) {
+      expect(outputs.tunnels[t.id]).toMatchObject({ insideCidr: t.insideCidr, outsideIp: OUTSIDE[t.id] });
+      expect(outputs.tunnels[t.id].presharedKeySecretArn).toMatch(/^arn:aws:secretsmanager:us-east-1:123456789012:secret:/);
+    }
+    expect(JSON.stringify(outputs)).not.toMatch(/presharedKey"\s*:/);
+  });
+
+  test('C05: tunnels are matched by inside CIDR, not by position', () => {
+    const reversed = handoff((h) => h.tunnels.reverse());
+    const outputs = readAwsOutputs(outputsFile(stackWith(reversed)), plan);
+    expect(outputs.tunnels.Instance0Tunnel1.outsideIp).toBe('192.0.2.10');
+    expect(outputs.tunnels.Instance1Tunnel2.outsideIp).toBe('198.51.100.11');
+  });
+
+  test('the hand-off of this plan is picked among other stacks and other plans', () => {
+    const other = handoff((h) => { h.plan = 'another-vpn'; });
+    const outputs = readAwsOutputs(outputsFile({ OtherStack: { OtherHandoff: JSON.stringify(other) }, ...stackWith(handoff()) }), plan);
+    expect([outputs.stackName, outputs.outputKey]).toEqual(['VpnStack', 'VpnHandoff']);
+  });
+});
+
+describe('readAwsOutputs: bad files, each problem named with the file and field', () => {
+  test('a missing file', () => {
+    const file = path.join(dir, 'nope.json');
+    expect(errorOf(file).message).toMatch(new RegExp(`${file}[\\s\\S]*ENOENT`));
+  });
+
+  test('not JSON', () => {
+    const file = outputsFile('{ "VpnStack": ');
+    expect(errorOf(file).message).toMatch(/not JSON/);
+    expect(errorOf(file).message).toContain(file);
+  });
+
+  test('no hand-off output at all', () => {
+    const message = errorOf(outputsFile({ VpnStack: { VpcId: 'vpc-1' } })).message;
+    expect(message).toMatch(/no output key ends with 'Handoff'/);
+  });
+
+  test("only another plan's hand-off: says what was found", () => {
+    const message = errorOf(outputsFile(stackWith(handoff((h) => { h.plan = 'another-vpn'; })))).message;
+    expect(message).toMatch(/of plan 'aws-azure-vpn'[\s\S]*VpnStack\.VpnHandoff \(plan "another-vpn"\)/);
+  });
+
+  test('two hand-offs of the same plan are ambiguous', () => {
+    const file = outputsFile({ ...stackWith(handoff()), SecondStack: { VpnHandoff: JSON.stringify(handoff()) } });
+    expect(errorOf(file).message).toMatch(/2 outputs[\s\S]*VpnStack\.VpnHandoff, SecondStack\.VpnHandoff[\s\S]*ambiguous/);
+  });
+
+  test('a malformed hand-off: every shape problem at once, with its path', () => {
+    const bad = handoff((h) => {
+      h.awsAsn = '64512';
+      delete h.tunnels[1].outsideIp;
+      h.tunnels[2].presharedKeySecretArn = 'my-secret';
+    });
+    const file = outputsFile(stackWith(bad));
+    const paths = errorOf(file).findings.map((f) => f.path);
+    expect(paths).toEqual([
+      `${file}:VpnStack.VpnHandoff.awsAsn`,
+      `${file}:VpnStack.VpnHandoff.tunnels[1].outsideIp`,
+      `${file}:VpnStack.VpnHandoff.tunnels[2].presharedKeySecretArn`,
+    ]);
+  });
+
+  test('C05, C15: a plan tunnel missing from the file and an inside CIDR the plan does not have, both reported', () => {
+    const bad = handoff((h) => { h.tunnels[3].insideCidr = '169.254.22.8/30'; });
+    const error = errorOf(outputsFile(stackWith(bad)));
+    const byPath = error.findings.map((f) => [f.path.replace(/^.*VpnHandoff\./, ''), f.catalogue]);
+    expect(byPath).toEqual([['tunnels[3].insideCidr', ['C05']], ['tunnels', ['C05', 'C15']]]);
+    expect(error.message).toMatch(/'169\.254\.22\.8\/30'.*not an inside CIDR of plan/);
+    expect(error.message).toMatch(/plan tunnel Instance1Tunnel2 \(inside CIDR 169\.254\.22\.4\/30\) is missing/);
+  });
+
+  test('C11: an AWS ASN other than the plan\'s', () => {
+    const error = errorOf(outputsFile(stackWith(handoff((h) => { h.awsAsn = 64513; }))));
+    expect(error.findings).toEqual([expect.objectContaining({ catalogue: ['C11'], path: expect.stringMatching(/\.awsAsn$/) })]);
+    expect(error.message).toMatch(/64513.*64512/);
+  });
+
+  test('C15: a tunnel on the other AWS connection than the plan says', () => {
+    const bad = handoff((h) => { h.tunnels[0].awsConnection = 2; });
+    expect(errorOf(outputsFile(stackWith(bad))).findings).toEqual([expect.objectContaining({ catalogue: ['C15'] })]);
+  });
+
+  test('C04: an inside CIDR twice', () => {
+    const bad = handoff((h) => { h.tunnels[1] = { ...h.tunnels[0] }; });
+    const catalogues = errorOf(outputsFile(stackWith(bad))).findings.map((f) => f.catalogue.join());
+    expect(catalogues).toContain('C04');
+  });
+
+  test('a non-public outside IP; documentation ranges (RFC 5737) are accepted', () => {
+    const bad = handoff((h) => { h.tunnels[2].outsideIp = '10.0.0.7'; h.tunnels[3].outsideIp = '100.64.1.1'; });
+    const error = errorOf(outputsFile(stackWith(bad)));
+    expect(error.findings.map((f) => f.path.replace(/^.*VpnHandoff\./, ''))).toEqual(['tunnels[2].outsideIp', 'tunnels[3].outsideIp']);
+    expect(error.message).toMatch(/'10\.0\.0\.7' is not a public address \(range: private\)/);
+    expect(outsideIpProblem('203.0.113.5')).toBeUndefined();
+    expect(outsideIpProblem('52.95.1.1')).toBeUndefined();
+    expect(outsideIpProblem('192.0.2.256')).toMatch(/not an IPv4 address/);
+  });
+});
+
+describe('pre-shared keys from the hand-off', () => {
+  const outputs: AwsOutputs = readAwsOutputs(path.join(ROOT, 'samples/aws-outputs.json'), plan);
+  const TEST_KEY = (id: string) => `TestKey_${id}`;
+
+  test('C23: each key is read by its ARN and comes back a Pulumi secret with its C22 findings', async () => {
+    const asked: string[] = [];
+    const endpoints = await awsTunnelEndpoints(outputs, {
+      readSecret: async (arn) => {
+        asked.push(arn);
+        return TEST_KEY(/(Instance\dTunnel\d)/.exec(arn)![1]);
+      },
+    });
+    expect(asked.sort()).toEqual(Object.values(outputs.tunnels).map((t) => t.presharedKeySecretArn).sort());
+    for (const [id, endpoint] of Object.entries(endpoints)) {
+      expect(endpoint.outsideIp).toBe(outputs.tunnels[id].outsideIp);
+      expect(endpoint.presharedKeyProblems).toEqual([]);
+      expect(await pulumi.isSecret(endpoint.presharedKey as pulumi.Output<string>)).toBe(true);
+    }
+  });
+
+  test('a key in Pulumi config takes precedence over Secrets Manager', async () => {
+    const asked: string[] = [];
+    const endpoints = await awsTunnelEndpoints(outputs, {
+      readSecret: async (arn) => { asked.push(arn); return 'FromSecretsManager1'; },
+      fromConfig: (id) => (id === 'Instance1Tunnel1' ? '0fromconfig' : undefined),
+    });
+    expect(asked).toHaveLength(3);
+    expect(asked).not.toContain(outputs.tunnels.Instance1Tunnel1.presharedKeySecretArn);
+    // C22: the config key's format problem is found before wrapping, without the value.
+    expect(endpoints.Instance1Tunnel1.presharedKeyProblems).toEqual([expect.stringMatching(/starts with '0'/)]);
+  });
+
+  test('a secret that cannot be read names the tunnel, the ARN and the way out', async () => {
+    const failing = awsTunnelEndpoints(outputs, { readSecret: async () => { throw new Error('AccessDeniedException: not allowed.'); } });
+    await expect(failing).rejects.toThrow(/tunnel Instance0Tunnel1 from arn:aws:secretsmanager:[^ ]+ .*AccessDenied[\s\S]*presharedKey\.Instance0Tunnel1/);
+  });
+
+  test('a JSON secret string gives its key field; the error never quotes the secret', () => {
+    expect(presharedKeyFromSecretString('PlainKey_1234', 'arn')).toBe('PlainKey_1234');
+    expect(presharedKeyFromSecretString('{"psk":"JsonKey_1234"}', 'arn')).toBe('JsonKey_1234');
+    expect(presharedKeyFromSecretString('{"only":"OnlyKey_1234"}', 'arn')).toBe('OnlyKey_1234');
+    expect(() => presharedKeyFromSecretString('{"a":"SecretA_123","b":"SecretB_123"}', 'arn')).toThrow(/without a single key field/);
+    try {
+      presharedKeyFromSecretString('{"a":"SecretA_123","b":"SecretB_123"}', 'arn');
+    } catch (e) {
+      expect((e as Error).message).not.toMatch(/Secret[AB]_123/);
+    }
+  });
+});
