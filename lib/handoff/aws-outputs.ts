@@ -6,24 +6,16 @@
  * and the field. No Pulumi here; the AWS SDK is loaded only when a key is read.
  */
 import { readFileSync } from 'node:fs';
-import * as ipaddr from 'ipaddr.js';
 import { z } from 'zod';
 import { PlanValidationError, jsonPath, schemaFindings } from '../plan/findings';
 import type { ResolvedPlan } from '../plan/types';
 import type { CatalogueNumber, Finding } from '../rules/types';
 import { AWS_HANDOFF_FORMAT, AWS_HANDOFF_OUTPUT_SUFFIX } from './formats';
+import { publicIpv4Problem } from './public-ip';
 
 /** How to produce a good file; the general fix of every finding here. */
 export const AWS_OUTPUTS_HINT =
   'the file written by `cdk deploy --outputs-file aws-outputs.json` for the stack that holds this plan\'s VPN';
-
-/**
- * RFC 5737 documentation ranges. Not public unicast (ipaddr.js calls them `reserved`), but accepted
- * as outside IPs so that samples and tests can use addresses that belong to nobody; AWS never
- * assigns them, so a real hand-off never contains one.
- */
-export const DOCUMENTATION_RANGES: readonly string[] = ['192.0.2.0/24', '198.51.100.0/24', '203.0.113.0/24'];
-const DOCUMENTATION_CIDRS = DOCUMENTATION_RANGES.map((c) => ipaddr.IPv4.parseCIDR(c));
 
 const SECRET_ARN = /^arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:\d{12}:secret:[A-Za-z0-9/_+=.@-]+$/;
 
@@ -82,11 +74,8 @@ function finding(path: string, message: string, fix: string = AWS_OUTPUTS_HINT +
 
 /** Why `value` cannot be an AWS tunnel outside IP, or undefined when it can. */
 export function outsideIpProblem(value: string): string | undefined {
-  if (!ipaddr.IPv4.isValidFourPartDecimal(value)) return `'${value}' is not an IPv4 address (a.b.c.d, no leading zeros).`;
-  const address = ipaddr.IPv4.parse(value);
-  const range = address.range();
-  if (range === 'unicast' || DOCUMENTATION_CIDRS.some((cidr) => address.match(cidr))) return undefined;
-  return `'${value}' is not a public address (range: ${range}); Azure's local network gateway needs the tunnel's public outside IP.`;
+  const problem = publicIpv4Problem(value);
+  return problem && `${problem}; Azure's local network gateway needs the tunnel's public outside IP.`;
 }
 
 interface Candidate {

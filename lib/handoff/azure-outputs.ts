@@ -3,25 +3,13 @@
  * side. Pure: no CDK, no cloud SDK. Every problem is reported at once, naming the file and field.
  */
 import { readFileSync } from 'node:fs';
-import * as ipaddr from 'ipaddr.js';
 import type { AzureHandoff } from './formats';
+import { publicIpv4Problem } from './public-ip';
 
 /** How to produce the file, repeated in every message so the fix is one copy-paste away. */
 export const AZURE_OUTPUTS_HINT =
   'pass the file written by `pulumi stack output --json > azure-outputs.json` after the Azure gateway is up ' +
   '(its `gatewayPublicIps` holds the gateway\'s two public IPv4 addresses, instance 0 first)';
-
-/**
- * Why `value` cannot be an Azure gateway public IP, or undefined when it can. The gateway faces the
- * internet: an AWS customer gateway needs its public IPv4 address (C15), so private, shared (CGNAT),
- * loopback, link-local, multicast, reserved and documentation ranges are refused.
- */
-export function publicIpv4Problem(value: unknown): string | undefined {
-  if (typeof value !== 'string') return `expected an IPv4 address string, got ${JSON.stringify(value) ?? 'nothing'}`;
-  if (!ipaddr.IPv4.isValidFourPartDecimal(value)) return `${JSON.stringify(value)} is not an IPv4 address (a.b.c.d, no leading zeros)`;
-  const range = ipaddr.IPv4.parse(value).range();
-  return range === 'unicast' ? undefined : `${JSON.stringify(value)} is not a public address (range: ${range})`;
-}
 
 /**
  * Problems of the two gateway IPs, each prefixed with `field[i]`: count, public IPv4, distinct.

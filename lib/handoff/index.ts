@@ -1,3 +1,4 @@
 export * from './formats';
 export * from './azure-outputs';
 export * from './aws-outputs';
+export * from './public-ip';

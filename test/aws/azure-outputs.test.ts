@@ -35,6 +35,12 @@ describe('C14, C15: readAzureOutputs (pulumi stack output --json)', () => {
     });
   });
 
+  test('the repository sample (documentation-range addresses, RFC 5737) is read', () => {
+    const sample = readAzureOutputs(join(__dirname, '../../samples/azure-outputs.json'));
+    expect(sample.gatewayPublicIps).toHaveLength(2);
+    expect(sample.gatewayPublicIps[0]).not.toBe(sample.gatewayPublicIps[1]);
+  });
+
   test('a missing file names the file and says how to produce it', () => {
     const message = messageOf(join(dir, 'absent.json'));
     expect(message).toContain(join(dir, 'absent.json'));

@@ -6,7 +6,7 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { AzureVpnConnections, type AzureVpnConnectionsProps } from '../../lib/aws';
 import { loadPlanFile, planVpn, type PlanInput, type ResolvedPlan } from '../../lib/plan';
 
-/** Public unicast addresses (not documentation ranges, which the construct refuses as non-public). */
+/** Public unicast addresses, as Azure would assign them. */
 export const AZURE_IPS: readonly [string, string] = ['20.10.0.1', '20.10.0.2'];
 export const DOCUMENTED_PLAN_FILE = `${__dirname}/../../vpn-plan.json`;
 

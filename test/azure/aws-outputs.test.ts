@@ -169,7 +169,7 @@ describe('readAwsOutputs: bad files, each problem named with the file and field'
     const bad = handoff((h) => { h.tunnels[2].outsideIp = '10.0.0.7'; h.tunnels[3].outsideIp = '100.64.1.1'; });
     const error = errorOf(outputsFile(stackWith(bad)));
     expect(error.findings.map((f) => f.path.replace(/^.*VpnHandoff\./, ''))).toEqual(['tunnels[2].outsideIp', 'tunnels[3].outsideIp']);
-    expect(error.message).toMatch(/'10\.0\.0\.7' is not a public address \(range: private\)/);
+    expect(error.message).toMatch(/"10\.0\.0\.7" is not a public address \(range: private\)/);
     expect(outsideIpProblem('203.0.113.5')).toBeUndefined();
     expect(outsideIpProblem('52.95.1.1')).toBeUndefined();
     expect(outsideIpProblem('192.0.2.256')).toMatch(/not an IPv4 address/);

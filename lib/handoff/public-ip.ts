@@ -1,0 +1,24 @@
+/**
+ * Whether an address can face the internet as a VPN endpoint: an Azure gateway public IP (the AWS
+ * customer gateway's address, C15) or an AWS tunnel outside IP (an Azure local network gateway's).
+ * Both readers of the hand-off files use this one check.
+ */
+import * as ipaddr from 'ipaddr.js';
+
+/**
+ * RFC 5737 documentation ranges. Not public unicast (ipaddr.js calls them `reserved`), but accepted
+ * so that samples, examples and tests use addresses that belong to nobody; neither cloud ever
+ * assigns them, so a real hand-off never contains one.
+ */
+export const DOCUMENTATION_RANGES: readonly string[] = ['192.0.2.0/24', '198.51.100.0/24', '203.0.113.0/24'];
+const DOCUMENTATION_CIDRS = DOCUMENTATION_RANGES.map((c) => ipaddr.IPv4.parseCIDR(c));
+
+/** Why `value` cannot be a public VPN endpoint address, or undefined when it can. */
+export function publicIpv4Problem(value: unknown): string | undefined {
+  if (typeof value !== 'string') return `expected an IPv4 address string, got ${JSON.stringify(value) ?? 'nothing'}`;
+  if (!ipaddr.IPv4.isValidFourPartDecimal(value)) return `${JSON.stringify(value)} is not an IPv4 address (a.b.c.d, no leading zeros)`;
+  const address = ipaddr.IPv4.parse(value);
+  const range = address.range();
+  if (range === 'unicast' || DOCUMENTATION_CIDRS.some((cidr) => address.match(cidr))) return undefined;
+  return `${JSON.stringify(value)} is not a public address (range: ${range})`;
+}
