@@ -67,6 +67,31 @@ describe('multicloud-vpn CLI', () => {
     for (const cidr of ['169.254.21.0/30', '169.254.22.0/30', '169.254.21.4/30', '169.254.22.4/30']) expect(stdout).toContain(cidr);
   });
 
+  test('azure lists the Azure resources of the example with the AWS hand-off, every key masked', async () => {
+    const { code, stdout, stderr } = await run('azure', example, '--aws-outputs', join(__dirname, '../../samples/aws-outputs.json'));
+    expect(code).toBe(0);
+    expect(stderr).toMatch(/stand-in pre-shared key/);
+    const resources: { type: string; inputs: Record<string, unknown> }[] = JSON.parse(stdout);
+    const count = (type: string) => resources.filter((r) => r.type === `azure-native:network:${type}`).length;
+    expect([count('PublicIPAddress'), count('VirtualNetworkGateway'), count('LocalNetworkGateway'), count('VirtualNetworkGatewayConnection')]).toEqual([2, 1, 4, 4]);
+    const connections = resources.filter((r) => r.type.endsWith('VirtualNetworkGatewayConnection'));
+    expect(connections.every((c) => c.inputs.sharedKey === '[secret]')).toBe(true);
+  }, 60_000);
+
+  test('azure without a hand-off file lists the first run: public IPs and the gateway only', async () => {
+    const { code, stdout } = await run('azure', example);
+    expect(code).toBe(0);
+    const types = JSON.parse(stdout).map((r: { type: string }) => r.type);
+    expect(types).toContain('azure-native:network:VirtualNetworkGateway');
+    expect(types).not.toContain('azure-native:network:LocalNetworkGateway');
+  }, 60_000);
+
+  test('azure with a missing hand-off file exits 1 naming the file', async () => {
+    const { code, stderr } = await run('azure', example, '--aws-outputs', join(dir, 'absent.json'));
+    expect(code).toBe(1);
+    expect(stderr).toContain('absent.json');
+  }, 60_000);
+
   test('diff says when a change replaces a VPN connection, and when it does not', async () => {
     const same = await run('diff', example, planFile('renamed.json', { name: 'renamed' }));
     expect(same.stdout).toMatch(/No AWS VPN connection is replaced/);
