@@ -7,6 +7,7 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'fs';
 import * as path from 'path';
+import { ENFORCEMENT_LIMITS } from '../lib/rules/coverage';
 import { RULES } from '../lib/rules/registry';
 import type { CatalogueNumber, Rule } from '../lib/rules/types';
 
@@ -46,7 +47,23 @@ export function renderRulesMarkdown(rules: readonly Rule[] = RULES): string {
     '- **azure**: the Azure resource arguments, in the Azure component before anything is created.',
     '',
     `${rules.length} rules cover ${covered.size} of the ${CATALOGUE_SIZE} catalogue numbers` +
-      (uncovered.length > 0 ? `; not covered yet: ${uncovered.join(', ')}.` : '.'),
+      (uncovered.length > 0 ? `; not covered: ${uncovered.join(', ')} (see the coverage table).` : '.'),
+    '',
+    '## Coverage by catalogue number',
+    '',
+    'Which rules enforce each documented constraint, in which scopes, and what no plan, template or Azure argument can show',
+    '(so it is not enforced there).',
+    '',
+    '| # | Rules | Scopes | Not enforceable, and why |',
+    '|---|---|---|---|',
+    ...Array.from({ length: CATALOGUE_SIZE }, (_, i) => `C${String(i + 1).padStart(2, '0')}` as CatalogueNumber).map((number) => {
+      const enforcing = rules.filter((rule) => rule.catalogue.includes(number));
+      const scopes = [...new Set(enforcing.flatMap(scopesOf))];
+      const ids = enforcing.map((rule) => `[${rule.id}](#${rule.id.toLowerCase()})`).join(', ') || '—';
+      return `| ${number} | ${ids} | ${scopes.join(', ') || '—'} | ${cell(ENFORCEMENT_LIMITS[number] ?? '')} |`;
+    }),
+    '',
+    '## All rules',
     '',
     '| Id | Level | Catalogue | Scopes | Summary |',
     '|---|---|---|---|---|',
@@ -58,7 +75,7 @@ export function renderRulesMarkdown(rules: readonly Rule[] = RULES): string {
   for (const rule of rules) {
     const nagId = rule.cfn ? ` · **cdk-nag / Aspect id:** \`MultiCloudVpn-${rule.id}\`` : '';
     lines.push(
-      `## ${rule.id}`,
+      `### ${rule.id}`,
       '',
       `**Catalogue:** ${rule.catalogue.join(', ')} · **Level:** ${rule.level} · **Scopes:** ${scopesOf(rule).join(', ')}${nagId}`,
       '',
