@@ -13,6 +13,9 @@ function freeBlockLike(block: Ipv4Cidr, taken: readonly Ipv4Cidr[]): string | un
   return undefined;
 }
 
+/** AWS: a VPC's IPv4 CIDR block is a /16 to a /28 (Amazon VPC user guide, VPC CIDR blocks). */
+const VPC_PREFIX = { min: 16, max: 28 } as const;
+
 export const VpcVnetNoOverlap: Rule = {
   id: 'VpcVnetNoOverlap',
   catalogue: ['C18'],
@@ -21,7 +24,8 @@ export const VpcVnetNoOverlap: Rule = {
   explanation:
     'Seed 004 (Azure AWS-BGP tutorial) creates the VPC 10.2.0.0/16 and warns that its CIDR must not overlap the Azure ' +
     'virtual network (10.1.0.0/16): BGP would advertise the same prefixes from both sides and traffic for them would ' +
-    'never cross the tunnels.',
+    'never cross the tunnels. Both must be usable address spaces first: an AWS VPC CIDR block is a /16 to a /28 ' +
+    '(Amazon VPC user guide), host bits clear.',
   fix: 'address spaces that do not overlap, e.g. VPC 10.2.0.0/16 and VNet 10.1.0.0/16.',
   plan: ({ spec }) => {
     const { vpcCidr } = spec.aws;
@@ -32,6 +36,15 @@ export const VpcVnetNoOverlap: Rule = {
     if (!vpc) violations.push({ path: 'aws.vpcCidr', message: `'${vpcCidr}' is not an IPv4 CIDR.`, fix: 'an IPv4 CIDR such as 10.2.0.0/16.' });
     if (!vnet) violations.push({ path: 'azure.vnetCidr', message: `'${vnetCidr}' is not an IPv4 CIDR.`, fix: 'an IPv4 CIDR such as 10.1.0.0/16.' });
     if (!vpc || !vnet) return violations;
+    if (vpc.prefix < VPC_PREFIX.min || vpc.prefix > VPC_PREFIX.max || vpc.hostBitsSet) {
+      violations.push({
+        path: 'aws.vpcCidr',
+        message: vpc.hostBitsSet
+          ? `'${vpcCidr}' has host bits set.`
+          : `'${vpcCidr}' is a /${vpc.prefix}; an AWS VPC CIDR block is a /${VPC_PREFIX.min} to a /${VPC_PREFIX.max}.`,
+        fix: `${formatCidr(vpc.first, Math.min(Math.max(vpc.prefix, VPC_PREFIX.min), VPC_PREFIX.max))}.`,
+      });
+    }
     if (overlaps(vpc, vnet)) {
       const free = freeBlockLike(vpc, [vnet]);
       violations.push({
