@@ -34,3 +34,44 @@ export function row(cells: readonly (string | number)[]): string {
   const format = (c: string | number) => (typeof c === 'string' || Number.isInteger(c) ? String(c) : c.toFixed(c < 10 ? 3 : 1));
   return `| ${cells.map(format).join(' | ')} |`;
 }
+
+/** Median wall-clock and CPU milliseconds of one variant. */
+export interface Timing {
+  readonly wallMs: number;
+  /**
+   * User + system CPU time of this process (all its threads, GC included). On a machine shared
+   * with other work it moves much less than wall time, which also counts waiting for a core.
+   */
+  readonly cpuMs: number;
+}
+
+/**
+ * Median wall and CPU milliseconds of each variant, run round-robin (A, B, C, A, B, C, ...) after
+ * `warmup` unmeasured rounds. On a shared machine load changes over time: interleaving lets every
+ * variant see the same load, so their ratio stays meaningful even when absolute figures drift.
+ */
+export function interleavedMedians<K extends string>(variants: Readonly<Record<K, () => unknown>>, runs: number, warmup = 2): Record<K, Timing> {
+  const keys = Object.keys(variants) as K[];
+  const samples = Object.fromEntries(keys.map((k) => [k, { wall: [] as number[], cpu: [] as number[] }])) as Record<K, { wall: number[]; cpu: number[] }>;
+  for (let round = 0; round < warmup + runs; round++) {
+    for (const key of keys) {
+      const cpuStart = process.cpuUsage();
+      const start = performance.now();
+      variants[key]();
+      const wall = performance.now() - start;
+      const cpu = process.cpuUsage(cpuStart);
+      if (round >= warmup) {
+        samples[key].wall.push(wall);
+        samples[key].cpu.push((cpu.user + cpu.system) / 1000);
+      }
+    }
+  }
+  return Object.fromEntries(keys.map((k) => [k, { wallMs: median(samples[k].wall), cpuMs: median(samples[k].cpu) }])) as Record<K, Timing>;
+}
+
+/** Milliseconds of one call of `fn`, with its result. */
+export function timed<T>(fn: () => T): { ms: number; result: T } {
+  const start = performance.now();
+  const result = fn();
+  return { ms: performance.now() - start, result };
+}

@@ -1,0 +1,41 @@
+/**
+ * All benchmarks, printed as markdown (paste into BENCHMARKS.md):
+ *
+ *   npm run bench              # ts-node --transpile-only bench/index.ts
+ *   npm run bench -- --quick   # fewer runs, to check that everything runs
+ *
+ * Figures only: a missed target is printed as such, not turned into a failing exit code, since
+ * timings on a shared machine are not a pass/fail signal for CI.
+ */
+import { cpus, loadavg } from 'node:os';
+import { performance } from 'node:perf_hooks';
+import { coldSynthBenchmark } from './cold-synth';
+import { footprintBenchmark } from './footprint';
+import { planScaleBenchmark } from './plan-scale';
+import { scaleBenchmark } from './scale';
+import { synthCostBenchmark } from './synth-cost';
+
+function machine(): string {
+  const cpu = cpus();
+  const load = loadavg().map((l) => l.toFixed(2)).join(', ');
+  return `${cpu.length} CPU(s) (${cpu[0]?.model.trim() ?? 'unknown'}), Node ${process.version}, ${process.platform}/${process.arch}, load average ${load}`;
+}
+
+function main(): void {
+  const quick = process.argv.includes('--quick');
+  const start = performance.now();
+  const out: string[] = [`# multicloud-vpn benchmarks${quick ? ' (quick run: too few runs to quote)' : ''}`, '', `Machine at start: ${machine()}.`, ''];
+  const section = (title: string, lines: readonly string[]) => {
+    out.push(`## ${title}`, '', ...lines, '');
+    // Printed as it goes: the whole run takes minutes.
+    console.log(out.splice(0).join('\n'));
+  };
+  section('Planning: plans sharing one Azure gateway (bench/plan-scale.ts)', planScaleBenchmark(quick ? 3 : 15));
+  section('Synthesis cost: example app vs hand-written L1 stack (bench/synth-cost.ts)', synthCostBenchmark(quick ? 3 : 21, quick ? 1 : 3).lines);
+  section('Cold synthesis: one `cdk synth` process (bench/cold-synth.ts)', coldSynthBenchmark(quick ? 1 : 3));
+  section('Scale: VPN connections on one VGW (bench/scale.ts)', scaleBenchmark(quick ? 3 : 11, 2));
+  section('Footprint (bench/footprint.ts)', footprintBenchmark());
+  console.log(`Machine at end: ${machine()}. Total benchmark time: ${((performance.now() - start) / 1000).toFixed(0)} s.`);
+}
+
+main();
