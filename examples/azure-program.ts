@@ -17,6 +17,9 @@
  * `pulumi up` with `awsOutputsFile` set needs AWS credentials allowed `secretsmanager:GetSecretValue`.
  * They are held as Pulumi secrets only (C23).
  *
+ * More VPCs on this gateway: give the component their plans in `sharedWith`, each with its AWS
+ * tunnels (examples/shared-azure-gateway.ts).
+ *
  * Run this file directly to see, offline under Pulumi's unit-test mocks, what it would register
  * (with an AWS outputs file, each key is a random stand-in made in memory, never Secrets Manager):
  *

@@ -11,17 +11,24 @@
  * a second request with the same type, IP and ASN unless the device name differs: the stacks would
  * then share one customer gateway that neither can delete. Each stack therefore names its devices.
  *
- * The Azure side: the gateway needs, per instance, the union of both plans' APIPA addresses, and
- * eight local network gateways and connections. `AzureVpnGateway` (lib/azure) builds the gateway
- * from ONE plan and creates its own gateway, so it cannot yet serve a second plan: that is left
- * open (see docs/USER-GUIDE.md). `azureApipaUnion` below computes the lists the gateway needs.
+ * The Azure side is ONE `AzureVpnGateway` given both plans (`plan` and `sharedWith`): the gateway
+ * answers, per instance, on the union of both plans' APIPA addresses (instance 0: 169.254.21.2,
+ * 169.254.22.2, 169.254.21.10, 169.254.22.10), and each plan adds its four local network gateways
+ * and connections (names `lng-<plan>-…`, `cn-<plan>-…`). The component refuses plans that overlap
+ * (C04) or disagree on the gateway (SKU, ASN, names …). `buildSharedAzureGateway` below is the
+ * Pulumi program; a plan whose AWS stack is not deployed yet simply has no outputs file.
  *
- *   npx cdk synth --app "npx ts-node --transpile-only examples/shared-azure-gateway.ts" -c azureOutputs=azure-outputs.json
+ * AWS (CDK app):  npx cdk synth --app "npx ts-node --transpile-only examples/shared-azure-gateway.ts" -c azureOutputs=azure-outputs.json
+ * Azure (your Pulumi program's index.ts):
+ *   export = buildSharedAzureGateway({ awsOutputsFiles: [config.get('ordersAwsOutputs'), config.get('billingAwsOutputs')] });
  */
+import type * as pulumi from '@pulumi/pulumi';
 import { App, Stack, type StackProps } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { AzureVpnConnections } from '../lib/aws';
+import { AzureVpnGateway, awsTunnelEndpoints } from '../lib/azure';
 import { VpnRulesAspect } from '../lib/enforcement';
+import { readAwsOutputs, type SecretReader } from '../lib/handoff/aws-outputs';
 import { readAzureOutputs } from '../lib/handoff/azure-outputs';
 import { planSharedGateway, type ResolvedPlan } from '../lib/plan';
 
@@ -37,11 +44,6 @@ export function sharedGatewayPlans(): [ResolvedPlan, ResolvedPlan] {
     { name: 'billing-vpc', aws: { vpcCidr: '10.3.0.0/16' } },
   ]);
   return [first, second];
-}
-
-/** The custom APIPA addresses the shared gateway needs per instance: every plan's, in plan order. */
-export function azureApipaUnion(plans: readonly ResolvedPlan[]): [string[], string[]] {
-  return [plans.flatMap((p) => p.azure.apipaByInstance[0]), plans.flatMap((p) => p.azure.apipaByInstance[1])];
 }
 
 export class VpcToSharedGatewayStack extends Stack {
@@ -71,12 +73,38 @@ export function build(app: App, props: SharedGatewayProps): [VpcToSharedGatewayS
   ];
 }
 
+export interface SharedAzureGatewayOptions {
+  /**
+   * Per plan, in `sharedGatewayPlans` order, the `cdk deploy --outputs-file` output of its stack.
+   * @default none: the first run, the gateway only (with both plans' APIPA addresses)
+   */
+  readonly awsOutputsFiles?: readonly (string | undefined)[];
+  /** Reads a pre-shared key by secret ARN. @default AWS Secrets Manager */
+  readonly readSecret?: SecretReader;
+  /** Options of the component (a provider …). */
+  readonly resourceOptions?: pulumi.ComponentResourceOptions;
+}
+
+/** The Azure side: one gateway for both plans; returns the stack outputs both AWS stacks read. */
+export async function buildSharedAzureGateway(options: SharedAzureGatewayOptions = {}) {
+  const plans = sharedGatewayPlans();
+  const tunnels = await Promise.all(plans.map(async (plan, i) => {
+    const file = options.awsOutputsFiles?.[i];
+    return file === undefined ? undefined : awsTunnelEndpoints(readAwsOutputs(file, plan), { readSecret: options.readSecret });
+  }));
+  const [first, ...others] = plans;
+  const gateway = new AzureVpnGateway('shared-gateway', {
+    plan: first,
+    awsTunnels: tunnels[0],
+    sharedWith: others.map((plan, i) => ({ plan, awsTunnels: tunnels[i + 1] })),
+  }, options.resourceOptions);
+  return { gatewayPublicIps: gateway.gatewayPublicIps, gatewayId: gateway.gatewayId, connectionIds: gateway.connectionIds };
+}
+
 if (require.main === module) {
   const app = new App();
   const azureOutputs = String(app.node.tryGetContext('azureOutputs') ?? 'azure-outputs.json');
   build(app, { azureGatewayPublicIps: readAzureOutputs(azureOutputs).gatewayPublicIps });
   VpnRulesAspect.enable(app);
   app.synth();
-  const [instance0, instance1] = azureApipaUnion(sharedGatewayPlans());
-  process.stderr.write(`Azure gateway custom APIPA addresses: instance 0 ${instance0.join(', ')}; instance 1 ${instance1.join(', ')}\n`);
 }

@@ -1,11 +1,14 @@
 /**
  * The checks the component runs before it creates anything: the design's own findings, every rule's
- * Azure check on the design's view, and the key format (C22). Pure.
+ * Azure check on the design's views (one per plan on the gateway), the plan rules across the plans
+ * sharing the gateway (C04 …), and the key format (C22). Pure.
  */
 import { PlanValidationError } from '../plan/findings';
-import { checkAzure, RULES } from '../rules/registry';
-import type { Finding, Rule } from '../rules/types';
-import { azureViewOf, type AzureDesign } from './design';
+import { planInputSchema, type PlanSpec } from '../plan/schema';
+import type { ResolvedPlan } from '../plan/types';
+import { checkAzure, checkPlan, RULES } from '../rules/registry';
+import type { Finding, PlanContext, Rule } from '../rules/types';
+import { azureViewsOf, sharedPlanPath, type AzureDesign } from './design';
 import { PRESHARED_KEY_FIX } from './preshared-key';
 
 /** Thrown by the component: every error and warning of the design, each with its catalogue number. */
@@ -27,10 +30,51 @@ function presharedKeyFindings(design: AzureDesign): Finding[] {
       ruleId: 'PresharedKeyFormat',
       catalogue: ['C22'] as const,
       level: 'error' as const,
-      message: `the pre-shared key of tunnel ${c.tunnelId} ${problem}`,
+      message: `the pre-shared key of tunnel ${c.tunnelId} (plan '${c.planName}') ${problem}`,
       fix: PRESHARED_KEY_FIX,
     })),
   );
+}
+
+/** The plan spec a resolved plan was made from, its tunnels explicit; undefined if it no longer parses. */
+function specOf(plan: ResolvedPlan): PlanSpec | undefined {
+  const azure: Record<string, unknown> = { ...plan.azure };
+  delete azure.apipaByInstance;
+  const tunnels = plan.tunnels.map((t) => ({ azureInstance: t.azureInstance, awsTunnel: t.awsTunnel, insideCidr: t.insideCidr }));
+  const parsed = planInputSchema.safeParse({ name: plan.name, aws: plan.aws, azure, tunnels, ipsec: plan.ipsec, tags: plan.tags });
+  return parsed.success ? parsed.data : undefined;
+}
+
+/**
+ * The plan rules for each later plan against the plans before it on the gateway, as
+ * `planSharedGateway` runs them: plans built apart (or read from files) may overlap (C04) or disagree
+ * on the ASN (C11). Errors only: a plan's own warnings were its planner's to report.
+ */
+function crossPlanFindings(plans: readonly ResolvedPlan[], rules: readonly Rule[]): Finding[] {
+  return plans.flatMap((plan, k) => {
+    if (k === 0) return [];
+    const spec = specOf(plan);
+    if (spec === undefined) return [];
+    const context: PlanContext = {
+      spec,
+      tunnels: plan.tunnels.map((t, j) => ({ azureInstance: t.azureInstance, awsTunnel: t.awsTunnel, insideCidr: t.insideCidr, path: `tunnels[${j}]`, allocated: t.allocated })),
+      sharedGateway: plans.slice(0, k),
+    };
+    return checkPlan(context, rules)
+      .filter((f) => f.level === 'error')
+      .map((f) => ({ ...f, path: `${sharedPlanPath(k)}${f.path}`, message: `plan '${plan.name}': ${f.message}` }));
+  });
+}
+
+/** Each finding once: the views of a shared gateway repeat the gateway's own findings. */
+function distinct(findings: readonly Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return findings.filter((f) => {
+    const key = JSON.stringify([f.ruleId, f.path, f.message]);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 /** Every finding of `design`, errors and warnings, design findings first. */
@@ -38,7 +82,8 @@ export function azureDesignFindings(design: AzureDesign, rules: readonly Rule[] 
   const keyRuleRegistered = rules.some((r) => r.azure !== undefined && r.catalogue.includes('C22'));
   return [
     ...design.findings,
-    ...checkAzure(azureViewOf(design), rules),
+    ...crossPlanFindings(design.plans, rules),
+    ...distinct(azureViewsOf(design).flatMap((view) => checkAzure(view, rules))),
     ...(keyRuleRegistered ? [] : presharedKeyFindings(design)),
   ];
 }

@@ -1,8 +1,9 @@
 /**
  * The Azure half of the VPN as a Pulumi component: an active/active, BGP, route-based VPN gateway
  * with two public IPs and, once the AWS tunnels are known, one local network gateway and one
- * connection per AWS tunnel (seed 004). All values come from `azureDesign`; this file only wires
- * resources, after the design passed every rule.
+ * connection per AWS tunnel (seed 004). Several plans (one VPC each, `planSharedGateway`) may share
+ * the gateway: `sharedWith`. All values come from `azureDesign`; this file only wires resources,
+ * after the design passed every rule.
  */
 import * as authorization from '@pulumi/azure-native/authorization';
 import * as network from '@pulumi/azure-native/network';
@@ -11,7 +12,7 @@ import type { AzureIpsecPolicyValues } from '../plan/ipsec';
 import type { ResolvedPlan } from '../plan/types';
 import { formatFinding, type Finding, type Rule } from '../rules/types';
 import { AzureDesignError, assertAzureDesign } from './check';
-import { azureDesign, SUBSCRIPTION_ID_PLACEHOLDER, type AwsTunnelDesignInput, type AzureDesign } from './design';
+import { azureDesign, sharedPath, SUBSCRIPTION_ID_PLACEHOLDER, type AwsTunnelDesignInput, type AzureDesign } from './design';
 import { PRESHARED_KEY_FIX, presharedKeyProblems } from './preshared-key';
 
 /** The component's Pulumi type token. */
@@ -57,8 +58,22 @@ export interface AzureVpnGatewayArgs {
    * which creates the public IPs, the gateway (and subnet) only
    */
   readonly awsTunnels?: Readonly<Record<string, AwsTunnelEndpoint>>;
+  /**
+   * Further plans on the same gateway, in `planSharedGateway` order after `plan`, each with its AWS
+   * tunnels. The gateway then answers on every plan's APIPA addresses; the plans must agree on the
+   * gateway (SKU, ASN, names …) and never overlap (C04). @default none: the gateway serves `plan` alone
+   */
+  readonly sharedWith?: readonly SharedPlanArgs[];
   /** The rules the design must pass. @default RULES (lib/rules/registry.ts) */
   readonly rules?: readonly Rule[];
+}
+
+/** A further plan on the gateway (`AzureVpnGatewayArgs.sharedWith`). */
+export interface SharedPlanArgs {
+  /** The resolved plan, from the same `planSharedGateway` call (or plan files) as the AWS side's. */
+  readonly plan: ResolvedPlan;
+  /** Its AWS tunnels by plan tunnel id. @default undefined: its AWS side does not exist yet, no LNG or connection */
+  readonly awsTunnels?: Readonly<Record<string, AwsTunnelEndpoint>>;
 }
 
 interface CheckedKey {
@@ -66,9 +81,9 @@ interface CheckedKey {
   readonly problems?: readonly string[];
 }
 
-function keyFindings(tunnelId: string, problems: readonly string[]): Finding[] {
+function keyFindings(at: string, tunnelId: string, problems: readonly string[]): Finding[] {
   return problems.map((problem) => ({
-    path: `awsTunnels.${tunnelId}.presharedKey`,
+    path: `${at}awsTunnels.${tunnelId}.presharedKey`,
     ruleId: 'PresharedKeyFormat',
     catalogue: ['C22'],
     level: 'error',
@@ -78,14 +93,14 @@ function keyFindings(tunnelId: string, problems: readonly string[]): Finding[] {
 }
 
 /** The key as a secret; its format checked now when it is a string, else inside an apply (C22, C23). */
-function checkedKey(tunnelId: string, endpoint: AwsTunnelEndpoint): CheckedKey {
+function checkedKey(at: string, tunnelId: string, endpoint: AwsTunnelEndpoint): CheckedKey {
   const key = endpoint.presharedKey;
   if (typeof key === 'string') return { value: pulumi.secret(key), problems: presharedKeyProblems(key) };
   if (endpoint.presharedKeyProblems !== undefined) return { value: pulumi.secret(key), problems: endpoint.presharedKeyProblems };
   // The value arrives later: a wrong format fails the connection's inputs, so it is never created.
   const value = pulumi.secret(key).apply((k) => {
     const problems = presharedKeyProblems(k);
-    if (problems.length > 0) throw new AzureDesignError(keyFindings(tunnelId, problems), `pre-shared key of ${tunnelId}`);
+    if (problems.length > 0) throw new AzureDesignError(keyFindings(at, tunnelId, problems), `pre-shared key of ${tunnelId}`);
     return k;
   });
   return { value };
@@ -113,17 +128,20 @@ function ipsecPolicyArgs(policy: AzureIpsecPolicyValues) {
  * The design of `args`, checked: throws an `AzureDesignError` listing every finding (catalogue
  * numbers included) when any is an error. Pure apart from wrapping keys in `pulumi.secret`.
  */
-export function checkedAzureDesign(args: AzureVpnGatewayArgs): { design: AzureDesign; keys: Record<string, pulumi.Output<string>>; warnings: Finding[] } {
-  const keys: Record<string, pulumi.Output<string>> = {};
-  let awsTunnels: Record<string, AwsTunnelDesignInput> | undefined;
-  if (args.awsTunnels !== undefined) {
-    awsTunnels = {};
-    for (const [tunnelId, endpoint] of Object.entries(args.awsTunnels)) {
-      const key = checkedKey(tunnelId, endpoint);
-      keys[tunnelId] = key.value;
+export function checkedAzureDesign(args: AzureVpnGatewayArgs): { design: AzureDesign; keys: Map<string, pulumi.Output<string>>; warnings: Finding[] } {
+  const keys = new Map<string, pulumi.Output<string>>();
+  const designTunnels = (k: number, plan: ResolvedPlan, endpoints: SharedPlanArgs['awsTunnels']) => {
+    if (endpoints === undefined) return undefined;
+    const awsTunnels: Record<string, AwsTunnelDesignInput> = {};
+    for (const [tunnelId, endpoint] of Object.entries(endpoints)) {
+      const key = checkedKey(sharedPath(k), tunnelId, endpoint);
+      keys.set(keyOf(plan.name, tunnelId), key.value);
       awsTunnels[tunnelId] = { outsideIp: endpoint.outsideIp, ...(key.problems !== undefined ? { presharedKeyProblems: key.problems } : {}) };
     }
-  }
+    return awsTunnels;
+  };
+  const awsTunnels = designTunnels(0, args.plan, args.awsTunnels);
+  const sharedWith = (args.sharedWith ?? []).map((shared, i) => ({ plan: shared.plan, awsTunnels: designTunnels(i + 1, shared.plan, shared.awsTunnels) }));
   const design = azureDesign(args.plan, {
     resourceGroupName: args.resourceGroupName,
     location: args.location,
@@ -132,9 +150,15 @@ export function checkedAzureDesign(args: AzureVpnGatewayArgs): { design: AzureDe
     virtualNetworkName: args.virtualNetworkName,
     publicIpZones: args.publicIpZones,
     awsTunnels,
+    sharedWith,
   });
   const warnings = assertAzureDesign(design, args.rules);
   return { design, keys, warnings };
+}
+
+/** Keys are per plan and tunnel: every plan has an `Instance0Tunnel1`. */
+function keyOf(planName: string, tunnelId: string): string {
+  return JSON.stringify([planName, tunnelId]);
 }
 
 export class AzureVpnGateway extends pulumi.ComponentResource {
@@ -143,7 +167,7 @@ export class AzureVpnGateway extends pulumi.ComponentResource {
   /** The gateway's public IPs, instance 0 first. */
   readonly gatewayPublicIps: pulumi.Output<string[]>;
   readonly gatewayId: pulumi.Output<string>;
-  /** Connection ids in plan tunnel order; empty on the first run. */
+  /** Connection ids in plan order, then plan tunnel order; empty on the first run. */
   readonly connectionIds: pulumi.Output<string[]>;
 
   constructor(name: string, args: AzureVpnGatewayArgs, opts?: pulumi.ComponentResourceOptions) {
@@ -215,14 +239,14 @@ export class AzureVpnGateway extends pulumi.ComponentResource {
       tags,
     }, { parent: this, customTimeouts: { create: GATEWAY_TIMEOUT, update: GATEWAY_TIMEOUT, delete: GATEWAY_TIMEOUT } });
 
-    const localNetworkGateways = new Map(design.localNetworkGateways.map((l) => [l.tunnelId, new network.LocalNetworkGateway(`${name}-${l.resourceName}`, {
+    const localNetworkGateways = new Map(design.localNetworkGateways.map((l) => [l.name, new network.LocalNetworkGateway(`${name}-${l.resourceName}`, {
       resourceGroupName,
       location,
       localNetworkGatewayName: l.name,
       gatewayIpAddress: l.gatewayIpAddress,
       // No address space: the routes come from BGP.
       bgpSettings: { asn: l.asn, bgpPeeringAddress: l.bgpPeeringAddress },
-      tags,
+      tags: l.tags,
     }, { parent: this })]));
 
     const connections = design.connections.map((c) => new network.VirtualNetworkGatewayConnection(`${name}-${c.resourceName}`, {
@@ -240,10 +264,10 @@ export class AzureVpnGateway extends pulumi.ComponentResource {
         ipConfigurationId: resolveId(e.ipConfigurationId),
         customBgpIpAddress: e.customBgpIpAddress,
       })),
-      sharedKey: keys[c.tunnelId],
+      sharedKey: keys.get(keyOf(c.planName, c.tunnelId)),
       virtualNetworkGateway1: { id: gateway.id },
-      localNetworkGateway2: { id: localNetworkGateways.get(c.tunnelId)!.id },
-      tags,
+      localNetworkGateway2: { id: localNetworkGateways.get(c.localNetworkGatewayName)!.id },
+      tags: c.tags,
     }, { parent: this }));
 
     this.gatewayPublicIps = pulumi.all(publicIps.map((p) => p.ipAddress)).apply((ips) => ips.map((ip) => ip ?? ''));

@@ -3,6 +3,9 @@
  * derived from the resolved plan alone (pulumi-awsx style: pure planning, the component only wires).
  * `azureViewOf` turns a design into the `AzureView` that the rules check before anything exists.
  * No Pulumi import here: a design is JSON-like and holds no pre-shared key.
+ *
+ * Several plans may share one gateway (`planSharedGateway`, one VPC each): the first plan sets the
+ * gateway, the others must agree on its settings, and each plan adds its own LNGs and connections.
  */
 import { azureIpsecPolicy, type AzureIpsecPolicyValues } from '../plan/ipsec';
 import type { AzureInstance, ResolvedPlan, ResolvedTunnel } from '../plan/types';
@@ -51,6 +54,18 @@ export interface AzureDesignOptions {
    * The AWS tunnels by plan tunnel id. @default undefined: the first run, before AWS exists; the
    * design then has public IPs, the gateway and its subnet only
    */
+  readonly awsTunnels?: Readonly<Record<string, AwsTunnelDesignInput>>;
+  /**
+   * Further plans on the same gateway, in order (`planSharedGateway([first, ...sharedWith])`), each
+   * with its own AWS tunnels. @default none: the gateway serves `plan` alone
+   */
+  readonly sharedWith?: readonly SharedPlanDesignInput[];
+}
+
+/** A further plan on the gateway, with what is known of its AWS tunnels. */
+export interface SharedPlanDesignInput {
+  readonly plan: ResolvedPlan;
+  /** Its AWS tunnels by plan tunnel id. @default undefined: its AWS side does not exist yet */
   readonly awsTunnels?: Readonly<Record<string, AwsTunnelDesignInput>>;
 }
 
@@ -102,17 +117,23 @@ export interface GatewayDesign {
 export interface LocalNetworkGatewayDesign {
   readonly resourceName: string;
   readonly name: string;
+  /** The plan whose tunnel this is. */
+  readonly planName: string;
   readonly tunnelId: string;
   readonly gatewayIpAddress: string;
   readonly asn: number;
   readonly bgpPeeringAddress: string;
   /** Empty: with BGP the routes come from the session, not from a static address space. */
   readonly addressPrefixes: readonly string[];
+  /** The tags of the tunnel's plan. */
+  readonly tags: Readonly<Record<string, string>>;
 }
 
 export interface ConnectionDesign {
   readonly resourceName: string;
   readonly name: string;
+  /** The plan whose tunnel this is. */
+  readonly planName: string;
   readonly tunnelId: string;
   readonly localNetworkGatewayName: string;
   readonly connectionType: 'IPsec';
@@ -125,23 +146,32 @@ export interface ConnectionDesign {
   readonly gatewayCustomBgpIpAddresses: readonly { readonly ipConfigurationId: string; readonly customBgpIpAddress: string }[];
   /** C22 problems of the key, when its value was at hand. */
   readonly presharedKeyProblems?: readonly string[];
+  /** The tags of the tunnel's plan. */
+  readonly tags: Readonly<Record<string, string>>;
 }
 
 export interface AzureDesign {
+  /** The first plan: it sets the gateway. */
   readonly plan: ResolvedPlan;
+  /** Every plan on the gateway, `plan` first. */
+  readonly plans: readonly ResolvedPlan[];
   readonly resourceGroupName: string;
   readonly location: string;
   readonly subscriptionId: string;
+  /** The first plan's tags, on the subnet, public IPs and gateway. */
   readonly tags: Readonly<Record<string, string>>;
   readonly gatewaySubnet: GatewaySubnetDesign;
   /** Instance order. */
   readonly publicIps: readonly PublicIpDesign[];
   readonly gateway: GatewayDesign;
-  /** Plan tunnel order; empty on the first run. */
+  /** Plan order, then plan tunnel order; empty on the first run. */
   readonly localNetworkGateways: readonly LocalNetworkGatewayDesign[];
-  /** Plan tunnel order; empty on the first run. */
+  /** Plan order, then plan tunnel order; empty on the first run. */
   readonly connections: readonly ConnectionDesign[];
-  /** Problems of the options themselves (tunnels missing or unknown, an algorithm Azure lacks). */
+  /**
+   * Problems of the options themselves (tunnels missing or unknown, an algorithm Azure lacks, plans
+   * that disagree on the gateway).
+   */
   readonly findings: readonly Finding[];
 }
 
@@ -183,21 +213,77 @@ function unmappedIpsecFindings(plan: ResolvedPlan, policy: AzureIpsecPolicyValue
     );
 }
 
-function tunnelFindings(plan: ResolvedPlan, awsTunnels: Readonly<Record<string, AwsTunnelDesignInput>>): Finding[] {
+function tunnelFindings(plan: ResolvedPlan, awsTunnels: Readonly<Record<string, AwsTunnelDesignInput>>, at: string): Finding[] {
   const planIds = plan.tunnels.map((t) => t.id);
   const unknown = Object.keys(awsTunnels).filter((id) => !planIds.includes(id));
   const missing = planIds.filter((id) => awsTunnels[id] === undefined);
   return [
     ...unknown.map((id) =>
-      designFinding(`awsTunnels.${id}`, ['C15'], `'${id}' is not a tunnel of plan '${plan.name}'.`, `tunnel ids of the plan: ${planIds.join(', ')}.`)),
+      designFinding(`${at}awsTunnels.${id}`, ['C15'], `'${id}' is not a tunnel of plan '${plan.name}'.`, `tunnel ids of the plan: ${planIds.join(', ')}.`)),
     ...missing.map((id) =>
-      designFinding(`awsTunnels.${id}`, ['C15'], `the AWS side of tunnel ${id} is missing; an active/active gateway needs all four tunnels.`,
+      designFinding(`${at}awsTunnels.${id}`, ['C15'], `the AWS side of tunnel ${id} of plan '${plan.name}' is missing; an active/active gateway needs all four tunnels.`,
         'the outside IP and key of every plan tunnel (from the AWS hand-off), or none for the first run.')),
   ];
 }
 
-/** Every Azure resource argument of `plan`, as plain data. Pure; never throws on a resolved plan. */
+/**
+ * The gateway settings every plan on one gateway must share: one gateway has one SKU, name …
+ * The catalogue number is the constraint a disagreement would break. The ASN is not here: the
+ * PeerAsnsMatch rule's plan check (C11) compares it, run across the plans by `azureDesignFindings`.
+ */
+const SHARED_GATEWAY_SETTINGS: readonly { field: keyof ResolvedPlan['azure']; catalogue: Finding['catalogue']; why: string }[] = [
+  { field: 'sku', catalogue: ['C16'], why: 'a gateway has one SKU' },
+  { field: 'generation', catalogue: ['C16'], why: 'a gateway has one generation' },
+  { field: 'activeActive', catalogue: ['C14'], why: 'the gateway is active/active for every plan or for none' },
+  { field: 'gatewayName', catalogue: ['C15'], why: "another name is another gateway, whose public IPs the plan's customer gateways do not point at" },
+  { field: 'resourceGroupName', catalogue: ['C15'], why: 'the gateway lives in one resource group' },
+  { field: 'location', catalogue: ['C15'], why: 'the gateway lives in one region' },
+  { field: 'vnetName', catalogue: ['C17'], why: 'the gateway sits in one VNet' },
+  { field: 'gatewaySubnetCidr', catalogue: ['C17'], why: 'the gateway sits in one GatewaySubnet' },
+  { field: 'vnetCidr', catalogue: ['C18'], why: "each plan's VPC was checked against its vnetCidr, which must be the VNet's" },
+];
+
+/** Plans that disagree with the first on the gateway, or reuse a name (their Azure names would collide). */
+function sharedPlanFindings(plans: readonly ResolvedPlan[]): Finding[] {
+  const [first] = plans;
+  const findings: Finding[] = [];
+  plans.forEach((plan, k) => {
+    if (k === 0) return;
+    const at = sharedPlanPath(k);
+    for (const { field, catalogue, why } of SHARED_GATEWAY_SETTINGS) {
+      const [mine, theirs] = [plan.azure[field], first.azure[field]];
+      if (mine === theirs) continue;
+      findings.push(designFinding(`${at}azure.${field}`, catalogue,
+        `plan '${plan.name}' gives the shared gateway ${field} ${JSON.stringify(mine)}, plan '${first.name}' (the first) ${JSON.stringify(theirs)}; ${why}.`,
+        `${JSON.stringify(theirs)}, as plan '${first.name}', or a gateway of its own (not in sharedWith).`));
+    }
+    const earlier = plans.findIndex((p) => p.name === plan.name);
+    if (earlier < k) {
+      findings.push(designFinding(`${at}name`, ['C15'],
+        `plan name '${plan.name}' is also the name of ${earlier === 0 ? 'the first plan' : `sharedWith[${earlier - 1}]`}; the local network gateways and connections of both would have the same names.`,
+        'a name of its own per plan (it names the Azure resources and the AWS stack outputs).'));
+    }
+  });
+  return findings;
+}
+
+/** Where the options of plan k are: `` for the first plan, `sharedWith[k-1].` for the others. */
+export function sharedPath(planIndex: number): string {
+  return planIndex === 0 ? '' : `sharedWith[${planIndex - 1}].`;
+}
+
+/** Where plan k itself is: `` for the first plan (its paths stay as they were), `sharedWith[k-1].plan.` for the others. */
+export function sharedPlanPath(planIndex: number): string {
+  return planIndex === 0 ? '' : `${sharedPath(planIndex)}plan.`;
+}
+
+/**
+ * Every Azure resource argument of `plan` (and of the plans in `options.sharedWith`), as plain
+ * data. Pure; never throws on resolved plans.
+ */
 export function azureDesign(plan: ResolvedPlan, options: AzureDesignOptions = {}): AzureDesign {
+  const members: readonly SharedPlanDesignInput[] = [{ plan, awsTunnels: options.awsTunnels }, ...(options.sharedWith ?? [])];
+  const plans = members.map((m) => m.plan);
   const resourceGroupName = options.resourceGroupName ?? plan.azure.resourceGroupName;
   const subscriptionId = options.subscriptionId ?? SUBSCRIPTION_ID_PLACEHOLDER;
   const zones = [...(options.publicIpZones ?? DEFAULT_PUBLIC_IP_ZONES)];
@@ -240,31 +326,38 @@ export function azureDesign(plan: ResolvedPlan, options: AzureDesignOptions = {}
     enableBgp: true,
     asn: plan.azure.asn,
     ipConfigurations,
+    // C05: instance i answers on every plan's addresses of instance i; plan order keeps the list
+    // stable when a plan is added at the end.
     bgpPeeringAddresses: ipConfigurations.map((c, i) => ({
       ipconfigurationId: c.id,
-      customBgpIpAddresses: [...plan.azure.apipaByInstance[i]],
+      customBgpIpAddresses: plans.flatMap((p) => p.azure.apipaByInstance[i]),
     })),
   };
 
-  const ipsecPolicy = azureIpsecPolicy(plan.ipsec);
-  const findings: Finding[] = [...unmappedIpsecFindings(plan, ipsecPolicy)];
+  const findings: Finding[] = [...sharedPlanFindings(plans)];
   if (existing !== undefined && options.virtualNetworkName !== undefined) {
     findings.push(designFinding('virtualNetworkName', ['C17'],
       `both an existing gateway subnet and virtualNetworkName '${options.virtualNetworkName}' (to create ${GATEWAY_SUBNET_NAME} in) were given.`,
       `either gatewaySubnetId (an existing ${GATEWAY_SUBNET_NAME}) or virtualNetworkName, not both.`));
   }
-  const awsTunnels = options.awsTunnels;
-  let localNetworkGateways: LocalNetworkGatewayDesign[] = [];
-  let connections: ConnectionDesign[] = [];
-  if (awsTunnels !== undefined) {
-    findings.push(...tunnelFindings(plan, awsTunnels));
-    const present = plan.tunnels.filter((t) => awsTunnels[t.id] !== undefined);
-    localNetworkGateways = present.map((t) => localNetworkGatewayOf(plan, t, awsTunnels[t.id]));
-    connections = present.map((t) => connectionOf(plan, t, ipConfigurations, ipsecPolicy, awsTunnels[t.id]));
-  }
+  const localNetworkGateways: LocalNetworkGatewayDesign[] = [];
+  const connections: ConnectionDesign[] = [];
+  members.forEach(({ plan: member, awsTunnels }, k) => {
+    const ipsecPolicy = azureIpsecPolicy(member.ipsec);
+    findings.push(...unmappedIpsecFindings(member, ipsecPolicy).map((f) => ({ ...f, path: `${sharedPlanPath(k)}${f.path}` })));
+    if (awsTunnels === undefined) return;
+    findings.push(...tunnelFindings(member, awsTunnels, sharedPath(k)));
+    // The first plan keeps the Pulumi names it had alone, so adding a plan never replaces its resources.
+    const prefix = k === 0 ? '' : `${member.name}-`;
+    for (const t of member.tunnels.filter((tunnel) => awsTunnels[tunnel.id] !== undefined)) {
+      localNetworkGateways.push(localNetworkGatewayOf(member, t, awsTunnels[t.id], prefix));
+      connections.push(connectionOf(member, t, ipConfigurations, ipsecPolicy, awsTunnels[t.id], prefix));
+    }
+  });
 
   return {
     plan,
+    plans,
     resourceGroupName,
     location: options.location ?? plan.azure.location,
     subscriptionId,
@@ -278,16 +371,18 @@ export function azureDesign(plan: ResolvedPlan, options: AzureDesignOptions = {}
   };
 }
 
-function localNetworkGatewayOf(plan: ResolvedPlan, tunnel: ResolvedTunnel, aws: AwsTunnelDesignInput): LocalNetworkGatewayDesign {
+function localNetworkGatewayOf(plan: ResolvedPlan, tunnel: ResolvedTunnel, aws: AwsTunnelDesignInput, prefix: string): LocalNetworkGatewayDesign {
   return {
-    resourceName: `lng-${tunnel.id}`,
+    resourceName: `lng-${prefix}${tunnel.id}`,
     name: azureNames.localNetworkGateway(plan, tunnel.id),
+    planName: plan.name,
     tunnelId: tunnel.id,
     gatewayIpAddress: aws.outsideIp,
     // C11: the LNG speaks for the AWS side of the session.
     asn: plan.aws.asn,
     bgpPeeringAddress: tunnel.awsBgpIp,
     addressPrefixes: [],
+    tags: { ...plan.tags },
   };
 }
 
@@ -297,10 +392,12 @@ function connectionOf(
   ipConfigurations: readonly IpConfigurationDesign[],
   ipsecPolicy: AzureIpsecPolicyValues,
   aws: AwsTunnelDesignInput,
+  prefix: string,
 ): ConnectionDesign {
   return {
-    resourceName: `cn-${tunnel.id}`,
+    resourceName: `cn-${prefix}${tunnel.id}`,
     name: azureNames.connection(plan, tunnel.id),
+    planName: plan.name,
     tunnelId: tunnel.id,
     localNetworkGatewayName: azureNames.localNetworkGateway(plan, tunnel.id),
     connectionType: 'IPsec',
@@ -310,12 +407,14 @@ function connectionOf(
     usePolicyBasedTrafficSelectors: false,
     dpdTimeoutSeconds: plan.ipsec.dpdTimeoutSeconds,
     ipsecPolicies: [ipsecPolicy],
-    // C13: both IP configurations, or Azure uses the first APIPA address for every connection.
+    // C13: both IP configurations, or Azure uses the first APIPA address for every connection. The
+    // other instance's address is the plan's own first one there, which the union list holds too.
     gatewayCustomBgpIpAddresses: ipConfigurations.map((c, i) => ({
       ipConfigurationId: c.id,
       customBgpIpAddress: tunnel.azureCustomBgpIps[i],
     })),
     ...(aws.presharedKeyProblems !== undefined ? { presharedKeyProblems: [...aws.presharedKeyProblems] } : {}),
+    tags: { ...plan.tags },
   };
 }
 
@@ -325,11 +424,16 @@ function subnetNameOf(subnetId: string): string | undefined {
 }
 
 /**
- * The design as the rules read it. `sharedKey.isSecret` is true by construction: the component wraps
- * every key in `pulumi.secret` whatever it was given (C23).
+ * The design as the rules read it, for one plan: the whole gateway (every plan's APIPA addresses)
+ * with that plan's local network gateways, connections and AWS peer. The rules speak of one plan's
+ * four tunnels (C15), so a shared gateway is checked once per plan (`azureViewsOf`).
+ * `sharedKey.isSecret` is true by construction: the component wraps every key in `pulumi.secret`
+ * whatever it was given (C23).
  */
-export function azureViewOf(design: AzureDesign): AzureView {
-  const { plan, gateway, gatewaySubnet } = design;
+export function azureViewOf(design: AzureDesign, planIndex = 0): AzureView {
+  const { gateway, gatewaySubnet } = design;
+  const plan = design.plans[planIndex] ?? design.plan;
+  const own = <T extends { readonly planName: string }>(items: readonly T[]) => items.filter((item) => item.planName === plan.name);
   return {
     publicIps: design.publicIps.map((p) => ({ name: p.name, sku: p.sku, allocationMethod: p.allocationMethod, zones: p.zones })),
     gateway: {
@@ -347,7 +451,7 @@ export function azureViewOf(design: AzureDesign): AzureView {
     gatewaySubnet: gatewaySubnet.create
       ? { name: gatewaySubnet.name, addressPrefix: gatewaySubnet.addressPrefix, vnetAddressSpace: [plan.azure.vnetCidr] }
       : gatewaySubnet.name !== undefined ? { name: gatewaySubnet.name } : {},
-    localNetworkGateways: design.localNetworkGateways.map((l) => ({
+    localNetworkGateways: own(design.localNetworkGateways).map((l) => ({
       name: l.name,
       tunnelId: l.tunnelId,
       gatewayIpAddress: l.gatewayIpAddress,
@@ -355,7 +459,7 @@ export function azureViewOf(design: AzureDesign): AzureView {
       bgpPeeringAddress: l.bgpPeeringAddress,
       addressPrefixes: l.addressPrefixes,
     })),
-    connections: design.connections.map((c) => ({
+    connections: own(design.connections).map((c) => ({
       name: c.name,
       tunnelId: c.tunnelId,
       localNetworkGatewayName: c.localNetworkGatewayName,
@@ -386,4 +490,9 @@ export function azureViewOf(design: AzureDesign): AzureView {
       ikeVersion: plan.ipsec.ikeVersion,
     },
   };
+}
+
+/** One view per plan on the gateway, in plan order. */
+export function azureViewsOf(design: AzureDesign): AzureView[] {
+  return design.plans.map((_, k) => azureViewOf(design, k));
 }

@@ -9,9 +9,13 @@ import { secretsManagerReader, type AwsOutputs, type SecretReader } from '../han
 import type { AwsTunnelEndpoint } from './component';
 import { presharedKeyProblems } from './preshared-key';
 
-/** Pulumi config key of a tunnel's key: `pulumi config set --secret presharedKey.Instance0Tunnel1 …`. */
-export function presharedKeyConfigKey(tunnelId: string): string {
-  return `presharedKey.${tunnelId}`;
+/**
+ * Pulumi config key of a tunnel's key: `pulumi config set --secret presharedKey.Instance0Tunnel1 …`;
+ * for a further plan on a shared gateway `presharedKey.<planName>.Instance0Tunnel1` (every plan has
+ * the same tunnel ids).
+ */
+export function presharedKeyConfigKey(tunnelId: string, sharedPlanName?: string): string {
+  return sharedPlanName === undefined ? `presharedKey.${tunnelId}` : `presharedKey.${sharedPlanName}.${tunnelId}`;
 }
 
 export interface PresharedKeySources {
@@ -22,6 +26,8 @@ export interface PresharedKeySources {
    * @default none
    */
   readonly fromConfig?: (tunnelId: string) => string | undefined;
+  /** The plan's name when it is a further plan on a shared gateway: it is part of its config keys. @default undefined */
+  readonly sharedPlanName?: string;
 }
 
 /**
@@ -29,8 +35,8 @@ export interface PresharedKeySources {
  * is `pulumi.secret(Config.get)`: reading the value directly lets C22 be checked before it is
  * wrapped, and `awsTunnelEndpoints` wraps it at once.
  */
-export function presharedKeysFromConfig(config: pulumi.Config): (tunnelId: string) => string | undefined {
-  return (tunnelId) => config.get(presharedKeyConfigKey(tunnelId));
+export function presharedKeysFromConfig(config: pulumi.Config): (tunnelId: string, sharedPlanName?: string) => string | undefined {
+  return (tunnelId, sharedPlanName) => config.get(presharedKeyConfigKey(tunnelId, sharedPlanName));
 }
 
 /**

@@ -10,7 +10,7 @@ import { randomInt } from 'node:crypto';
 import * as pulumi from '@pulumi/pulumi';
 import type { SecretReader } from '../handoff/aws-outputs';
 import type { ResolvedPlan } from '../plan/types';
-import { azureProgram, type AzureProgramOutputs } from './program';
+import { azureProgram, type AzureProgramOutputs, type SharedPlanSource } from './program';
 
 /** What replaces every secret value in the output. */
 export const SECRET_MASK = '[secret]';
@@ -35,6 +35,8 @@ export interface OfflineAzureOptions {
   readonly planFile?: string;
   /** `cdk deploy --outputs-file` output; absent: the first run. */
   readonly awsOutputsFile?: string;
+  /** Further plans on the same gateway, with their AWS outputs files. @default none */
+  readonly sharedPlans?: readonly SharedPlanSource[];
   /** Keys by secret ARN. @default random stand-ins (`offlineKeyStandIn`) */
   readonly readSecret?: SecretReader;
   /** Where notes go (never a key). @default stderr */
@@ -154,6 +156,7 @@ export async function offlineAzureResources(options: OfflineAzureOptions = {}): 
     plan: options.plan,
     planFile: options.planFile,
     awsOutputsFile: options.awsOutputsFile,
+    sharedPlans: options.sharedPlans,
     readSecret,
     resourceOptions: { transformations: [recordSecrets] },
   });

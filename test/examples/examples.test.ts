@@ -14,6 +14,7 @@ import * as existingVgw from '../../examples/existing-vgw';
 import * as existingVpc from '../../examples/existing-vpc';
 import * as sharedGateway from '../../examples/shared-azure-gateway';
 import { buildAzureVpn, EXAMPLE_GATEWAY_SUBNET_ID } from '../../examples/azure-program';
+import { writeAwsOutputs } from '../azure/handoff-fixture';
 
 /** Public unicast test addresses (the construct refuses private and documentation ranges). */
 const AZURE_IPS: readonly [string, string] = ['20.10.0.1', '20.10.0.2'];
@@ -93,13 +94,6 @@ describe('examples/shared-azure-gateway.ts', () => {
     expect(insideCidrsOf(billingTemplate).sort()).toEqual(['169.254.21.12/30', '169.254.21.8/30', '169.254.22.12/30', '169.254.22.8/30']);
   });
 
-  test('C05: the shared Azure gateway needs the union of both plans\' APIPA addresses per instance', () => {
-    expect(sharedGateway.azureApipaUnion(sharedGateway.sharedGatewayPlans())).toEqual([
-      ['169.254.21.2', '169.254.22.2', '169.254.21.10', '169.254.22.10'],
-      ['169.254.21.6', '169.254.22.6', '169.254.21.14', '169.254.22.14'],
-    ]);
-  });
-
   test('C15: both stacks point at the same Azure IPs with distinct customer gateway device names', () => {
     const devices = [ordersTemplate, billingTemplate].flatMap((t) =>
       Object.values(t.findResources('AWS::EC2::CustomerGateway')).map((c: Json) => `${c.Properties.IpAddress} ${c.Properties.DeviceName}`));
@@ -113,6 +107,45 @@ describe('examples/shared-azure-gateway.ts', () => {
 
   test('rules Aspect: no error annotation in either stack', () => {
     expect([...errorsOf(orders), ...errorsOf(billing)]).toEqual([]);
+  });
+});
+
+describe('examples/shared-azure-gateway.ts: the Azure side (Pulumi mocks)', () => {
+  const registered: { type: string; inputs: Json }[] = [];
+  beforeAll(() => pulumi.runtime.setMocks({
+    newResource: (args) => {
+      registered.push({ type: args.type, inputs: args.inputs });
+      return { id: `${args.name}-id`, state: { ...args.inputs, ...(args.type.endsWith('PublicIPAddress') ? { ipAddress: `20.20.0.${registered.length}` } : {}) } };
+    },
+    call: () => ({ subscriptionId: '00000000-0000-0000-0000-000000000000' }),
+  }, 'examples', 'test'));
+  const ofType = (type: string) => registered.filter((r) => r.type === `azure-native:network:${type}`).map((r) => r.inputs);
+
+  test('C05, C13, C15: one gateway with both plans\' APIPA addresses per instance, 8 LNGs and 8 connections', async () => {
+    const [orders, billing] = sharedGateway.sharedGatewayPlans();
+    const awsOutputsFiles = [
+      writeAwsOutputs(orders, { Instance0Tunnel1: '192.0.2.10', Instance0Tunnel2: '192.0.2.11', Instance1Tunnel1: '198.51.100.10', Instance1Tunnel2: '198.51.100.11' }),
+      writeAwsOutputs(billing, { Instance0Tunnel1: '192.0.2.20', Instance0Tunnel2: '192.0.2.21', Instance1Tunnel1: '198.51.100.20', Instance1Tunnel2: '198.51.100.21' }),
+    ];
+    const outputs = await sharedGateway.buildSharedAzureGateway({
+      awsOutputsFiles,
+      // A random valid key per secret: nothing is read from AWS, no key is written here.
+      readSecret: async () => 'K' + Array.from({ length: 31 }, () => 'abcdefghijklmnopqrstuvwxyz'[randomInt(26)]).join(''),
+    });
+    await new Promise((resolve) => pulumi.all([outputs.gatewayId, outputs.connectionIds]).apply(resolve));
+
+    const gateways = ofType('VirtualNetworkGateway');
+    expect(gateways).toHaveLength(1);
+    expect(gateways[0].bgpSettings.bgpPeeringAddresses.map((b: Json) => b.customBgpIpAddresses)).toEqual([
+      ['169.254.21.2', '169.254.22.2', '169.254.21.10', '169.254.22.10'],
+      ['169.254.21.6', '169.254.22.6', '169.254.21.14', '169.254.22.14'],
+    ]);
+    expect(ofType('LocalNetworkGateway')).toHaveLength(8);
+    const connections = ofType('VirtualNetworkGatewayConnection');
+    expect(connections).toHaveLength(8);
+    // C13: billing's tunnels use the second plan's addresses on their own instance.
+    const billingI1T2 = connections.find((c) => c.virtualNetworkGatewayConnectionName === 'cn-billing-vpc-Instance1Tunnel2')!;
+    expect(billingI1T2.gatewayCustomBgpIpAddresses[1].customBgpIpAddress).toBe('169.254.22.14');
   });
 });
 
