@@ -55,4 +55,6 @@ export const PEER_TAGS = {
   remoteCidrs: 'multicloud-vpn:remote-cidrs',
   /** On a VPN connection: the plan tunnel ids it carries, space-separated. */
   tunnelIds: 'multicloud-vpn:tunnel-ids',
+  /** On a VPN connection: the plan's name; several plans may share one VGW (C15 counts per plan). */
+  plan: 'multicloud-vpn:plan',
 } as const;

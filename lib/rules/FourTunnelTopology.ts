@@ -1,91 +1,20 @@
 import { PEER_TAGS } from '../handoff/formats';
 import { tunnelId, type AwsTunnelNumber, type AzureInstance } from '../plan/types';
 import type { AzureView } from './azure-view';
-import { isUnresolved, refTarget, resourcesOfType, type CfnResourceView, type CfnView } from './cfn-view';
+import { isUnresolved, resourcesOfType, type CfnView } from './cfn-view';
+import { VPN_CONNECTION, connectionsByVpnGatewayAndPlan, facesAzure, tunnelSpecsOf, vpnGatewayPath } from './vpn-template';
 import type { Rule, Violation } from './types';
 
-// Template reading shared by the VPN connection rules (C15, C20, C22–C25). Unknowable values
-// (intrinsics) come back as undefined so that callers skip them.
-
-export const VPN_CONNECTION = 'AWS::EC2::VPNConnection';
-export const CUSTOMER_GATEWAY = 'AWS::EC2::CustomerGateway';
-export const VPN_GATEWAY = 'AWS::EC2::VPNGateway';
-
-function asRecord(value: unknown): Readonly<Record<string, unknown>> | undefined {
-  return value !== null && typeof value === 'object' && !Array.isArray(value) && !isUnresolved(value)
-    ? (value as Record<string, unknown>)
-    : undefined;
-}
-
-/** A VPN connection's tunnel specifications; undefined when absent or computed at deploy time. */
-export function tunnelSpecsOf(connection: CfnResourceView): readonly Readonly<Record<string, unknown>>[] | undefined {
-  const specs = connection.properties.VpnTunnelOptionsSpecifications;
-  if (!Array.isArray(specs)) return undefined;
-  // An unresolved entry is kept as an empty spec, so that indexes in messages stay right.
-  return specs.map((spec) => asRecord(spec) ?? {});
-}
-
-/** Literal values of a `[{ Value: x }]` list (IKEVersions, Phase1DHGroupNumbers, …); undefined when absent or computed. */
-export function listValues(value: unknown): readonly unknown[] | undefined {
-  if (!Array.isArray(value)) return undefined;
-  const values = value.map((entry) => asRecord(entry)?.Value);
-  return values.some((v) => v === undefined || isUnresolved(v)) ? undefined : values;
-}
-
-/** A tag's literal value on a resource, undefined when absent or computed. */
-export function tagValue(resource: CfnResourceView, key: string): string | undefined {
-  const tags = resource.properties.Tags;
-  if (!Array.isArray(tags)) return undefined;
-  const tag = tags.map(asRecord).find((t) => t?.Key === key);
-  return typeof tag?.Value === 'string' ? tag.Value : undefined;
-}
-
-/** The customer gateway a connection refers to, when it is in the same template. */
-export function customerGatewayOf(view: CfnView, connection: CfnResourceView): CfnResourceView | undefined {
-  const target = refTarget(connection.properties.CustomerGatewayId);
-  return target === undefined ? undefined : resourcesOfType(view, CUSTOMER_GATEWAY).find((r) => r.logicalId === target);
-}
-
-/** The Azure connection mode a connection's customer gateway is tagged with, if any (PEER_TAGS). */
-export function peerConnectionModeOf(view: CfnView, connection: CfnResourceView): string | undefined {
-  const gateway = customerGatewayOf(view, connection);
-  return gateway && tagValue(gateway, PEER_TAGS.peerConnectionMode);
-}
-
-/** True for a connection this library's tags mark as facing an Azure gateway. */
-export function facesAzure(view: CfnView, connection: CfnResourceView): boolean {
-  return peerConnectionModeOf(view, connection) !== undefined || tagValue(connection, PEER_TAGS.tunnelIds) !== undefined;
-}
-
-/** A stable key for the gateway a connection terminates on (logical id, or the literal / intrinsic JSON). */
-export function vpnGatewayKey(connection: CfnResourceView): string | undefined {
-  const id = connection.properties.VpnGatewayId;
-  if (id === undefined) return undefined;
-  return refTarget(id) ?? (typeof id === 'string' ? id : JSON.stringify(id));
-}
-
-/** Where to report a gateway-wide finding: the VGW resource when in the template, else the first connection. */
-export function vpnGatewayPath(view: CfnView, key: string, fallback: CfnResourceView): string {
-  return resourcesOfType(view, VPN_GATEWAY).find((r) => r.logicalId === key)?.path ?? fallback.path;
-}
-
-/** Connections grouped by the VGW they terminate on; connections without a VGW are left out. */
-export function connectionsByVpnGateway(connections: readonly CfnResourceView[]): Map<string, CfnResourceView[]> {
-  const groups = new Map<string, CfnResourceView[]>();
-  for (const connection of connections) {
-    const key = vpnGatewayKey(connection);
-    if (key !== undefined) groups.set(key, [...(groups.get(key) ?? []), connection]);
-  }
-  return groups;
-}
+/** The VGW part of a group key of `connectionsByVpnGatewayAndPlan`. */
+const vpnGatewayKeyOf = (groupKey: string) => groupKey.replace(/ \(plan .*\)$/, '');
 
 const TUNNEL_IDS: readonly string[] = ([0, 1] as AzureInstance[]).flatMap((i) => ([1, 2] as AwsTunnelNumber[]).map((t) => tunnelId(i, t)));
 
 function cfnTopology(view: CfnView): Violation[] {
   const towardAzure = resourcesOfType(view, VPN_CONNECTION).filter((c) => facesAzure(view, c));
   const violations: Violation[] = [];
-  for (const [key, connections] of connectionsByVpnGateway(towardAzure)) {
-    const path = vpnGatewayPath(view, key, connections[0]);
+  for (const [key, connections] of connectionsByVpnGatewayAndPlan(towardAzure)) {
+    const path = vpnGatewayPath(view, vpnGatewayKeyOf(key), connections[0]);
     if (connections.length !== 2) {
       violations.push({
         path,
@@ -175,7 +104,8 @@ export const FourTunnelTopology: Rule = {
     'Seed 004 (Azure AWS-BGP tutorial) builds one customer gateway and one VPN connection per Azure gateway public IP ' +
     '(instance 0 → connection 1, instance 1 → connection 2), four tunnels in all, and on Azure one local network gateway ' +
     'per AWS tunnel outside IP with one connection each. On CloudFormation the rule counts the connections whose customer ' +
-    `gateway carries the '${PEER_TAGS.peerConnectionMode}' tag (or that carry '${PEER_TAGS.tunnelIds}'), per VGW; ` +
+    `gateway carries the '${PEER_TAGS.peerConnectionMode}' tag (or that carry '${PEER_TAGS.tunnelIds}'), per VGW and, ` +
+    `where tagged '${PEER_TAGS.plan}', per plan (several plans may share one VGW); ` +
     'other VPN connections are not its business. On Azure the first run (no LNG and no connection yet) is allowed.',
   fix: 'the documented topology: 2 customer gateways, 2 VPN connections × 2 tunnels, 4 LNGs, 4 connections.',
   cfn: cfnTopology,

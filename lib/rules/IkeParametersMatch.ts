@@ -5,7 +5,7 @@ import {
 import { ipsecSchema, type IpsecPhase, type IpsecPolicy } from '../plan/schema';
 import type { AzureConnectionView, AzureIpsecPolicyView } from './azure-view';
 import { isUnresolved, resourcesOfType, type CfnResourceView, type CfnView } from './cfn-view';
-import { listValues, tunnelSpecsOf, VPN_CONNECTION } from './FourTunnelTopology';
+import { listValues, tunnelSpecsOf, VPN_CONNECTION } from './vpn-template';
 import type { Rule, Violation } from './types';
 
 type Phase = 'phase1' | 'phase2';

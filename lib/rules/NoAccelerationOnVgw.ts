@@ -1,5 +1,5 @@
 import { resourcesOfType } from './cfn-view';
-import { VPN_CONNECTION } from './FourTunnelTopology';
+import { VPN_CONNECTION } from './vpn-template';
 import type { Rule, Violation } from './types';
 
 export const NoAccelerationOnVgw: Rule = {

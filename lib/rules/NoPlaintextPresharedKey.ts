@@ -1,5 +1,5 @@
 import { isUnresolved, resourcesOfType, type CfnResourceView } from './cfn-view';
-import { tunnelSpecsOf, VPN_CONNECTION } from './FourTunnelTopology';
+import { tunnelSpecsOf, VPN_CONNECTION } from './vpn-template';
 import type { Rule, Violation } from './types';
 
 const SECRETS_MANAGER_REFERENCE = /^\{\{resolve:secretsmanager:.+\}\}$/s;

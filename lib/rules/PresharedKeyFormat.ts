@@ -1,5 +1,5 @@
 import { resourcesOfType, type CfnView } from './cfn-view';
-import { tunnelSpecsOf, VPN_CONNECTION } from './FourTunnelTopology';
+import { tunnelSpecsOf, VPN_CONNECTION } from './vpn-template';
 import type { Rule, Violation } from './types';
 
 export const PRESHARED_KEY_LENGTH = { min: 8, max: 64 } as const;

@@ -1,5 +1,5 @@
 import { isUnresolved, resourcesOfType } from './cfn-view';
-import { VPN_CONNECTION } from './FourTunnelTopology';
+import { VPN_CONNECTION } from './vpn-template';
 import type { Rule, Violation } from './types';
 
 const ANY = '0.0.0.0/0';

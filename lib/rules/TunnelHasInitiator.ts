@@ -1,6 +1,6 @@
 import { PEER_TAGS } from '../handoff/formats';
 import { isUnresolved, resourcesOfType, type CfnResourceView, type CfnView } from './cfn-view';
-import { peerConnectionModeOf, tunnelSpecsOf, VPN_CONNECTION } from './FourTunnelTopology';
+import { peerConnectionModeOf, tunnelSpecsOf, VPN_CONNECTION } from './vpn-template';
 import type { Rule, Violation } from './types';
 
 const RESPONDER_ONLY = 'ResponderOnly';

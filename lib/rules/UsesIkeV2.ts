@@ -1,5 +1,5 @@
 import { resourcesOfType } from './cfn-view';
-import { listValues, tunnelSpecsOf, VPN_CONNECTION } from './FourTunnelTopology';
+import { listValues, tunnelSpecsOf, VPN_CONNECTION } from './vpn-template';
 import type { Rule, Violation } from './types';
 
 export const UsesIkeV2: Rule = {

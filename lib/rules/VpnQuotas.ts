@@ -1,5 +1,5 @@
 import { refTarget, resourcesOfType, type CfnView } from './cfn-view';
-import { connectionsByVpnGateway, CUSTOMER_GATEWAY, VPN_CONNECTION, VPN_GATEWAY, vpnGatewayPath } from './FourTunnelTopology';
+import { connectionsByVpnGateway, CUSTOMER_GATEWAY, VPN_CONNECTION, VPN_GATEWAY, vpnGatewayPath } from './vpn-template';
 import type { Rule, Violation } from './types';
 
 /** AWS Site-to-Site VPN quotas (defaults; the regional ones can be raised). */

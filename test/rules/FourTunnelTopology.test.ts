@@ -14,6 +14,8 @@ interface TopologyOptions {
   readonly tunnelsPerConnection?: number;
   readonly sameCustomerGateway?: boolean;
   readonly tagged?: boolean;
+  /** The plan tag of connection `index` (several plans on one VGW); none when undefined. */
+  readonly planOf?: (index: number) => string | undefined;
 }
 
 /** Seed 004's AWS half as L1 resources: one VGW, a customer gateway and a connection per Azure instance. */
@@ -31,6 +33,7 @@ function documentedTopology(stack: Stack, options: TopologyOptions = {}): void {
     const connection = new ec2.CfnVPNConnection(stack, `Connection${instance + 1}`, {
       type: 'ipsec.1', customerGatewayId: customerGateway.ref, vpnGatewayId: vgw.ref, staticRoutesOnly: false,
       localIpv4NetworkCidr: '0.0.0.0/0', remoteIpv4NetworkCidr: '0.0.0.0/0',
+      tags: options.planOf?.(instance) === undefined ? undefined : [{ key: PEER_TAGS.plan, value: options.planOf(instance)! }],
     });
     const tunnels = plan.tunnels.filter((t) => t.azureInstance === instance % 2).slice(0, options.tunnelsPerConnection ?? 2);
     // The CloudFormation-cased tunnel options of lib/plan/ipsec.ts, as the AWS half passes them.
@@ -65,6 +68,13 @@ describe('FourTunnelTopology', () => {
     expect(findings).toHaveLength(1);
     expect(findings[0]).toMatchObject({ path: 'Vgw', ruleId: 'FourTunnelTopology', catalogue: ['C15'], level: 'error' });
     expect(findings[0].message).toContain('1 VPN connection(s)');
+  });
+
+  test('C15: two plans on one VGW, each with its two connections, are not an error; the same four untagged are', () => {
+    const twoPlans = checkCfn(synthView((s) => documentedTopology(s, { connections: 4, planOf: (i) => (i < 2 ? 'vpc-a' : 'vpc-b') })), rule);
+    expect(twoPlans).toEqual([]);
+    const untagged = checkCfn(synthView((s) => documentedTopology(s, { connections: 4 })), rule);
+    expect(untagged).toEqual([expect.objectContaining({ path: 'Vgw', catalogue: ['C15'], message: expect.stringContaining('4 VPN connection(s)') })]);
   });
 
   test('C15: two connections on one customer gateway are an error', () => {
