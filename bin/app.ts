@@ -10,10 +10,17 @@
  * them), an AllowedPattern for IPv4, and a Rules assertion that they differ, whose message and the
  * parameters' descriptions say to synthesize again with `-c azureOutputs=<file>`; synthesis also
  * prints a warning. Environment-agnostic: no credentials or lookups needed.
+ *
+ * Synthesis runs the documented rules twice over (our Aspect, whose errors stop `cdk synth`/`deploy`,
+ * and our cdk-nag pack) and cdk-nag's AwsSolutions checks; a finding fails synthesis. The construct
+ * acknowledges its own AwsSolutions findings with reasons, so only this app's VPC is handled here.
  */
-import { App, CfnParameter, CfnRule, Fn, Stack, Annotations } from 'aws-cdk-lib';
+import { App, CfnParameter, CfnRule, Fn, RemovalPolicy, Stack, Annotations, Validations } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import { AwsSolutionsChecks } from 'cdk-nag';
 import { AzureVpnConnections } from '../lib/aws';
+import { MulticloudVpnChecks, VpnRulesAspect } from '../lib/enforcement';
 import { AzureOutputsError, readAzureOutputs } from '../lib/handoff/azure-outputs';
 import { validatePlanFile } from '../lib/plan/file';
 import { formatFinding } from '../lib/rules/types';
@@ -30,6 +37,8 @@ function fail(lines: readonly string[]): never {
 }
 
 const app = new App();
+VpnRulesAspect.enable(app);
+Validations.of(app).addPlugins(new AwsSolutionsChecks(app), new MulticloudVpnChecks(app));
 const planFile = String(app.node.tryGetContext('plan') ?? 'vpn-plan.json');
 const azureOutputsFile = app.node.tryGetContext('azureOutputs') as string | undefined;
 
@@ -87,6 +96,18 @@ const vpc = new ec2.Vpc(stack, 'Vpc', {
     { name: 'Public', subnetType: ec2.SubnetType.PUBLIC, cidrMask: 24 },
     { name: 'Private', subnetType: ec2.SubnetType.PRIVATE_ISOLATED, cidrMask: 24 },
   ],
+  // Flow logs (AwsSolutions-VPC7) show whether traffic from Azure arrives and is accepted: the first
+  // thing to look at when BGP is up but hosts do not answer. A test rig's traffic is small, so
+  // CloudWatch Logs with a month's retention costs little; the logs go with the stack.
+  flowLogs: {
+    All: {
+      destination: ec2.FlowLogDestination.toCloudWatchLogs(new logs.LogGroup(stack, 'VpcFlowLogs', {
+        retention: logs.RetentionDays.ONE_MONTH,
+        removalPolicy: RemovalPolicy.DESTROY,
+      })),
+      trafficType: ec2.FlowLogTrafficType.ALL,
+    },
+  },
 });
 
 new AzureVpnConnections(stack, 'AzureVpn', {

@@ -8,7 +8,7 @@
  * never from the plan name or an array index, so renaming a plan or reordering its tunnel list
  * replaces nothing.
  */
-import { CfnOutput, Stack, Tags, Token } from 'aws-cdk-lib';
+import { CfnOutput, Names, Stack, Tags, Token, Validations } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
@@ -87,6 +87,7 @@ export class AzureVpnConnections extends Construct {
   readonly vpnGatewayId: string;
   /** Created only when no `vpnGatewayId` was given. */
   readonly vpnGateway?: ec2.CfnVPNGateway;
+  /** Instance 0, instance 1; each with a `DeviceName` unique per stack and construct path. */
   readonly customerGateways: readonly [ec2.CfnCustomerGateway, ec2.CfnCustomerGateway];
   /** Connection 1 (Azure instance 0) and connection 2 (instance 1). */
   readonly connections: readonly [ec2.CfnVPNConnection, ec2.CfnVPNConnection];
@@ -139,6 +140,7 @@ export class AzureVpnConnections extends Construct {
         ipAddress: props.azureGatewayPublicIps[instance],
         ...(asn > MAX_BGP_ASN ? { bgpAsnExtended: asn } : { bgpAsn: asn }),
       });
+      gateway.deviceName = customerGatewayDeviceName(gateway);
       Tags.of(gateway).add('Name', `${plan.name}-azure-instance${instance}`);
       Tags.of(gateway).add(PEER_TAGS.peerConnectionMode, plan.azure.connectionMode);
       return gateway;
@@ -161,6 +163,12 @@ export class AzureVpnConnections extends Construct {
         },
       });
       Tags.of(secrets[tunnel.id]).add('Name', `${plan.name}-${tunnel.id}-psk`);
+      Validations.of(secrets[tunnel.id]).acknowledge({
+        id: 'AwsSolutions-SMG4',
+        reason: 'A pre-shared key cannot be rotated by Secrets Manager alone: both ends of the tunnel (the AWS VPN ' +
+          'connection and the Azure connection) must change together, or the tunnel drops (C22); a key change is ' +
+          'a planned update of both halves, not a scheduled rotation.',
+      });
     }
     this.presharedKeySecrets = { ...secrets };
 
@@ -269,6 +277,22 @@ function tunnelIpsecOptions(plan: ResolvedPlan) {
     dpdTimeoutSeconds: o.DPDTimeoutSeconds,
     dpdTimeoutAction: o.DPDTimeoutAction,
   };
+}
+
+/**
+ * The customer gateway's device name: `<stack name>-<path in the stack>`, e.g.
+ * `MulticloudVpnAws-AzureVpn-CustomerGatewayInstance0`. EC2 returns the EXISTING customer gateway
+ * when one with the same type, IP and ASN exists, unless the device names differ
+ * (CreateCustomerGateway), so two plans facing the same Azure gateway in one account and region
+ * would share one gateway, and deleting either stack would break the other. A stack name is unique
+ * per account and region, and the path per stack. Not the plan name: `DeviceName` cannot be updated,
+ * so a plan rename would replace both customer gateways and both VPN connections (new outside IPs).
+ */
+function customerGatewayDeviceName(gateway: Construct): string {
+  const stack = Stack.of(gateway);
+  const name = [stack.stackName, ...gateway.node.scopes.slice(stack.node.scopes.length).map((s) => s.node.id)].join('-');
+  // DeviceName takes up to 255 characters: a longer path gets CDK's shortened unique name of it.
+  return Token.isUnresolved(name) || name.length <= 255 ? name : Names.uniqueResourceName(gateway, { maxLength: 255, separator: '-' });
 }
 
 /** Route tables of the chosen subnets, once each (subnets may share a table). */

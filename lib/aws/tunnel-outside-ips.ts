@@ -6,14 +6,19 @@
  * pick response fields by array position (`VpnConnections.0.Options.TunnelOptions.1.OutsideIpAddress`),
  * and EC2 does not promise that `TunnelOptions` follows the order of the tunnel specifications. Here
  * the handler matches each tunnel by its inside CIDR. The code is inline (no bundling, no asset of our
- * own) and uses the SDK v3 that the Node.js 22 runtime ships.
+ * own) and uses the SDK v3 that the Node.js 24 runtime ships.
  *
  * Nothing logs the response data: the handler writes no log line, both Lambdas log in JSON at a level
  * that drops `console.log`, and the Provider framework's own Lambda keeps its default level FATAL.
+ *
+ * AwsSolutions (cdk-nag) is satisfied here rather than in each user's app: both Lambdas write to one
+ * log group with a retention, through roles of their own with inline least-privilege policies (no
+ * AWS managed policy), and the two wildcards that remain are acknowledged with their reason.
  */
-import { CustomResource, Duration } from 'aws-cdk-lib';
+import { CfnElement, CustomResource, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as logs from 'aws-cdk-lib/aws-logs';
 import * as cr from 'aws-cdk-lib/custom-resources';
 import { Construct } from 'constructs';
 
@@ -69,26 +74,52 @@ export class TunnelOutsideIps extends Construct {
   /** The Lambda that calls `DescribeVpnConnections`. */
   readonly handler: lambda.Function;
   readonly resource: CustomResource;
+  /** Where the handler and the Provider framework Lambda log (errors only). */
+  readonly logGroup: logs.LogGroup;
 
   constructor(scope: Construct, id: string, props: TunnelOutsideIpsProps) {
     super(scope, id);
+    // One log group for both Lambdas, with a retention (Lambda's own group would keep lines forever).
+    // It holds error lines of a reader only, of no use once the stack is gone: deleted with it.
+    this.logGroup = new logs.LogGroup(this, 'Logs', { retention: logs.RetentionDays.ONE_YEAR, removalPolicy: RemovalPolicy.DESTROY });
+
+    // Own roles instead of the default ones, which attach the managed AWSLambdaBasicExecutionRole
+    // (logs in every group of the account; AwsSolutions-IAM4): each may write to this group only.
+    const handlerRole = this.lambdaRole('HandlerRole', 'Reads VPN tunnel outside IPs (multicloud-vpn)');
+    // DescribeVpnConnections supports no resource-level permissions: "*" is the narrowest resource.
+    handlerRole.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['ec2:DescribeVpnConnections'], resources: ['*'] }));
+    Validations.of(handlerRole).acknowledge({
+      id: 'AwsSolutions-IAM5[Resource::*]',
+      reason: 'ec2:DescribeVpnConnections supports no resource-level permissions or condition keys that name a connection: "*" is the narrowest resource, and it is the only action with it.',
+    });
     this.handler = new lambda.Function(this, 'Handler', {
-      runtime: lambda.Runtime.NODEJS_22_X,
+      runtime: lambda.Runtime.NODEJS_24_X,
       handler: 'index.handler',
       code: lambda.Code.fromInline(TUNNEL_OUTSIDE_IPS_HANDLER_SOURCE),
       timeout: Duration.seconds(30),
       description: 'Reads VPN tunnel outside IPs by inside CIDR (multicloud-vpn)',
+      role: handlerRole,
+      logGroup: this.logGroup,
       // JSON format makes the level apply: console.log (INFO) is dropped, only errors are kept.
       loggingFormat: lambda.LoggingFormat.JSON,
       applicationLogLevelV2: lambda.ApplicationLogLevel.ERROR,
       systemLogLevelV2: lambda.SystemLogLevel.WARN,
     });
-    // DescribeVpnConnections supports no resource-level permissions: "*" is the narrowest resource.
-    this.handler.addToRolePolicy(new iam.PolicyStatement({ actions: ['ec2:DescribeVpnConnections'], resources: ['*'] }));
+
+    const frameworkRole = this.lambdaRole('ProviderRole', 'Custom resource provider framework of the VPN tunnel outside IP reader (multicloud-vpn)');
     const provider = new cr.Provider(this, 'Provider', {
       onEventHandler: this.handler,
+      frameworkOnEventRole: frameworkRole,
+      logGroup: this.logGroup,
       // Stated although it is the default: the framework would otherwise log the response data.
       frameworkLambdaLoggingLevel: lambda.ApplicationLogLevel.FATAL,
+    });
+    // aws-cdk-lib's Provider grants lambda:InvokeFunction on the handler and on `<handler ARN>:*`
+    // (its versions and aliases); the finding names the handler's logical id.
+    const handlerLogicalId = Stack.of(this).getLogicalId(this.handler.node.defaultChild as CfnElement);
+    Validations.of(frameworkRole).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::<${handlerLogicalId}.Arn>:*]`,
+      reason: 'Granted by the aws-cdk-lib Provider framework: invoke of this one handler function\'s versions and aliases (`<ARN>:*`), no other function.',
     });
     this.resource = new CustomResource(this, 'Resource', {
       serviceToken: provider.serviceToken,
@@ -98,6 +129,13 @@ export class TunnelOutsideIps extends Construct {
         Tunnels: props.tunnels.map((t) => ({ Id: t.id, ConnectionId: t.connectionId, InsideCidr: t.insideCidr })),
       },
     });
+  }
+
+  /** A role Lambda can assume that may write to `this.logGroup` and nothing else (yet). */
+  private lambdaRole(id: string, description: string): iam.Role {
+    const role = new iam.Role(this, id, { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'), description });
+    this.logGroup.grantWrite(role);
+    return role;
   }
 
   /** The outside IP of tunnel `tunnelId` (a token, known after deploy). */

@@ -1,8 +1,9 @@
 /**
  * The real CDK CLI on the app (bin/app.ts through cdk.json): three runs, each into its own temp
- * output directory. Slow by nature (ts-node + synth): a generous timeout.
+ * output directory, started together in `beforeAll` (they are independent; concurrently the suite
+ * takes about the time of the slowest run). Slow by nature (ts-node + synth): a generous timeout.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -27,15 +28,23 @@ function tempDir(): string {
   return dir;
 }
 
-function cdkSynth(...context: string[]): Run {
+/** `cdk synth` with `-c` for each of `context`, into a fresh directory; resolves when the CLI exits. */
+function cdkSynth(...context: string[]): Promise<Run> {
   const outDir = tempDir();
-  const result = spawnSync('npx', ['cdk', 'synth', '--quiet', '--no-notices', '--no-version-reporting', '--output', outDir, ...context.flatMap((c) => ['-c', c])], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    timeout: TIMEOUT_MS,
-    env: { ...process.env, CDK_DISABLE_CLI_TELEMETRY: 'true', CI: 'true' },
+  const args = ['cdk', 'synth', '--quiet', '--no-notices', '--no-version-reporting', '--output', outDir, ...context.flatMap((c) => ['-c', c])];
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn('npx', args, {
+      cwd: ROOT,
+      timeout: TIMEOUT_MS,
+      env: { ...process.env, CDK_DISABLE_CLI_TELEMETRY: 'true', CI: 'true' },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => { stdout += chunk; });
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => { stderr += chunk; });
+    child.on('error', reject);
+    child.on('close', (status) => resolvePromise({ status, stdout, stderr, outDir }));
   });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr, outDir };
 }
 
 type Template = { Parameters?: Record<string, unknown>; Rules?: Record<string, unknown>; Resources: Record<string, { Type: string; Properties: Record<string, unknown> }>; Outputs: Record<string, unknown> };
@@ -56,9 +65,33 @@ function assemblyText(dir: string): string {
     .join('\n');
 }
 
+/** The documented plan with two inside CIDRs broken (C01). */
+function badPlanFile(): string {
+  const plan = JSON.parse(readFileSync(join(ROOT, 'vpn-plan.json'), 'utf8'));
+  plan.tunnels[1].insideCidr = '169.254.22.1/30'; // host bits set (C01)
+  plan.tunnels[2].insideCidr = '169.254.300.4/30'; // octet > 255 (C01)
+  const file = join(tempDir(), 'bad-plan.json');
+  writeFileSync(file, JSON.stringify(plan));
+  return file;
+}
+
+function azureOutputsFile(): string {
+  const file = join(tempDir(), 'azure-outputs.json');
+  writeFileSync(file, JSON.stringify({ gatewayPublicIps: ['20.10.0.1', '20.10.0.2'], gatewayId: 'gw' }));
+  return file;
+}
+
 describe('C15, C23: cdk synth (real CLI)', () => {
+  const bad = badPlanFile();
+  let review: Run;
+  let deployable: Run;
+  let invalid: Run;
+  beforeAll(async () => {
+    [review, deployable, invalid] = await Promise.all([cdkSynth(), cdkSynth(`azureOutputs=${azureOutputsFile()}`), cdkSynth(`plan=${bad}`)]);
+  }, TIMEOUT_MS + 10_000);
+
   test('C15, C23: vpn-plan.json without Azure outputs synthesizes a reviewable but undeployable template', () => {
-    const run = cdkSynth();
+    const run = review;
     expect(run.stderr).not.toMatch(/^\s+at /m);
     expect(run.status).toBe(0);
     const t = template(run);
@@ -86,10 +119,21 @@ describe('C15, C23: cdk synth (real CLI)', () => {
     expect(text.match(/"PreSharedKey"/g)).toHaveLength(4);
   });
 
+  test('the app passes our Aspect, our cdk-nag pack and AwsSolutions: no finding printed, an empty validation report', () => {
+    for (const run of [review, deployable]) {
+      expect(run.status).toBe(0);
+      expect(run.stderr).not.toMatch(/AwsSolutions-|MultiCloudVpn-|\bERROR\b/);
+      const report = JSON.parse(readFileSync(join(run.outDir, 'validation-report.json'), 'utf8'));
+      expect(report.pluginReports).toEqual([]);
+    }
+    // VPC7 is fixed, not acknowledged: the example VPC has flow logs to a log group that expires.
+    const t = template(review);
+    expect(ofType(t, 'AWS::EC2::FlowLog')).toEqual([expect.objectContaining({ ResourceType: 'VPC', TrafficType: 'ALL' })]);
+    expect(ofType(t, 'AWS::Logs::LogGroup').every((g) => (g.RetentionInDays as number) > 0)).toBe(true);
+  });
+
   test('C15: -c azureOutputs=<file> puts the Azure IPs on the customer gateways, instance 0 first, with no parameters', () => {
-    const file = join(tempDir(), 'azure-outputs.json');
-    writeFileSync(file, JSON.stringify({ gatewayPublicIps: ['20.10.0.1', '20.10.0.2'], gatewayId: 'gw' }));
-    const run = cdkSynth(`azureOutputs=${file}`);
+    const run = deployable;
     expect(run.status).toBe(0);
     const t = template(run);
     expect(Object.keys(t.Parameters ?? {})).not.toContain('AzureGatewayInstance0PublicIp');
@@ -102,14 +146,9 @@ describe('C15, C23: cdk synth (real CLI)', () => {
   });
 
   test('C01: an invalid plan file exits non-zero and prints every finding with its catalogue number, no stack trace', () => {
-    const plan = JSON.parse(readFileSync(join(ROOT, 'vpn-plan.json'), 'utf8'));
-    plan.tunnels[1].insideCidr = '169.254.22.1/30'; // host bits set (C01)
-    plan.tunnels[2].insideCidr = '169.254.300.4/30'; // octet > 255 (C01)
-    const file = join(tempDir(), 'bad-plan.json');
-    writeFileSync(file, JSON.stringify(plan));
-    const run = cdkSynth(`plan=${file}`);
+    const run = invalid;
     expect(run.status).not.toBe(0);
-    expect(run.stderr).toContain(`${file} is invalid`);
+    expect(run.stderr).toContain(`${bad} is invalid`);
     const findings = run.stderr.split('\n').filter((line) => /^ERROR /.test(line));
     expect(findings).toEqual(expect.arrayContaining([
       expect.stringMatching(/^ERROR tunnels\[1\]\.insideCidr: \[C01[^\]]*\].*169\.254\.22\.1\/30/),

@@ -1,6 +1,7 @@
 import { App, CfnParameter, CfnResource, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import { Construct } from 'constructs';
 import { AzureVpnConnections, pascalCase } from '../../lib/aws';
 import { AWS_HANDOFF_FORMAT, PEER_TAGS, type AwsHandoff } from '../../lib/handoff';
 import { AZURE_IPS, build, documentedPlan, onlyLogicalId, planWith, resolveIntrinsics, valuesOfKey } from './helpers';
@@ -309,5 +310,61 @@ describe('AzureVpnConnections props validation', () => {
 
   test('outputPrefix must be usable in an output key', () => {
     expect(() => build({ outputPrefix: 'my-vpn' })).toThrow(/outputPrefix: "my-vpn" cannot start a CloudFormation output key/);
+  });
+});
+
+/** `DeviceName` of each customer gateway of a template, in logical-id order. */
+function deviceNames(template: Template): string[] {
+  return Object.entries(template.findResources('AWS::EC2::CustomerGateway') as Record<string, Resource>)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([, r]) => r.Properties.DeviceName as string);
+}
+
+describe('C15: customer gateway device names', () => {
+  // EC2 CreateCustomerGateway returns the EXISTING customer gateway for the same type, IP and ASN
+  // unless the device name differs: two plans facing one Azure gateway must not end up sharing one.
+  test('C15: two plans facing the same Azure gateway IPs in one stack get four distinct device names', () => {
+    const app = new App();
+    const stack = new Stack(app, 'Shared');
+    const plans = [documentedPlan(), planWith((p) => { p.name = 'second-vpn'; p.aws!.vpcCidr = '10.3.0.0/16'; })];
+    plans.forEach((plan, i) => {
+      const vpc = new ec2.Vpc(stack, `Vpc${i}`, { ipAddresses: ec2.IpAddresses.cidr(plan.aws.vpcCidr), maxAzs: 1, natGateways: 0 });
+      new AzureVpnConnections(stack, `AzureVpn${i}`, { plan, vpc, azureGatewayPublicIps: AZURE_IPS });
+    });
+    const template = Template.fromStack(stack);
+    const gateways = Object.values(template.findResources('AWS::EC2::CustomerGateway') as Record<string, Resource>);
+    // Same IP, ASN and type twice each: only the device name tells them apart.
+    expect(new Set(gateways.map((g) => `${g.Properties.IpAddress} ${g.Properties.BgpAsn} ${g.Properties.Type}`)).size).toBe(2);
+    expect(new Set(deviceNames(template)).size).toBe(4);
+  });
+
+  test('C15: the same plan in two stacks (one account and region) gets distinct device names that name the stack', () => {
+    const names = ['VpnTeamA', 'VpnTeamB'].map((stackName) => deviceNames(build({}, {}, stackName).template));
+    expect(names[0][0]).toContain('VpnTeamA');
+    expect(names[1][0]).toContain('VpnTeamB');
+    expect(new Set([...names[0], ...names[1]]).size).toBe(4);
+  });
+
+  test('C08: renaming the plan keeps the device names (DeviceName cannot change without replacing the gateway and its connection)', () => {
+    const before = deviceNames(build().template);
+    const after = deviceNames(build({ plan: planWith((p) => { p.name = 'renamed-plan'; }) }).template);
+    expect(after).toEqual(before);
+    // Within the 255 characters that CreateCustomerGateway accepts, and naming the Azure instance.
+    for (const [instance, name] of before.entries()) {
+      expect(name.length).toBeLessThanOrEqual(255);
+      expect(name).toMatch(new RegExp(`Instance${instance}$`));
+    }
+  });
+
+  test('C08: a very deep construct path still gives a device name of at most 255 characters', () => {
+    const app = new App();
+    const stack = new Stack(app, 'Deep');
+    let scope: Construct = stack;
+    for (let i = 0; i < 12; i++) scope = new Construct(scope, `AVeryLongConstructIdUsedToNestTheVpn${i}`);
+    const vpc = new ec2.Vpc(stack, 'Vpc', { maxAzs: 1, natGateways: 0 });
+    new AzureVpnConnections(scope, 'AzureVpn', { plan: documentedPlan(), vpc, azureGatewayPublicIps: AZURE_IPS });
+    const names = deviceNames(Template.fromStack(stack));
+    expect(new Set(names).size).toBe(2);
+    for (const name of names) expect(name.length).toBeLessThanOrEqual(255);
   });
 });

@@ -32,9 +32,10 @@ export interface Built {
 export function build(
   props: Partial<AzureVpnConnectionsProps> = {},
   vpcProps: ec2.VpcProps = {},
+  stackName = 'Test',
 ): Built {
   const app = new App();
-  const stack = new Stack(app, 'Test');
+  const stack = new Stack(app, stackName);
   const plan = props.plan ?? documentedPlan();
   const vpc = new ec2.Vpc(stack, 'Vpc', { ipAddresses: ec2.IpAddresses.cidr(plan.aws.vpcCidr), maxAzs: 2, natGateways: 1, ...vpcProps });
   const vpn = new AzureVpnConnections(stack, 'AzureVpn', { plan, vpc, azureGatewayPublicIps: AZURE_IPS, ...props });

@@ -1,4 +1,5 @@
 import * as vm from 'node:vm';
+import { Match } from 'aws-cdk-lib/assertions';
 import { TUNNEL_OUTSIDE_IPS_HANDLER_SOURCE } from '../../lib/aws';
 import { build, onlyLogicalId } from './helpers';
 
@@ -115,12 +116,12 @@ describe('C15, C23: the outside IP custom resource in the template', () => {
     });
   });
 
-  test('C15: the handler is inline Node.js 22 code with the SDK from the runtime, logging errors only', () => {
+  test('C15: the handler is inline Node.js 24 code with the SDK from the runtime, logging errors only', () => {
     template.hasResourceProperties('AWS::Lambda::Function', {
-      Runtime: 'nodejs22.x',
+      Runtime: 'nodejs24.x',
       Handler: 'index.handler',
       Code: { ZipFile: TUNNEL_OUTSIDE_IPS_HANDLER_SOURCE },
-      LoggingConfig: { LogFormat: 'JSON', ApplicationLogLevel: 'ERROR' },
+      LoggingConfig: Match.objectLike({ LogFormat: 'JSON', ApplicationLogLevel: 'ERROR' }),
     });
   });
 
@@ -128,16 +129,43 @@ describe('C15, C23: the outside IP custom resource in the template', () => {
     const framework = Object.values(json.Resources as Record<string, { Type: string; Properties: Record<string, unknown> }>)
       .filter((r) => r.Type === 'AWS::Lambda::Function' && r.Properties.Handler === 'framework.onEvent');
     expect(framework).toHaveLength(1);
-    expect(framework[0].Properties.LoggingConfig).toEqual({ LogFormat: 'JSON', ApplicationLogLevel: 'FATAL' });
+    expect(framework[0].Properties.LoggingConfig).toMatchObject({ LogFormat: 'JSON', ApplicationLogLevel: 'FATAL' });
   });
 
-  test('the handler may only call ec2:DescribeVpnConnections (resource "*": the action has no resource-level permissions)', () => {
-    const role = (json.Resources[handlerId].Properties.Role as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0];
-    const policies = Object.values(template.findResources('AWS::IAM::Policy'))
-      .filter((p) => JSON.stringify(p.Properties.Roles) === JSON.stringify([{ Ref: role }]));
-    expect(policies.map((p) => p.Properties.PolicyDocument.Statement)).toEqual([
-      [{ Action: 'ec2:DescribeVpnConnections', Effect: 'Allow', Resource: '*' }],
+  test('both Lambdas log to one group of the construct that expires (no never-expiring default group)', () => {
+    const logGroup = onlyLogicalId(template, 'AWS::Logs::LogGroup');
+    expect(template.toJSON().Resources[logGroup].Properties.RetentionInDays).toBeGreaterThan(0);
+    const functions = Object.values(template.findResources('AWS::Lambda::Function'));
+    expect(functions).toHaveLength(2);
+    for (const fn of functions) expect(fn.Properties.LoggingConfig.LogGroup).toEqual({ Ref: logGroup });
+  });
+
+  /** The statements of the policies attached to the role of the function `functionId`. */
+  function statementsOfFunctionRole(functionId: string): unknown[] {
+    const role = (json.Resources[functionId].Properties.Role as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0];
+    expect(json.Resources[role].Properties.ManagedPolicyArns).toBeUndefined();
+    return Object.values(template.findResources('AWS::IAM::Policy'))
+      .filter((p) => JSON.stringify(p.Properties.Roles) === JSON.stringify([{ Ref: role }]))
+      .flatMap((p) => p.Properties.PolicyDocument.Statement);
+  }
+  const writeToOwnLogGroup = { Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Effect: 'Allow', Resource: { 'Fn::GetAtt': [onlyLogicalId(template, 'AWS::Logs::LogGroup'), 'Arn'] } };
+
+  test('the handler may only call ec2:DescribeVpnConnections (resource "*": the action has no resource-level permissions) and write its logs; no managed policy', () => {
+    expect(statementsOfFunctionRole(handlerId)).toEqual([
+      writeToOwnLogGroup,
+      { Action: 'ec2:DescribeVpnConnections', Effect: 'Allow', Resource: '*' },
     ]);
     expect(onlyLogicalId(template, 'Custom::VpnTunnelOutsideIps')).toMatch(/^AzureVpnTunnelOutsideIps/);
+  });
+
+  test('the Provider framework Lambda may only invoke and get the handler and write its logs; no managed policy', () => {
+    const frameworkId = Object.entries(json.Resources as Record<string, { Type: string; Properties: Record<string, unknown> }>)
+      .find(([, r]) => r.Type === 'AWS::Lambda::Function' && r.Properties.Handler === 'framework.onEvent')![0];
+    const handlerArn = { 'Fn::GetAtt': [handlerId, 'Arn'] };
+    expect(statementsOfFunctionRole(frameworkId)).toEqual([
+      writeToOwnLogGroup,
+      { Action: 'lambda:InvokeFunction', Effect: 'Allow', Resource: [handlerArn, { 'Fn::Join': ['', [handlerArn, ':*']] }] },
+      { Action: 'lambda:GetFunction', Effect: 'Allow', Resource: handlerArn },
+    ]);
   });
 });
