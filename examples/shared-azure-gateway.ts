@@ -9,7 +9,8 @@
  * Each VPC gets its own virtual private gateway and its own two VPN connections; both sets of
  * customer gateways point at the same two Azure IPs. AWS returns the existing customer gateway for
  * a second request with the same type, IP and ASN unless the device name differs: the stacks would
- * then share one customer gateway that neither can delete. Each stack therefore names its devices.
+ * then share one customer gateway that neither can delete. The construct therefore names each
+ * customer gateway's device after its stack and construct path.
  *
  * The Azure side is ONE `AzureVpnGateway` given both plans (`plan` and `sharedWith`): the gateway
  * answers, per instance, on the union of both plans' APIPA addresses (instance 0: 169.254.21.2,
@@ -58,10 +59,6 @@ export class VpcToSharedGatewayStack extends Stack {
       subnetConfiguration: [{ name: 'Private', subnetType: ec2.SubnetType.PRIVATE_ISOLATED, cidrMask: 24 }],
     });
     this.vpn = new AzureVpnConnections(this, 'AzureVpn', { plan, vpc, azureGatewayPublicIps: props.azureGatewayPublicIps });
-    // One customer gateway per stack and Azure instance, not one shared by accident (see above).
-    this.vpn.customerGateways.forEach((gateway, instance) => {
-      gateway.deviceName = `${plan.name}-azure-instance${instance}`;
-    });
   }
 }
 

@@ -194,6 +194,7 @@ export class AzureVpnConnections extends Construct {
       Tags.of(connection).add('Name', `${plan.name}-connection${number}`);
       Tags.of(connection).add(PEER_TAGS.remoteCidrs, plan.azure.vnetCidr);
       Tags.of(connection).add(PEER_TAGS.tunnelIds, carried.map((t) => t.id).join(' '));
+      Tags.of(connection).add(PEER_TAGS.plan, plan.name);
       return connection;
     });
     this.connections = [connections[0], connections[1]];

@@ -1,5 +1,5 @@
 import { overlaps, parseIpv4Cidr, type Ipv4Range } from '../plan/address';
-import { refTarget } from './cfn-view';
+import { targetOf } from './cfn-view';
 import { cfnTunnelInsideCidrs } from './InsideCidrIsApipaSlash30';
 import type { Rule, Violation } from './types';
 
@@ -16,17 +16,15 @@ function firstOverlap(range: Ipv4Range, claims: readonly Claim[]): Claim | undef
 }
 
 /**
- * The gateway a VPN connection terminates on, as a grouping key: `Ref` target, literal id or the
- * intrinsic's JSON (two identical `Fn::GetAtt` point at the same gateway). Undefined when absent.
+ * The gateway a VPN connection terminates on, as a grouping key: the `Ref`/`GetAtt` target or the
+ * literal id, else the intrinsic's JSON (two identical ones point at the same gateway). Undefined when absent.
  */
 function gatewayKey(properties: Readonly<Record<string, unknown>>): { key: string; label: string } | undefined {
   for (const property of ['VpnGatewayId', 'TransitGatewayId']) {
     const value = properties[property];
     if (value === undefined) continue;
-    const ref = refTarget(value);
-    if (ref !== undefined) return { key: `${property}:Ref:${ref}`, label: `${property} {Ref: ${ref}}` };
-    const text = typeof value === 'string' ? value : JSON.stringify(value);
-    return { key: `${property}:${text}`, label: `${property} ${text}` };
+    const target = targetOf(value) ?? JSON.stringify(value);
+    return { key: `${property}:${target}`, label: `${property} ${target}` };
   }
   return undefined;
 }

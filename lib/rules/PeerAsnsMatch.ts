@@ -1,4 +1,4 @@
-import { isUnresolved, refTarget, type CfnResourceView } from './cfn-view';
+import { isUnresolved, targetOf, type CfnResourceView } from './cfn-view';
 import type { Rule, Violation } from './types';
 import { cfnNumber, DEFAULT_AMAZON_SIDE_ASN } from './VgwAsnIsPrivate';
 
@@ -56,11 +56,11 @@ export const PeerAsnsMatch: Rule = {
     return view.resources
       .filter((r) => r.type === 'AWS::EC2::VPNConnection')
       .flatMap((connection): Violation[] => {
-        const cgw = byId.get(refTarget(connection.properties.CustomerGatewayId) ?? '');
+        const cgw = byId.get(targetOf(connection.properties.CustomerGatewayId) ?? '');
         if (cgw?.type !== 'AWS::EC2::CustomerGateway') return [];
         const gateway = Object.entries(GATEWAY_TYPES)
           .map(([property, type]) => {
-            const target = byId.get(refTarget(connection.properties[property]) ?? '');
+            const target = byId.get(targetOf(connection.properties[property]) ?? '');
             return target?.type === type ? target : undefined;
           })
           .find((r): r is CfnResourceView => r !== undefined);

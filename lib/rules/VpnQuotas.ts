@@ -1,4 +1,4 @@
-import { refTarget, resourcesOfType, type CfnView } from './cfn-view';
+import { resourcesOfType, targetOf, type CfnView } from './cfn-view';
 import { connectionsByVpnGateway, CUSTOMER_GATEWAY, VPN_CONNECTION, VPN_GATEWAY, vpnGatewayPath } from './vpn-template';
 import type { Rule, Violation } from './types';
 
@@ -48,7 +48,7 @@ function cfnQuotas(view: CfnView): Violation[] {
   for (const attachment of resourcesOfType(view, 'AWS::EC2::VPCGatewayAttachment')) {
     const { VpcId, VpnGatewayId } = attachment.properties;
     if (VpnGatewayId === undefined || VpcId === undefined) continue; // an internet gateway attachment
-    const vpc = refTarget(VpcId) ?? (typeof VpcId === 'string' ? VpcId : JSON.stringify(VpcId));
+    const vpc = targetOf(VpcId) ?? JSON.stringify(VpcId);
     const paths = [...(attachmentsByVpc.get(vpc) ?? []), attachment.path];
     attachmentsByVpc.set(vpc, paths);
     if (paths.length === 2) {

@@ -3,7 +3,7 @@
  * C22–C27). Unknowable values (intrinsics) come back as undefined so that callers skip them.
  */
 import { PEER_TAGS } from '../handoff/formats';
-import { isUnresolved, refTarget, resourcesOfType, tagValue, type CfnResourceView, type CfnView } from './cfn-view';
+import { isUnresolved, resourcesOfType, tagValue, targetOf, type CfnResourceView, type CfnView } from './cfn-view';
 
 export const VPN_CONNECTION = 'AWS::EC2::VPNConnection';
 export const CUSTOMER_GATEWAY = 'AWS::EC2::CustomerGateway';
@@ -32,7 +32,7 @@ export function listValues(value: unknown): readonly unknown[] | undefined {
 
 /** The customer gateway a connection refers to, when it is in the same template. */
 export function customerGatewayOf(view: CfnView, connection: CfnResourceView): CfnResourceView | undefined {
-  const target = refTarget(connection.properties.CustomerGatewayId);
+  const target = targetOf(connection.properties.CustomerGatewayId);
   return target === undefined ? undefined : resourcesOfType(view, CUSTOMER_GATEWAY).find((r) => r.logicalId === target);
 }
 
@@ -51,7 +51,7 @@ export function facesAzure(view: CfnView, connection: CfnResourceView): boolean 
 export function vpnGatewayKey(connection: CfnResourceView): string | undefined {
   const id = connection.properties.VpnGatewayId;
   if (id === undefined) return undefined;
-  return refTarget(id) ?? (typeof id === 'string' ? id : JSON.stringify(id));
+  return targetOf(id) ?? JSON.stringify(id);
 }
 
 /** Where to report a gateway-wide finding: the VGW resource when in the template, else the first connection. */

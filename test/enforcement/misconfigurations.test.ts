@@ -68,8 +68,6 @@ interface Case {
   readonly s3Endpoints?: boolean;
   /** Other rules that the same change rightly triggers, with why; none unless stated. */
   readonly alsoReported?: readonly string[];
-  /** Why the rule does not catch it yet: the case runs as `test.failing` until the rule is fixed. */
-  readonly knownGap?: string;
   readonly mutate: (s: CompliantStack) => void;
 }
 
@@ -80,7 +78,6 @@ const connection = (s: CompliantStack, n: 1 | 2) => s.vpn.connections[n - 1];
  * only (`refTarget`); the construct writes `Fn::GetAtt [CustomerGateway, CustomerGatewayId]`, so the
  * checks skip its connections. The fix belongs in the rules (follow `Fn::GetAtt` too: `targetOf`).
  */
-const REF_ONLY = "the rule follows CustomerGatewayId / VpnGatewayId by Ref only, the construct uses Fn::GetAtt";
 
 const CASES: readonly Case[] = [
   {
@@ -114,7 +111,6 @@ const CASES: readonly Case[] = [
     mutate: (s) => { s.vpn.customerGateways[0].bgpAsn = 7224; },
   },
   {
-    knownGap: REF_ONLY,
     catalogue: 'C11', ruleId: 'PeerAsnsMatch', level: 'error', path: '/Test/AzureVpn/CustomerGatewayInstance0',
     change: "the customer gateway carries the VGW's own ASN", fix: /65000/,
     mutate: (s) => { s.vpn.customerGateways[0].bgpAsn = 64512; },
@@ -125,9 +121,7 @@ const CASES: readonly Case[] = [
     mutate: (s) => { connection(s, 1).staticRoutesOnly = true; },
   },
   {
-    // Reported on the first connection: the rule finds the VGW by `Ref` only, and the construct
-    // refers to it with `Fn::GetAtt` (see the C11 and C20 cases).
-    catalogue: 'C15', ruleId: 'FourTunnelTopology', level: 'error', path: '/Test/AzureVpn/Connection1',
+    catalogue: 'C15', ruleId: 'FourTunnelTopology', level: 'error', path: '/Test/AzureVpn/VpnGateway',
     change: 'both connections on the customer gateway of instance 0', fix: /two customer gateways/,
     mutate: (s) => { connection(s, 2).customerGatewayId = s.vpn.customerGateways[0].attrCustomerGatewayId; },
   },
@@ -142,7 +136,6 @@ const CASES: readonly Case[] = [
     },
   },
   {
-    knownGap: REF_ONLY,
     catalogue: 'C20', ruleId: 'TunnelHasInitiator', level: 'error', path: '/Test/AzureVpn/Connection1',
     change: "StartupAction 'add' towards a ResponderOnly Azure connection", fix: /StartupAction 'start'/,
     mutate: (s) => connection(s, 1).addPropertyOverride('VpnTunnelOptionsSpecifications.1.StartupAction', 'add'),
@@ -257,11 +250,8 @@ describe('a single documented misconfiguration is reported by its rule, on its c
     for (const c of CASES) expect(RULES.find((rule) => rule.id === c.ruleId)?.catalogue).toContain(c.catalogue);
   });
 
-  const named = (cases: readonly Case[]) => cases.map((c) =>
-    [`${c.catalogue}: ${c.change} → ${c.ruleId} ${c.level}${c.knownGap ? ` (known gap: ${c.knownGap})` : ''}`, c] as const);
-  test.each(named(CASES.filter((c) => !c.knownGap)))('%s', (_name, c) => checkCase(c));
-  // Move a case out of the known gaps when its rule is fixed: a `failing` test that passes fails the run.
-  test.failing.each(named(CASES.filter((c) => c.knownGap)))('%s', (_name, c) => checkCase(c));
+  const named = (cases: readonly Case[]) => cases.map((c) => [`${c.catalogue}: ${c.change} → ${c.ruleId} ${c.level}`, c] as const);
+  test.each(named(CASES))('%s', (_name, c) => checkCase(c));
 
   test('C01: with the cdk-nag pack registered, an error fails app.synth() with the rule id, the construct path and the fix', () => {
     const s = compliantStack();

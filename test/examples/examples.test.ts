@@ -98,10 +98,10 @@ describe('examples/shared-azure-gateway.ts', () => {
     const devices = [ordersTemplate, billingTemplate].flatMap((t) =>
       Object.values(t.findResources('AWS::EC2::CustomerGateway')).map((c: Json) => `${c.Properties.IpAddress} ${c.Properties.DeviceName}`));
     expect(devices.sort()).toEqual([
-      '20.10.0.1 billing-vpc-azure-instance0',
-      '20.10.0.1 orders-vpc-azure-instance0',
-      '20.10.0.2 billing-vpc-azure-instance1',
-      '20.10.0.2 orders-vpc-azure-instance1',
+      '20.10.0.1 BillingVpcToAzure-AzureVpn-CustomerGatewayInstance0',
+      '20.10.0.1 OrdersVpcToAzure-AzureVpn-CustomerGatewayInstance0',
+      '20.10.0.2 BillingVpcToAzure-AzureVpn-CustomerGatewayInstance1',
+      '20.10.0.2 OrdersVpcToAzure-AzureVpn-CustomerGatewayInstance1',
     ]);
   });
 
