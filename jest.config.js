@@ -6,6 +6,7 @@ module.exports = {
   maxWorkers: 2,
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
+  setupFiles: ['<rootDir>/test/setup-env.ts'],
   // isolatedModules (tsconfig) makes ts-jest transpile file by file; `npm run typecheck` type-checks.
   transform: { '^.+\\.ts$': ['ts-jest', { diagnostics: false }] },
   moduleFileExtensions: ['ts', 'js', 'json'],

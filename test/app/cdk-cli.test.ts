@@ -28,6 +28,12 @@ function tempDir(): string {
   return dir;
 }
 
+function withoutValidationSwitch(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const rest = { ...env };
+  delete rest.CDK_VALIDATION;
+  return rest;
+}
+
 /** `cdk synth` with `-c` for each of `context`, into a fresh directory; resolves when the CLI exits. */
 function cdkSynth(...context: string[]): Promise<Run> {
   const outDir = tempDir();
@@ -36,7 +42,8 @@ function cdkSynth(...context: string[]): Promise<Run> {
     const child = spawn('npx', args, {
       cwd: ROOT,
       timeout: TIMEOUT_MS,
-      env: { ...process.env, CDK_DISABLE_CLI_TELEMETRY: 'true', CI: 'true' },
+      // As users run it: aws-cdk-lib's CloudFormation validation on (test/setup-env.ts turns it off in-process).
+      env: { ...withoutValidationSwitch(process.env), CDK_DISABLE_CLI_TELEMETRY: 'true', CI: 'true' },
     });
     let stdout = '';
     let stderr = '';
