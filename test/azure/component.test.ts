@@ -4,7 +4,7 @@ import * as pulumi from '@pulumi/pulumi';
 import { AzureDesignError } from '../../lib/azure/check';
 import { AzureVpnGateway, type AwsTunnelEndpoint } from '../../lib/azure/component';
 import { planVpn } from '../../lib/plan';
-import { installMocks, ofType, TEST_SUBSCRIPTION, valueOf, type MockRecord } from './mocks';
+import { installMocks, ofType, TEST_SUBSCRIPTION, testKey, valueOf, type MockRecord } from './mocks';
 import { SEED_004_CONNECTION_CUSTOM_BGP, SEED_004_GATEWAY_APIPA, SEED_004_TUNNELS } from './seed004';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -16,12 +16,10 @@ const OUTSIDE_IPS: Record<string, string> = {
   Instance1Tunnel2: '198.51.100.11',
 };
 /** Made-up test keys, one per tunnel; some plain strings, some (non-secret) Outputs. */
-const TEST_KEYS: Record<string, string> = {
-  Instance0Tunnel1: 'TestKeyAlpha_0001',
-  Instance0Tunnel2: 'TestKeyBravo_0002',
-  Instance1Tunnel1: 'TestKeyCharlie_0003',
-  Instance1Tunnel2: 'TestKeyDelta_0004',
-};
+/** Generated per run (never written down): the tests search every output for these values. */
+const TEST_KEYS: Record<string, string> = Object.fromEntries(
+  ['Instance0Tunnel1', 'Instance0Tunnel2', 'Instance1Tunnel1', 'Instance1Tunnel2'].map((id) => [id, testKey()]),
+);
 function endpoints(keyOf: (id: string) => pulumi.Input<string> = (id) => TEST_KEYS[id]): Record<string, AwsTunnelEndpoint> {
   return Object.fromEntries(Object.keys(OUTSIDE_IPS).map((id) => [id, { outsideIp: OUTSIDE_IPS[id], presharedKey: keyOf(id) }]));
 }
@@ -185,10 +183,11 @@ describe('AzureVpnGateway: first run and options', () => {
       const { AzureVpnGateway } = require('./lib/azure/component');
       const { planVpn } = require('./lib/plan');
       const ips = ${JSON.stringify(OUTSIDE_IPS)};
+      const goodKey = ${JSON.stringify(testKey())};
       installMocks().then((record) => {
         process.on('exit', () => console.log('registered:' + record.resources.map((r) => r.name).join(',')));
         const awsTunnels = Object.fromEntries(Object.entries(ips).map(([id, outsideIp]) =>
-          [id, { outsideIp, presharedKey: pulumi.output(id === 'Instance0Tunnel2' ? 'Sh0rt' : 'GoodTestKey_123') }]));
+          [id, { outsideIp, presharedKey: pulumi.output(id === 'Instance0Tunnel2' ? 'Sh0rt' : goodKey) }]));
         new AzureVpnGateway('vpn', { plan: planVpn(), awsTunnels });
       });`;
     const run = spawnSync(process.execPath, ['-r', 'ts-node/register/transpile-only', '-e', script], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });

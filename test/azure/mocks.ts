@@ -1,3 +1,4 @@
+import { randomInt } from 'node:crypto';
 /** Pulumi runtime mocks for the Azure tests: records what is registered and which functions are called. */
 import * as pulumi from '@pulumi/pulumi';
 
@@ -42,4 +43,13 @@ export function valueOf<T>(output: pulumi.Output<T>): Promise<T> {
 
 export function ofType(record: MockRecord, type: string): Registered[] {
   return record.resources.filter((r) => r.type === `azure-native:network:${type}`);
+}
+
+/**
+ * A valid pre-shared key (C22: letters and digits, not starting with 0), different every run, so
+ * that no key is ever written in a test file; tests search outputs for the value they were given.
+ */
+export function testKey(): string {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz123456789';
+  return Array.from({ length: 32 }, () => alphabet[randomInt(alphabet.length)]).join('');
 }

@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { offlineAzureResources, SECRET_MASK, type RegisteredResource } from '../../lib/azure/offline';
 import type { AzureHandoff } from '../../lib/handoff/formats';
 import { SEED_004_TUNNELS } from './seed004';
+import { testKey } from './mocks';
 
 const ROOT = path.resolve(__dirname, '../..');
 const PLAN_FILE = path.join(ROOT, 'vpn-plan.json');
@@ -19,8 +20,13 @@ const count = (resources: readonly RegisteredResource[], type: string) =>
   resources.filter((r) => r.type === `azure-native:network:${type}`).length;
 
 describe('offline Azure run (Pulumi mocks)', () => {
-  // A known key per tunnel, made up here, so that the output can be searched for it.
-  const knownKey = (arn: string) => `KnownTestKey_${/(Instance\dTunnel\d)/.exec(arn)![1]}_x9`;
+  // A known key per tunnel, generated per run, so that the output can be searched for it.
+  const keys = new Map<string, string>();
+  const keyOfTunnel = (id: string) => {
+    if (!keys.has(id)) keys.set(id, testKey());
+    return keys.get(id)!;
+  };
+  const knownKey = (arn: string) => keyOfTunnel(/(Instance\dTunnel\d)/.exec(arn)![1]);
   const logged: string[] = [];
   let resources: RegisteredResource[];
   let json: string;
@@ -51,7 +57,7 @@ describe('offline Azure run (Pulumi mocks)', () => {
 
   test('C23: no key value appears in the output or the log; every sharedKey is masked', () => {
     for (const t of SEED_004_TUNNELS) {
-      const key = `KnownTestKey_${t.id}_x9`;
+      const key = keyOfTunnel(t.id);
       expect(json).not.toContain(key);
       expect(logged.join('\n')).not.toContain(key);
     }

@@ -9,7 +9,7 @@ import { assertAzureDesign, AzureDesignError, azureDesignFindings } from '../../
 import { AzureVpnGateway, type AwsTunnelEndpoint } from '../../lib/azure/component';
 import { azureDesign, azureViewsOf, type AwsTunnelDesignInput } from '../../lib/azure/design';
 import { planSharedGateway, planVpn, type ResolvedPlan } from '../../lib/plan';
-import { installMocks, ofType, TEST_SUBSCRIPTION, valueOf, type MockRecord } from './mocks';
+import { installMocks, ofType, TEST_SUBSCRIPTION, testKey, valueOf, type MockRecord } from './mocks';
 
 const SUBSCRIPTION = TEST_SUBSCRIPTION;
 const [orders, billing] = planSharedGateway([
@@ -165,10 +165,15 @@ describe('plans that cannot share the gateway', () => {
 });
 
 describe('AzureVpnGateway: two plans on one gateway (Pulumi mocks)', () => {
-  /** Made-up test keys, distinct per plan and tunnel, to see which connection gets which. */
-  const testKey = (plan: ResolvedPlan, id: string) => `TestKey_${plan.name.replace('-', '_')}_${id}`;
+  /** A key per plan and tunnel, generated per run, to see which connection gets which. */
+  const keys = new Map<string, string>();
+  const keyOf = (plan: ResolvedPlan, id: string) => {
+    const name = `${plan.name}/${id}`;
+    if (!keys.has(name)) keys.set(name, testKey());
+    return keys.get(name)!;
+  };
   const endpoints = (plan: ResolvedPlan): Record<string, AwsTunnelEndpoint> =>
-    Object.fromEntries(Object.entries(OUTSIDE_IPS[plan.name]).map(([id, outsideIp]) => [id, { outsideIp, presharedKey: testKey(plan, id) }]));
+    Object.fromEntries(Object.entries(OUTSIDE_IPS[plan.name]).map(([id, outsideIp]) => [id, { outsideIp, presharedKey: keyOf(plan, id) }]));
   const secretKeys: { name: string; isSecret: Promise<boolean> }[] = [];
   let record: MockRecord;
   let connectionIds: string[];
@@ -229,7 +234,7 @@ describe('AzureVpnGateway: two plans on one gateway (Pulumi mocks)', () => {
       // The mocks receive a secret as Pulumi's secret envelope: compare with the made-up test key of the same plan and tunnel.
       expect(connection.inputs.sharedKey).toEqual({
         [pulumi.runtime.specialSigKey]: pulumi.runtime.specialSecretSig,
-        value: testKey(plan, String(connection.name).replace(/^vpn-cn-(billing-vpc-)?/, '')),
+        value: keyOf(plan, String(connection.name).replace(/^vpn-cn-(billing-vpc-)?/, '')),
       });
     }
   });
@@ -256,7 +261,7 @@ describe('AzureVpnGateway: refused shared plans register nothing', () => {
   test('C22: a malformed key of the second plan names its connection, never the key', () => {
     const badKey = '0bad-key';
     const awsTunnels: Record<string, AwsTunnelEndpoint> = Object.fromEntries(Object.entries(OUTSIDE_IPS['billing-vpc']).map(([id, outsideIp]) =>
-      [id, { outsideIp, presharedKey: id === 'Instance1Tunnel2' ? badKey : `GoodTestKey_${id}` }]));
+      [id, { outsideIp, presharedKey: id === 'Instance1Tunnel2' ? badKey : testKey() }]));
     let message = '';
     try {
       new AzureVpnGateway('vpn', { plan: orders, sharedWith: [{ plan: billing, awsTunnels }] });

@@ -11,7 +11,7 @@ import { offlineAzureResources, SECRET_MASK, type RegisteredResource } from '../
 import { azureProgram, azureProgramOptionsFromConfig } from '../../lib/azure/program';
 import { planSharedGateway, planVpn } from '../../lib/plan';
 import { writeAwsOutputs } from './handoff-fixture';
-import { installMocks, ofType, valueOf } from './mocks';
+import { installMocks, ofType, testKey, valueOf } from './mocks';
 
 const [orders, billing] = planSharedGateway([
   { name: 'orders-vpc', aws: { vpcCidr: '10.2.0.0/16' } },
@@ -23,7 +23,12 @@ const dir = mkdtempSync(path.join(tmpdir(), 'mcvpn-shared-'));
 const ordersOutputs = writeAwsOutputs(orders, ORDERS_IPS, dir);
 const billingOutputs = writeAwsOutputs(billing, BILLING_IPS, dir);
 /** A made-up valid test key per secret ARN; the ARN names plan and tunnel. */
-const testKey = (arn: string) => `Key_${/secret:([a-z-]+-Instance\dTunnel\d)/.exec(arn)![1].replace(/-/g, '_')}`;
+/** A key per secret ARN, generated per run. */
+const keysByArn = new Map<string, string>();
+const keyOfArn = (arn: string) => {
+  if (!keysByArn.has(arn)) keysByArn.set(arn, testKey());
+  return keysByArn.get(arn)!;
+};
 
 const inputsOf = (resources: readonly RegisteredResource[], type: string) =>
   resources.filter((r) => r.type === `azure-native:network:${type}`).map((r) => r.inputs as Record<string, unknown>);
@@ -38,7 +43,7 @@ describe('offline Azure run with a shared plan', () => {
       sharedPlans: [{ plan: billing, awsOutputsFile: billingOutputs }],
       readSecret: async (arn) => {
         arnsRead.push(arn);
-        return testKey(arn);
+        return keyOfArn(arn);
       },
       log: () => {},
     });
@@ -54,7 +59,7 @@ describe('offline Azure run with a shared plan', () => {
     expect(new Set(arnsRead).size).toBe(8);
     expect(arnsRead.filter((a) => a.includes(':secret:billing-vpc-'))).toHaveLength(4);
     const json = JSON.stringify(resources);
-    for (const arn of arnsRead) expect(json).not.toContain(testKey(arn));
+    for (const arn of arnsRead) expect(json).not.toContain(keyOfArn(arn));
     expect(inputsOf(resources, 'VirtualNetworkGatewayConnection').map((c) => c.sharedKey)).toEqual(Array(8).fill(SECRET_MASK));
   });
 });
@@ -97,10 +102,11 @@ describe('azureProgram: shared plans from files and config', () => {
   test('C22: config keys of a shared plan carry its name; the first plan keeps presharedKey.<tunnelId>', () => {
     expect(presharedKeyConfigKey('Instance0Tunnel1')).toBe('presharedKey.Instance0Tunnel1');
     expect(presharedKeyConfigKey('Instance0Tunnel1', 'billing-vpc')).toBe('presharedKey.billing-vpc.Instance0Tunnel1');
-    pulumi.runtime.setConfig('cfgkeys:presharedKey.billing-vpc.Instance1Tunnel2', 'ConfigTestKey_b12');
-    pulumi.runtime.setConfig('cfgkeys:presharedKey.Instance1Tunnel2', 'ConfigTestKey_a12');
+    const [first, billing] = [testKey(), testKey()];
+    pulumi.runtime.setConfig('cfgkeys:presharedKey.billing-vpc.Instance1Tunnel2', billing);
+    pulumi.runtime.setConfig('cfgkeys:presharedKey.Instance1Tunnel2', first);
     const read = presharedKeysFromConfig(new pulumi.Config('cfgkeys'));
-    expect([read('Instance1Tunnel2'), read('Instance1Tunnel2', 'billing-vpc'), read('Instance1Tunnel2', 'other-vpc')]).toEqual(['ConfigTestKey_a12', 'ConfigTestKey_b12', undefined]);
+    expect([read('Instance1Tunnel2'), read('Instance1Tunnel2', 'billing-vpc'), read('Instance1Tunnel2', 'other-vpc')]).toEqual([first, billing, undefined]);
   });
 
   test('config sharedPlans: a list of { planFile, awsOutputsFile? }; anything else is refused with the valid shape', () => {
