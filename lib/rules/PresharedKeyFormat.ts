@@ -3,6 +3,11 @@ import { tunnelSpecsOf, VPN_CONNECTION } from './vpn-template';
 import type { Rule, Violation } from './types';
 
 export const PRESHARED_KEY_LENGTH = { min: 8, max: 64 } as const;
+/**
+ * Generated keys are letters and digits only (no '.' or '_'), about 5.9 bits a character: 32
+ * characters give some 190 bits. Shorter generated keys are allowed by AWS but warned about.
+ */
+export const GENERATED_KEY_MIN_LENGTH = 32;
 
 /** A CloudFormation dynamic reference (`{{resolve:…}}`): the key is not in the template. */
 export function isDynamicReference(value: string): boolean {
@@ -62,8 +67,11 @@ export const PresharedKeyFormat: Rule = {
   fix: "a generated key of 32 characters from [A-Za-z0-9._], not starting with '0', one per tunnel, kept in Secrets Manager.",
   plan: ({ spec }) => {
     const length = spec.aws.presharedKeyLength;
-    return length < PRESHARED_KEY_LENGTH.min || length > PRESHARED_KEY_LENGTH.max
-      ? [{ path: 'aws.presharedKeyLength', message: `${length}: AWS accepts pre-shared keys of ${PRESHARED_KEY_LENGTH.min}–${PRESHARED_KEY_LENGTH.max} characters.`, fix: `a length in ${PRESHARED_KEY_LENGTH.min}–${PRESHARED_KEY_LENGTH.max} (default 32).` }]
+    if (length < PRESHARED_KEY_LENGTH.min || length > PRESHARED_KEY_LENGTH.max) {
+      return [{ path: 'aws.presharedKeyLength', message: `${length}: AWS accepts pre-shared keys of ${PRESHARED_KEY_LENGTH.min}–${PRESHARED_KEY_LENGTH.max} characters.`, fix: `a length in ${GENERATED_KEY_MIN_LENGTH}–${PRESHARED_KEY_LENGTH.max} (default 32).` }];
+    }
+    return length < GENERATED_KEY_MIN_LENGTH
+      ? [{ path: 'aws.presharedKeyLength', level: 'warning', message: `${length}: a generated key of fewer than ${GENERATED_KEY_MIN_LENGTH} letters and digits is weaker than this library's default.`, fix: `a length in ${GENERATED_KEY_MIN_LENGTH}–${PRESHARED_KEY_LENGTH.max} (default 32).` }]
       : [];
   },
   cfn: cfnKeys,

@@ -24,7 +24,7 @@ function connection(stack: Stack, keys: string[]): void {
 describe('PresharedKeyFormat', () => {
   test('C22: the default plan (32 characters) and the compliant Azure view have no finding', () => {
     expect(ofRule({})).toEqual([]);
-    expect(ofRule({ aws: { presharedKeyLength: 8 } })).toEqual([]);
+    expect(ofRule({ aws: { presharedKeyLength: 32 } })).toEqual([]);
     expect(ofRule({ aws: { presharedKeyLength: 64 } })).toEqual([]);
     expect(checkAzure(compliantAzureView(), rule)).toEqual([]);
   });
@@ -34,7 +34,13 @@ describe('PresharedKeyFormat', () => {
     expect(findings).toHaveLength(1);
     expect(findings[0]).toMatchObject({ path: 'aws.presharedKeyLength', ruleId: 'PresharedKeyFormat', catalogue: ['C22'], level: 'error' });
     expect(findings[0].message).toContain(String(length));
-    expect(findings[0].fix).toContain('8–64');
+    expect(findings[0].fix).toContain('32–64');
+  });
+
+  test('C22: a generated key shorter than 32 characters is accepted by AWS but warned about', () => {
+    const result = validatePlan({ aws: { presharedKeyLength: 8 } });
+    expect(result.plan).toBeDefined();
+    expect(result.findings).toEqual([expect.objectContaining({ path: 'aws.presharedKeyLength', catalogue: ['C22'], level: 'warning' })]);
   });
 
   test('C22: the format check finds length, characters and a leading zero, without quoting the key', () => {
