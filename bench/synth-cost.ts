@@ -59,9 +59,12 @@ export function synthCostBenchmark(runs = 21, warmup = 3): SynthCostResult {
     (differences.length === 0 ? 'the hand-written template equals the example\'s (tags sorted, CDKMetadata aside).'
       : `**the templates differ** in ${differences.join(', ')}: the ratio below compares different work.`));
 
+  // What AwsSolutions still reports once the construct's own acknowledgements apply: the benchmark
+  // acknowledges it (per stack) so that synthesis completes and every run does the full work.
   const acknowledged = { example: awsSolutionsViolations(example), handWritten: awsSolutionsViolations(hand) };
-  lines.push(`AwsSolutions findings acknowledged on each stack (so that synthesis completes): ${acknowledged.example.length} on the example, ` +
-    `${acknowledged.handWritten.length} on the hand-written stack (${[...new Set(acknowledged.example.map((id) => id.replace(/\[.*$/, '')))].join(', ')}).`, '');
+  const listed = (ids: readonly string[]) => (ids.length === 0 ? 'none' : ids.join(', '));
+  lines.push(`AwsSolutions findings the benchmark acknowledges so that synthesis completes: on the example ${listed(acknowledged.example)}; ` +
+    `on the hand-written stack ${listed(acknowledged.handWritten)}.`, '');
 
   const medians = interleavedMedians({
     example: synthRun('example', 'none', plan, []),
