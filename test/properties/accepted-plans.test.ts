@@ -49,42 +49,31 @@ const inputs: fc.Arbitrary<PlanInput> = fc.record({
 
 const errorsOf = (findings: readonly { level: string }[]) => findings.filter((f) => f.level === 'error');
 
-function accepted(input: PlanInput): ResolvedPlan | undefined {
-  return validatePlan(input).plan;
-}
+/** Plans `planVpn` accepts, drawn from the inputs above (about one in four is accepted). */
+const acceptedPlans: fc.Arbitrary<ResolvedPlan> = inputs
+  .map((input) => validatePlan(input).plan)
+  .filter((plan): plan is ResolvedPlan => plan !== undefined);
 
 describe('every accepted plan passes every rule', () => {
   test('the Azure design of an accepted plan has no azure-scope error', () => {
-    let acceptedCount = 0;
     fc.assert(
-      fc.property(inputs, (input) => {
-        const plan = accepted(input);
-        if (!plan) return true;
-        acceptedCount++;
+      fc.property(acceptedPlans, (plan) => {
         const awsTunnels = Object.fromEntries(plan.tunnels.map((t, i) => [t.id, { outsideIp: OUTSIDE_IPS[i], presharedKeyProblems: [] }]));
         expect(errorsOf(checkAzure(azureViewOf(azureDesign(plan, { awsTunnels }))))).toEqual([]);
-        return true;
       }),
-      { numRuns: 400 },
+      { numRuns: 150 },
     );
-    expect(acceptedCount).toBeGreaterThan(20); // the generator reaches accepted plans, not only rejections
   });
 
   test('the AWS stack of an accepted plan has no cfn-scope error (fewer runs: each synthesizes)', () => {
-    let synthesized = 0;
     fc.assert(
-      fc.property(inputs, (input) => {
-        const plan = accepted(input);
-        if (!plan) return true;
-        synthesized++;
+      fc.property(acceptedPlans, (plan) => {
         const stack = new Stack(new App(), 'Property');
         const vpc = new ec2.Vpc(stack, 'Vpc', { ipAddresses: ec2.IpAddresses.cidr(plan.aws.vpcCidr), maxAzs: 2, natGateways: 0 });
         new AzureVpnConnections(stack, 'Vpn', { plan, vpc, azureGatewayPublicIps: ['20.10.0.1', '20.10.0.2'] });
         expect(errorsOf(checkCfn(cfnViewFromTemplate(Template.fromStack(stack).toJSON())))).toEqual([]);
-        return true;
       }),
-      { numRuns: 30 },
+      { numRuns: 12 },
     );
-    expect(synthesized).toBeGreaterThan(5);
   });
 });
