@@ -13,7 +13,8 @@ import { cfnViewFromStack, enforcementRuleId } from '../lib/enforcement';
 import { planSharedGateway, type ResolvedPlan } from '../lib/plan';
 import { checkCfn } from '../lib/rules/registry';
 import { growthExponent, interleavedMedians, medianMs, row } from './measure';
-import { acknowledge, enableRulePacks, exampleVpc, newApp, type RulePacks } from './stacks';
+import { exampleVpc } from '../bin/example-stack';
+import { acknowledge, enableRulePacks, newApp, type RulePacks } from './stacks';
 
 export const CONNECTION_COUNTS = [2, 4, 6, 8, 10] as const;
 

@@ -1,5 +1,5 @@
 /**
- * The stacks the synthesis benchmarks build: the example app (bin/app.ts's VPC and
+ * The stacks the synthesis benchmarks build: the example app (bin/example-stack.ts: its VPC and
  * `AzureVpnConnections` from the documented plan) and the same template written by hand in L1
  * resources, plus the rule packs either can run under.
  *
@@ -19,9 +19,10 @@ import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import * as cr from 'aws-cdk-lib/custom-resources';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { Construct } from 'constructs';
-import { AzureVpnConnections, TUNNEL_OUTSIDE_IPS_HANDLER_SOURCE, TUNNEL_OUTSIDE_IPS_RESOURCE_TYPE } from '../lib/aws';
+import { TUNNEL_OUTSIDE_IPS_HANDLER_SOURCE, TUNNEL_OUTSIDE_IPS_RESOURCE_TYPE } from '../lib/aws';
 import { MulticloudVpnChecks, VpnRulesAspect } from '../lib/enforcement';
 import { loadPlanFile, type ResolvedPlan } from '../lib/plan';
+import { EXAMPLE_STACK_NAME, ExampleStack, exampleVpc } from '../bin/example-stack';
 
 /** Public unicast addresses standing for the two Azure gateway instances (documentation ranges are refused as non-public). */
 export const BENCH_AZURE_IPS: readonly [string, string] = ['20.10.0.1', '20.10.0.2'];
@@ -55,37 +56,9 @@ export function newApp(builtinCloudFormationValidation = true): App {
   return new App({ outdir: benchOutdir(), builtinCloudFormationValidation });
 }
 
-/**
- * The VPC of bin/app.ts: two AZs, public and isolated subnets, no NAT gateway, all traffic logged
- * to a CloudWatch log group kept a month (bin/app.ts's answer to AwsSolutions-VPC7).
- */
-export function exampleVpc(stack: Stack, vpcCidr: string, id = 'Vpc'): ec2.Vpc {
-  return new ec2.Vpc(stack, id, {
-    ipAddresses: ec2.IpAddresses.cidr(vpcCidr),
-    maxAzs: 2,
-    natGateways: 0,
-    subnetConfiguration: [
-      { name: 'Public', subnetType: ec2.SubnetType.PUBLIC, cidrMask: 24 },
-      { name: 'Private', subnetType: ec2.SubnetType.PRIVATE_ISOLATED, cidrMask: 24 },
-    ],
-    flowLogs: {
-      All: {
-        destination: ec2.FlowLogDestination.toCloudWatchLogs(new logs.LogGroup(stack, `${id}FlowLogs`, {
-          retention: logs.RetentionDays.ONE_MONTH,
-          removalPolicy: RemovalPolicy.DESTROY,
-        })),
-        trafficType: ec2.FlowLogTrafficType.ALL,
-      },
-    },
-  });
-}
-
-/** The example app's stack: bin/app.ts's VPC and `AzureVpnConnections` from `plan`. */
+/** The example app's stack (bin/example-stack.ts) on `plan`, with the bench's Azure IPs. */
 export function exampleStack(app: App, plan: ResolvedPlan): Stack {
-  const stack = new Stack(app, 'MulticloudVpnAws');
-  const vpc = exampleVpc(stack, plan.aws.vpcCidr);
-  new AzureVpnConnections(stack, 'AzureVpn', { plan, vpc, azureGatewayPublicIps: BENCH_AZURE_IPS });
-  return stack;
+  return new ExampleStack(app, EXAMPLE_STACK_NAME, { plan, azureGatewayPublicIps: BENCH_AZURE_IPS });
 }
 
 /** The documented plan's values, written out as someone without the library would (vpn-plan.json, seed 004). */
@@ -127,7 +100,7 @@ const HAND_WRITTEN_TUNNEL_OPTIONS = {
  * the construct acknowledges with reasons (SMG4, the two IAM5 wildcards) are left to the caller.
  */
 export function handWrittenStack(app: App): Stack {
-  const stack = new Stack(app, 'MulticloudVpnAws');
+  const stack = new Stack(app, EXAMPLE_STACK_NAME);
   const vpc = exampleVpc(stack, HAND_WRITTEN.vpcCidr);
   // A plain scope with the construct's id, so logical ids match the example's.
   const scope = new Construct(stack, 'AzureVpn');

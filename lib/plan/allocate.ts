@@ -11,8 +11,10 @@ import { AZURE_APIPA_RANGE, INSIDE_PREFIX, RESERVED_INSIDE_CIDRS } from './const
 import type { AwsTunnelNumber } from './types';
 
 const BLOCK = 2 ** (32 - INSIDE_PREFIX);
-const RANGE_FIRST = ipv4ToNumber(AZURE_APIPA_RANGE.first)!;
-const RANGE_LAST = ipv4ToNumber(AZURE_APIPA_RANGE.last)!;
+/** Azure's APIPA range for VPN gateways, as numbers (C03). */
+export const AZURE_APIPA: Ipv4Range = { first: ipv4ToNumber(AZURE_APIPA_RANGE.first)!, last: ipv4ToNumber(AZURE_APIPA_RANGE.last)! };
+const RANGE_FIRST = AZURE_APIPA.first;
+const RANGE_LAST = AZURE_APIPA.last;
 const RESERVED: readonly Ipv4Range[] = RESERVED_INSIDE_CIDRS.map(mustParseIpv4Cidr);
 
 /** Number of /30s in Azure's APIPA range: the most tunnels one Azure gateway can take. */

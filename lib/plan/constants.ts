@@ -22,14 +22,3 @@ export const RESERVED_INSIDE_CIDRS: readonly string[] = [
 
 /** The inside block size of every tunnel (C01). */
 export const INSIDE_PREFIX = 30;
-
-/**
- * Seed 004's table: AWS tunnel t of the connection to Azure instance i. The allocator reproduces
- * it on an empty gateway by putting AWS tunnel t in 169.254.(20 + t).0/24.
- */
-export const DOCUMENTED_TUNNELS = [
-  { azureInstance: 0, awsTunnel: 1, insideCidr: '169.254.21.0/30' },
-  { azureInstance: 0, awsTunnel: 2, insideCidr: '169.254.22.0/30' },
-  { azureInstance: 1, awsTunnel: 1, insideCidr: '169.254.21.4/30' },
-  { azureInstance: 1, awsTunnel: 2, insideCidr: '169.254.22.4/30' },
-] as const;

@@ -10,7 +10,7 @@ export function bgpHostsOf(insideCidr: string): { aws: string; azure: string } |
 }
 
 /** The Azure gateway instance of a plan tunnel id (`Instance1Tunnel2` → 1). */
-export function instanceOfTunnel(tunnelId: string): 0 | 1 | undefined {
+function instanceOfTunnel(tunnelId: string): 0 | 1 | undefined {
   const match = /^Instance([01])Tunnel[12]$/.exec(tunnelId);
   return match ? (Number(match[1]) as 0 | 1) : undefined;
 }

@@ -15,7 +15,7 @@ export const AZURE_RESERVED_ASNS: readonly { readonly first: number; readonly la
 const FIX = 'an ASN that Azure accepts, such as 65000 (seed 004): not 8074, 8075, 12076, 65515, 65517–65520, 23456, 64496–64511, 65535–65551 or 4294967295.';
 
 /** Why Azure refuses `asn` on a VPN gateway or a local network gateway, or undefined when it accepts it. */
-export function azureAsnProblem(asn: number): string | undefined {
+function azureAsnProblem(asn: number): string | undefined {
   if (!Number.isInteger(asn) || asn < 1 || asn > 4294967295) return `${asn} is not an ASN from 1 to 4294967295.`;
   const reserved = AZURE_RESERVED_ASNS.find((r) => r.first <= asn && asn <= r.last);
   return reserved ? `${asn} is ${reserved.why}.` : undefined;

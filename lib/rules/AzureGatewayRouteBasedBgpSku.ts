@@ -7,7 +7,7 @@ export const VPN_GATEWAY_SKUS_BY_GENERATION: Readonly<Record<string, readonly st
 };
 
 /** Problems of a SKU / generation pair, keyed by the field to blame. */
-export function gatewaySkuProblems(sku: string, generation: string): { field: 'sku' | 'generation'; message: string; fix: string }[] {
+function gatewaySkuProblems(sku: string, generation: string): { field: 'sku' | 'generation'; message: string; fix: string }[] {
   const skus = VPN_GATEWAY_SKUS_BY_GENERATION[generation];
   if (skus === undefined) {
     return [{ field: 'generation', message: `'${generation}' is not a VPN gateway generation.`, fix: `one of ${Object.keys(VPN_GATEWAY_SKUS_BY_GENERATION).join(', ')}.` }];

@@ -24,7 +24,7 @@ export interface AsnProblem {
  * Why AWS refuses `asn` for a customer gateway in `region`. A region-specific refusal is a warning
  * when the region is not known, since the same ASN is accepted elsewhere.
  */
-export function customerGatewayAsnProblems(asn: number, region: string | undefined): AsnProblem[] {
+function customerGatewayAsnProblems(asn: number, region: string | undefined): AsnProblem[] {
   if (!Number.isInteger(asn) || asn < 1 || asn > MAX_ASN) {
     return [{ message: `${asn} is not an ASN from 1 to ${MAX_ASN}.`, level: 'error' }];
   }

@@ -8,7 +8,7 @@ const RECOMMENDED_PREFIX = 27;
 const SMALLEST_PREFIX = 29;
 
 /** Size and containment problems of a gateway subnet prefix; `vnet` entries that do not parse are ignored. */
-export function gatewaySubnetProblems(prefix: string, vnet: readonly string[]): Omit<Violation, 'path'>[] {
+function gatewaySubnetProblems(prefix: string, vnet: readonly string[]): Omit<Violation, 'path'>[] {
   const subnet = parseIpv4Cidr(prefix);
   if (!subnet) {
     return [{ message: `'${prefix}' is not an IPv4 CIDR.`, fix: 'a /27 or larger inside the VNet, e.g. 10.1.1.0/24.' }];

@@ -1,14 +1,13 @@
-import { contains, ipv4ToNumber, mustParseIpv4Cidr, parseIpv4Cidr, type Ipv4Range } from '../plan/address';
+import { contains, ipv4ToNumber, mustParseIpv4Cidr, parseIpv4Cidr } from '../plan/address';
+import { AZURE_APIPA } from '../plan/allocate';
 import { AZURE_APIPA_RANGE, LINK_LOCAL_RANGE } from '../plan/constants';
 import type { Rule, Violation } from './types';
 
 const RANGE_TEXT = `${AZURE_APIPA_RANGE.first}–${AZURE_APIPA_RANGE.last}`;
-/** Azure's APIPA range for VPN gateways, as numbers (C03). */
-export const AZURE_APIPA: Ipv4Range = { first: ipv4ToNumber(AZURE_APIPA_RANGE.first)!, last: ipv4ToNumber(AZURE_APIPA_RANGE.last)! };
 const LINK_LOCAL = mustParseIpv4Cidr(LINK_LOCAL_RANGE);
 
 /** True when `address` (a plain IPv4 address) lies in Azure's APIPA range 169.254.21.0–169.254.22.255. */
-export function isAzureApipaAddress(address: string): boolean {
+function isAzureApipaAddress(address: string): boolean {
   const n = ipv4ToNumber(address);
   return n !== undefined && AZURE_APIPA.first <= n && n <= AZURE_APIPA.last;
 }

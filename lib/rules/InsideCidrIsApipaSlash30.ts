@@ -6,7 +6,7 @@ import type { Rule, Violation } from './types';
 const LINK_LOCAL = mustParseIpv4Cidr(LINK_LOCAL_RANGE);
 
 /** Problems of one inside CIDR, with a suggested valid value; empty when it is a valid link-local /30. */
-export function insideCidrProblems(cidr: string): { message: string; fix: string }[] {
+function insideCidrProblems(cidr: string): { message: string; fix: string }[] {
   if (isIpv6(cidr)) return []; // C06 reports IPv6 inside addresses
   const parsed = parseIpv4Cidr(cidr);
   if (!parsed) {

@@ -10,7 +10,7 @@ const FIX = 'a /30 outside the reserved blocks, such as 169.254.21.0/30 (Azure A
  * The reserved blocks an inside CIDR overlaps. Unparseable values give none: C01 reports them.
  * Overlap rather than equality, so that a wrongly sized block (also a C01 finding) is caught too.
  */
-export function reservedBlocksOverlapping(cidr: string): string[] {
+function reservedBlocksOverlapping(cidr: string): string[] {
   const parsed = parseIpv4Cidr(cidr);
   if (!parsed) return [];
   return RESERVED.filter((r) => overlaps(r.range, parsed)).map((r) => r.cidr);

@@ -10,7 +10,7 @@ export const PRESHARED_KEY_LENGTH = { min: 8, max: 64 } as const;
 export const GENERATED_KEY_MIN_LENGTH = 32;
 
 /** A CloudFormation dynamic reference (`{{resolve:…}}`): the key is not in the template. */
-export function isDynamicReference(value: string): boolean {
+function isDynamicReference(value: string): boolean {
   return /^\{\{resolve:[^}]+\}\}$/.test(value);
 }
 

@@ -34,12 +34,12 @@ export interface VpnGatewayVpc {
   readonly connections: readonly CfnResourceView[];
 }
 
-export function isInternetGateway(view: CfnView, target: string): boolean {
+function isInternetGateway(view: CfnView, target: string): boolean {
   const resource = resourceById(view, target);
   return resource ? resource.type === 'AWS::EC2::InternetGateway' : target.startsWith('igw-');
 }
 
-export function routesOf(view: CfnView, routeTable: string): readonly CfnResourceView[] {
+function routesOf(view: CfnView, routeTable: string): readonly CfnResourceView[] {
   return resourcesOfType(view, 'AWS::EC2::Route').filter((r) => targetOf(r.properties.RouteTableId) === routeTable);
 }
 
@@ -75,7 +75,7 @@ export function vpnGatewayVpcs(view: CfnView): VpnGatewayVpc[] {
 }
 
 /** Route tables that send traffic to the gateway: listed by a route propagation, or a route targets it. */
-export function routeTablesRoutingTo(view: CfnView, gateway: string): ReadonlySet<string> {
+function routeTablesRoutingTo(view: CfnView, gateway: string): ReadonlySet<string> {
   const tables = new Set<string>();
   for (const propagation of resourcesOfType(view, 'AWS::EC2::VPNGatewayRoutePropagation')) {
     if (targetOf(propagation.properties.VpnGatewayId) !== gateway) continue;

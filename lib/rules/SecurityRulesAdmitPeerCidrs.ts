@@ -152,7 +152,7 @@ export function networkAclOfSubnet(view: CfnView): ReadonlyMap<string, string> {
 // ---------------------------------------------------------------------------------------------
 
 /** The peer address space a VPN connection declares in its `multicloud-vpn:remote-cidrs` tag. */
-export function peerCidrsOf(connection: CfnResourceView): Ipv4Cidr[] {
+function peerCidrsOf(connection: CfnResourceView): Ipv4Cidr[] {
   const tag = tagValue(connection, PEER_TAGS.remoteCidrs) ?? '';
   return tag.split(/\s+/).flatMap((text) => {
     const parsed = text === '' ? undefined : parseIpv4Cidr(text);

@@ -17,7 +17,7 @@ export function cfnNumber(value: unknown): number | undefined {
 }
 
 /** Why `asn` cannot be a VGW's Amazon side ASN, or undefined when it can. */
-export function amazonSideAsnProblem(asn: number): string | undefined {
+function amazonSideAsnProblem(asn: number): string | undefined {
   if (!Number.isInteger(asn)) return `${asn} is not an integer ASN.`;
   const inRange = (asn >= 64512 && asn <= 65534) || (asn >= 4200000000 && asn <= 4294967294);
   return inRange ? undefined : `${asn} is not a private ASN (${PRIVATE_RANGES}).`;

@@ -31,7 +31,7 @@ export function listValues(value: unknown): readonly unknown[] | undefined {
 }
 
 /** The customer gateway a connection refers to, when it is in the same template. */
-export function customerGatewayOf(view: CfnView, connection: CfnResourceView): CfnResourceView | undefined {
+function customerGatewayOf(view: CfnView, connection: CfnResourceView): CfnResourceView | undefined {
   const target = targetOf(connection.properties.CustomerGatewayId);
   return target === undefined ? undefined : resourcesOfType(view, CUSTOMER_GATEWAY).find((r) => r.logicalId === target);
 }
@@ -48,7 +48,7 @@ export function facesAzure(view: CfnView, connection: CfnResourceView): boolean 
 }
 
 /** A stable key for the gateway a connection terminates on (logical id, or the literal / intrinsic JSON). */
-export function vpnGatewayKey(connection: CfnResourceView): string | undefined {
+function vpnGatewayKey(connection: CfnResourceView): string | undefined {
   const id = connection.properties.VpnGatewayId;
   if (id === undefined) return undefined;
   return targetOf(id) ?? JSON.stringify(id);

@@ -8,7 +8,8 @@
 import { App, Stack, Validations } from 'aws-cdk-lib';
 import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
-import { AzureVpnConnections } from '../../lib/aws';
+import { ExampleStack } from '../../bin/example-stack';
+import type { AzureVpnConnections } from '../../lib/aws';
 import { enforcementRuleId, MulticloudVpnChecks, VpnRulesAspect } from '../../lib/enforcement';
 import { loadPlanFile, type ResolvedPlan } from '../../lib/plan';
 import { RULES } from '../../lib/rules/registry';
@@ -28,24 +29,15 @@ interface CompliantStack {
 }
 
 /**
- * The example app's layout (bin/app.ts): a VPC with public and isolated subnets in two AZs and the
- * construct on the documented plan; with `s3Endpoints`, also an S3 gateway endpoint on every route
+ * The example app's stack (bin/example-stack.ts): a VPC with public and isolated subnets in two AZs
+ * and the construct on the documented plan; with `s3Endpoints`, also an S3 gateway endpoint on every route
  * table and an S3 interface endpoint, so that Azure hosts have a way to S3 (C31–C33 compliant).
  */
 function compliantStack(options: { readonly s3Endpoints?: boolean } = {}): CompliantStack {
   const app = new App();
-  const stack = new Stack(app, 'Test');
   const plan = loadPlanFile(PLAN_FILE);
-  const vpc = new ec2.Vpc(stack, 'Vpc', {
-    ipAddresses: ec2.IpAddresses.cidr(plan.aws.vpcCidr),
-    maxAzs: 2,
-    natGateways: 0,
-    subnetConfiguration: [
-      { name: 'Public', subnetType: ec2.SubnetType.PUBLIC, cidrMask: 24 },
-      { name: 'Private', subnetType: ec2.SubnetType.PRIVATE_ISOLATED, cidrMask: 24 },
-    ],
-  });
-  const vpn = new AzureVpnConnections(stack, 'AzureVpn', { plan, vpc, azureGatewayPublicIps: AZURE_IPS });
+  const stack = new ExampleStack(app, 'Test', { plan, azureGatewayPublicIps: AZURE_IPS });
+  const { vpc, vpn } = stack;
   if (options.s3Endpoints) {
     vpc.addGatewayEndpoint('S3Gateway', { service: ec2.GatewayVpcEndpointAwsService.S3 });
     // open: false: no ingress rule of its own, so its security group does not concern C30.
