@@ -5,20 +5,7 @@ import { cfnViewFromStack, VpnRulesAspect } from '../../lib/enforcement';
 import { RouteTablesRouteToVpnGateway } from '../../lib/rules/RouteTablesRouteToVpnGateway';
 import { SecurityRulesAdmitPeerCidrs } from '../../lib/rules/SecurityRulesAdmitPeerCidrs';
 import type { Rule } from '../../lib/rules/types';
-import { AZURE_VNET_CIDR, vpnVpc } from './vpn-stacks';
-
-/** A VPN connection written by hand, not by this library, with a misaligned inside CIDR (C01). */
-function handWrittenVpn(stack: Stack, insideCidr: string): ec2.CfnVPNConnection {
-  const vgw = new ec2.CfnVPNGateway(stack, 'Vgw', { type: 'ipsec.1', amazonSideAsn: 64512 });
-  const cgw = new ec2.CfnCustomerGateway(stack, 'Cgw', { bgpAsn: 65515, ipAddress: '192.0.2.10', type: 'ipsec.1' });
-  return new ec2.CfnVPNConnection(stack, 'Handwritten', {
-    customerGatewayId: cgw.ref,
-    vpnGatewayId: vgw.ref,
-    type: 'ipsec.1',
-    staticRoutesOnly: false,
-    vpnTunnelOptionsSpecifications: [{ tunnelInsideCidr: insideCidr }, { tunnelInsideCidr: '169.254.22.0/30' }],
-  });
-}
+import { AZURE_VNET_CIDR, handWrittenVpn, vpnVpc } from './vpn-stacks';
 
 const ours = Match.stringLikeRegexp('MultiCloudVpn-');
 

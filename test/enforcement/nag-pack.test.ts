@@ -6,19 +6,7 @@ import { MulticloudVpnChecks } from '../../lib/enforcement';
 import { InsideCidrIsApipaSlash30 } from '../../lib/rules/InsideCidrIsApipaSlash30';
 import { RULES } from '../../lib/rules/registry';
 import { RouteTablesRouteToVpnGateway } from '../../lib/rules/RouteTablesRouteToVpnGateway';
-import { vpnVpc } from './vpn-stacks';
-
-/** A VPN connection written by hand, not by this library, with a misaligned inside CIDR (C01). */
-function handWrittenVpn(stack: Stack, insideCidr: string): ec2.CfnVPNConnection {
-  const vgw = new ec2.CfnVPNGateway(stack, 'Vgw', { type: 'ipsec.1', amazonSideAsn: 64512 });
-  const cgw = new ec2.CfnCustomerGateway(stack, 'Cgw', { bgpAsn: 65515, ipAddress: '192.0.2.10', type: 'ipsec.1' });
-  return new ec2.CfnVPNConnection(stack, 'Handwritten', {
-    customerGatewayId: cgw.ref,
-    vpnGatewayId: vgw.ref,
-    type: 'ipsec.1',
-    vpnTunnelOptionsSpecifications: [{ tunnelInsideCidr: insideCidr }, { tunnelInsideCidr: '169.254.22.0/30' }],
-  });
-}
+import { handWrittenVpn, vpnVpc } from './vpn-stacks';
 
 /** The message `app.synth()` fails with, or undefined when it succeeds. */
 function synthFailure(app: App): string | undefined {

@@ -49,3 +49,16 @@ export function vpnVpc(stack: Stack, options: VpnVpcOptions = {}): ec2.Vpc {
 export function privateSubnetsAcl(stack: Stack, vpc: ec2.Vpc): ec2.NetworkAcl {
   return new ec2.NetworkAcl(stack, 'PrivateAcl', { vpc, subnetSelection: { subnetType: ec2.SubnetType.PRIVATE_ISOLATED } });
 }
+
+/** A VPN connection written by hand, not by this library, with a misaligned inside CIDR (C01). */
+export function handWrittenVpn(stack: Stack, insideCidr: string): ec2.CfnVPNConnection {
+  const vgw = new ec2.CfnVPNGateway(stack, 'Vgw', { type: 'ipsec.1', amazonSideAsn: 64512 });
+  const cgw = new ec2.CfnCustomerGateway(stack, 'Cgw', { bgpAsn: 65515, ipAddress: '192.0.2.10', type: 'ipsec.1' });
+  return new ec2.CfnVPNConnection(stack, 'Handwritten', {
+    customerGatewayId: cgw.ref,
+    vpnGatewayId: vgw.ref,
+    type: 'ipsec.1',
+    staticRoutesOnly: false,
+    vpnTunnelOptionsSpecifications: [{ tunnelInsideCidr: insideCidr }, { tunnelInsideCidr: '169.254.22.0/30' }],
+  });
+}
