@@ -9,7 +9,10 @@
  * the two Azure IPs become CfnParameters with no default (CloudFormation refuses a deploy without
  * them), an AllowedPattern for IPv4, and a Rules assertion that they differ, whose message and the
  * parameters' descriptions say to synthesize again with `-c azureOutputs=<file>`; synthesis also
- * prints a warning. Environment-agnostic: no credentials or lookups needed.
+ * prints a warning. Azure IPs in an RFC 5737 documentation range (samples/azure-outputs.json has
+ * them) are accepted, but the construct warns at synth that the template targets documentation
+ * addresses. Environment-agnostic: no credentials or lookups needed (so C09's region-specific ASNs
+ * are warnings here; a stack with `env.region` gets them as errors).
  *
  * Synthesis runs the documented rules twice over (our Aspect, whose errors stop `cdk synth`/`deploy`,
  * and our cdk-nag pack) and cdk-nag's AwsSolutions checks; a finding fails synthesis. The construct

@@ -8,11 +8,11 @@
  * never from the plan name or an array index, so renaming a plan or reordering its tunnel list
  * replaces nothing.
  */
-import { CfnOutput, Names, Stack, Tags, Token, Validations } from 'aws-cdk-lib';
+import { Annotations, CfnOutput, Names, Stack, Tags, Token, Validations } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
-import { gatewayPublicIpProblems } from '../handoff/azure-outputs';
+import { documentationAddressWarnings, gatewayPublicIpProblems } from '../handoff/azure-outputs';
 import { AWS_HANDOFF_FORMAT, AWS_HANDOFF_OUTPUT_SUFFIX, PEER_TAGS, type AwsHandoff, type AwsHandoffTunnel } from '../handoff/formats';
 import { awsTunnelOptions } from '../plan/ipsec';
 import type { AzureInstance, ResolvedPlan, ResolvedTunnel } from '../plan/types';
@@ -21,6 +21,8 @@ import { TunnelOutsideIps } from './tunnel-outside-ips';
 /** Customer gateway ASNs above this go in `BgpAsnExtended` (C09). */
 const MAX_BGP_ASN = 2147483647;
 const INSTANCES: readonly AzureInstance[] = [0, 1];
+/** Id of the synth warning for Azure gateway IPs in RFC 5737 documentation ranges (acknowledge with `Annotations.of(c).acknowledgeWarning`). */
+export const DOCUMENTATION_ADDRESSES_WARNING = 'multicloud-vpn:documentation-addresses';
 
 export interface AzureVpnConnectionsProps {
   /** The resolved plan (`planVpn` / `loadPlanFile`); already validated. */
@@ -329,5 +331,9 @@ function validateProps(scope: Construct, props: AzureVpnConnectionsProps, output
   }
   if (problems.length > 0) {
     throw new Error(`AzureVpnConnections ${scope.node.path}: invalid props:\n${problems.map((p) => `  ${p}`).join('\n')}`);
+  }
+  // Documentation addresses are accepted (samples, reviews) but can never carry a tunnel: say so at synth.
+  for (const warning of documentationAddressWarnings(props.azureGatewayPublicIps, 'azureGatewayPublicIps', isToken)) {
+    Annotations.of(scope).addWarningV2(DOCUMENTATION_ADDRESSES_WARNING, warning);
   }
 }

@@ -488,6 +488,7 @@ export function azureViewOf(design: AzureDesign, planIndex = 0): AzureView {
       startupAction: plan.aws.startupAction,
       insideCidrs: Object.fromEntries(plan.tunnels.map((t) => [t.id, t.insideCidr])),
       ikeVersion: plan.ipsec.ikeVersion,
+      dpdTimeoutAction: plan.ipsec.dpdTimeoutAction,
     },
   };
 }

@@ -3,7 +3,7 @@
  * Aspect, the cdk-nag pack) where no template is written yet. Paths are construct paths, so a
  * finding can be put back on the construct it is about.
  */
-import { CfnResource, Stack } from 'aws-cdk-lib';
+import { CfnResource, Stack, Token } from 'aws-cdk-lib';
 import type { IConstruct } from 'constructs';
 import type { CfnResourceView, CfnView } from '../rules/cfn-view';
 
@@ -30,7 +30,9 @@ export function cfnViewFromStack(stack: Stack): StackCfnView {
     }
     resources.set(construct.node.path, construct);
   }
-  return { view: { resources: views }, resources };
+  // An environment-agnostic stack's region is a token (`AWS::Region`): unknown until deploy.
+  const region = Token.isUnresolved(stack.region) ? undefined : stack.region;
+  return { view: region === undefined ? { resources: views } : { resources: views, region }, resources };
 }
 
 /**

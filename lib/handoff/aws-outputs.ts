@@ -12,6 +12,7 @@ import type { ResolvedPlan } from '../plan/types';
 import type { CatalogueNumber, Finding } from '../rules/types';
 import { AWS_HANDOFF_FORMAT, AWS_HANDOFF_OUTPUT_SUFFIX } from './formats';
 import { publicIpv4Problem } from './public-ip';
+import { AWS_PARTITION_REGIONS, AWS_PARTITIONS, parseSecretArn, partitionOfRegion, type SecretArnParts } from './secret-arn';
 
 /** How to produce a good file; the general fix of every finding here. */
 export const AWS_OUTPUTS_HINT =
@@ -109,6 +110,68 @@ function findCandidates(outputs: Record<string, unknown>, plan: ResolvedPlan): {
   return { matches, others };
 }
 
+/** The value most tunnels have (the first seen on a tie), and the tunnels that have it. */
+function commonValue(values: readonly { id: string; value: string }[]): { value: string; ids: string[] } {
+  const counts = new Map<string, string[]>();
+  for (const { id, value } of values) counts.set(value, [...(counts.get(value) ?? []), id]);
+  let best: { value: string; ids: string[] } = { value: values[0].value, ids: [] };
+  for (const [value, ids] of counts) if (ids.length > best.ids.length) best = { value, ids };
+  return best;
+}
+
+/**
+ * Whether the key secrets can be trusted to be this VPN's (C22): the Azure half reads each tunnel's
+ * key by its ARN, so an ARN edited to point at another account, region or partition would feed the
+ * Azure connection a key the AWS tunnel does not have, or someone else's secret. The AWS half puts
+ * all four secrets in its own stack, so their ARNs share one partition, account and region (the
+ * plan's `aws.region` when it gives one), differ from each other, and name a real partition.
+ */
+function secretArnFindings(handoff: z.infer<typeof awsHandoffSchema>, plan: ResolvedPlan, at: (path: (string | number)[]) => string): Finding[] {
+  const findings: Finding[] = [];
+  const parsed: { index: number; id: string; arn: string; parts: SecretArnParts }[] = [];
+  handoff.tunnels.forEach((t, index) => {
+    const parts = parseSecretArn(t.presharedKeySecretArn);
+    if (parts) parsed.push({ index, id: t.id, arn: t.presharedKeySecretArn, parts });
+  });
+  const field = (index: number) => at(['tunnels', index, 'presharedKeySecretArn']);
+  const push = (index: number, message: string, fix: string) => findings.push(finding(field(index), message, fix, ['C22']));
+  for (const { index, id, parts } of parsed) {
+    const regionPartition = partitionOfRegion(parts.region);
+    if (AWS_PARTITION_REGIONS[parts.partition] === undefined) {
+      push(index, `tunnel ${id}: partition '${parts.partition}' is not an AWS partition.`,
+        `an ARN in one of ${AWS_PARTITIONS.join(', ')}${regionPartition ? ` ('${regionPartition}' for region ${parts.region})` : ''}, as written by the AWS stack.`);
+    } else if (regionPartition !== parts.partition) {
+      push(index, `tunnel ${id}: region '${parts.region}' is not a region of partition '${parts.partition}'.`,
+        regionPartition ? `partition '${regionPartition}' for ${parts.region}, or a region of '${parts.partition}'.` : `a region of partition '${parts.partition}', as written by the AWS stack.`);
+    }
+  }
+  if (parsed.length === 0) return findings;
+  for (const key of ['partition', 'account', 'region'] as const) {
+    const common = commonValue(parsed.map((p) => ({ id: p.id, value: p.parts[key] })));
+    for (const { index, id, parts } of parsed) {
+      if (parts[key] === common.value) continue;
+      push(index, `tunnel ${id}: ${key} '${parts[key]}' differs from '${common.value}' of ${common.ids.join(', ')}; the AWS stack keeps all four keys in one ${key}.`,
+        `the ARN the AWS stack wrote for tunnel ${id} (deploy and read the outputs of one stack).`);
+    }
+  }
+  if (plan.aws.region !== undefined) {
+    for (const { index, id, parts } of parsed) {
+      if (parts.region !== plan.aws.region) {
+        push(index, `tunnel ${id}: the secret is in region '${parts.region}', the plan's aws.region is '${plan.aws.region}'.`,
+          `a secret in ${plan.aws.region} (the outputs of the stack deployed there), or fix aws.region.`);
+      }
+    }
+  }
+  parsed.forEach(({ index, id, arn }, k) => {
+    const first = parsed.slice(0, k).find((other) => other.arn === arn);
+    if (first) {
+      push(index, `tunnel ${id} names the same secret as tunnel ${first.id}; each tunnel has its own key.`,
+        `the ARN of tunnel ${id}'s own secret, as written by the AWS stack.`);
+    }
+  });
+  return findings;
+}
+
 /** Cross-checks of a well-formed hand-off against the plan. */
 function planFindings(handoff: z.infer<typeof awsHandoffSchema>, plan: ResolvedPlan, at: (path: (string | number)[]) => string): Finding[] {
   const findings: Finding[] = [];
@@ -189,7 +252,7 @@ export function awsOutputsFromText(text: string, plan: ResolvedPlan, file: strin
     })));
   }
   const handoff = parsed.data;
-  const problems = planFindings(handoff, plan, at);
+  const problems = [...planFindings(handoff, plan, at), ...secretArnFindings(handoff, plan, at)];
   if (problems.length > 0) fail(problems);
   const tunnels: Record<string, AwsTunnelHandoff> = {};
   for (const planned of plan.tunnels) {

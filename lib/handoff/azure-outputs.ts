@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { AzureHandoff } from './formats';
-import { publicIpv4Problem } from './public-ip';
+import { documentationRangeOf, publicIpv4Problem } from './public-ip';
 
 /** How to produce the file, repeated in every message so the fix is one copy-paste away. */
 export const AZURE_OUTPUTS_HINT =
@@ -30,6 +30,24 @@ export function gatewayPublicIpProblems(ips: unknown, field: string, isDeferred:
     problems.push(`${field}: both instances have ${JSON.stringify(ips[0])}; an active/active gateway has two distinct public IPs (C14, C15)`);
   }
   return problems;
+}
+
+/**
+ * Warnings for gateway IPs in an RFC 5737 documentation range, each prefixed with `field[i]`. They are
+ * valid addresses (samples and tests use them) but no Azure gateway ever has one, so a template that
+ * targets them is for review only: the customer gateways would point at nobody and no tunnel would
+ * come up. `isDeferred` values (CDK tokens) are skipped.
+ */
+export function documentationAddressWarnings(ips: readonly unknown[], field: string, isDeferred: (value: unknown) => boolean = () => false): string[] {
+  return ips.flatMap((ip, i) => {
+    if (typeof ip !== 'string' || isDeferred(ip)) return [];
+    const range = documentationRangeOf(ip);
+    return range === undefined
+      ? []
+      : [`${field}[${i}]: ${ip} is in ${range}, an RFC 5737 documentation range: this template targets documentation addresses, ` +
+        'which no Azure gateway has, so no tunnel will come up. Fine for review; to deploy, synthesize with the outputs of the ' +
+        'deployed Azure gateway (`pulumi stack output --json`).'];
+  });
 }
 
 export class AzureOutputsError extends Error {

@@ -100,6 +100,14 @@ export function schemaFindings(schema: z.ZodTypeAny, error: z.ZodError, input: u
         push(issue.path, `${got} is not allowed.`, literals.length > 0 ? `one of ${literals.join(', ')}.` : issue.message);
         break;
       }
+      case 'custom':
+        // A refinement that says what is valid (lib/plan/tags.ts) speaks for itself: no value echoed.
+        if (typeof issue.params?.fix === 'string') {
+          push(issue.path, issue.message, issue.params.fix);
+          break;
+        }
+        push(issue.path, `${got}: ${issue.message}.`, issue.message);
+        break;
       default:
         push(issue.path, `${got}: ${issue.message}.`, issue.message);
     }

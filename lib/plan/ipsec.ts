@@ -6,7 +6,10 @@
  */
 import type { IpsecPhase, IpsecPolicy } from './schema';
 
-/** What AWS accepts (AWS Site-to-Site VPN tunnel options). */
+/**
+ * What AWS accepts (AWS Site-to-Site VPN tunnel options; CloudFormation `VpnTunnelOptionsSpecification`,
+ * https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-ec2-vpnconnection-vpntunneloptionsspecification.html).
+ */
 export const AWS_ENCRYPTION = ['AES128', 'AES256', 'AES128-GCM-16', 'AES256-GCM-16'] as const;
 export const AWS_INTEGRITY = ['SHA1', 'SHA2-256', 'SHA2-384', 'SHA2-512'] as const;
 export const AWS_PHASE1_DH = [2, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24] as const;
@@ -14,9 +17,28 @@ export const AWS_PHASE2_DH = [2, 5, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24] 
 export const AWS_PHASE1_LIFETIME = { min: 900, max: 28800 } as const;
 export const AWS_PHASE2_LIFETIME = { min: 900, max: 3600 } as const;
 export const AWS_DPD_MIN_SECONDS = 30;
+/** `DPDTimeoutAction`: Valid Values clear | none | restart (default clear). */
+export const AWS_DPD_TIMEOUT_ACTIONS = ['clear', 'none', 'restart'] as const;
+/** `StartupAction`: Valid Values add | start (default add). */
+export const AWS_STARTUP_ACTIONS = ['add', 'start'] as const;
+/** `IKEVersions`: ikev1 | ikev2. */
+export const AWS_IKE_VERSIONS = ['ikev1', 'ikev2'] as const;
+/** `RekeyMarginTimeSeconds`: "a value between 60 and half of Phase2LifetimeSeconds" (default 270). */
+export const AWS_REKEY_MARGIN_MIN_SECONDS = 60;
+/** `RekeyFuzzPercentage`: "a value between 0 and 100" (default 100). */
+export const AWS_REKEY_FUZZ_PERCENTAGE = { min: 0, max: 100 } as const;
+/** `ReplayWindowSize`: "a value between 64 and 2048" (default 1024). */
+export const AWS_REPLAY_WINDOW_SIZE = { min: 64, max: 2048 } as const;
 export const AZURE_DPD = { min: 9, max: 3600 } as const;
-/** Azure's IKE (phase 1) SA lifetime is fixed at 28800 s. */
+/**
+ * Azure's IKE (Main Mode, phase 1) SA lifetime is fixed at 28800 s. SA lifetimes are "local
+ * specifications that don't need to match" (Azure, "Configure custom IPsec/IKE connection policies",
+ * https://learn.microsoft.com/azure/vpn-gateway/ipsec-ike-policy-howto), so AWS's phase 1 lifetime
+ * may be any value AWS accepts.
+ */
 export const AZURE_IKE_SA_LIFETIME = 28800;
+/** Azure's Quick Mode (phase 2) `saLifeTimeSeconds`: "minimum 300" (same page); local, need not match AWS's. */
+export const AZURE_SA_LIFETIME_MIN_SECONDS = 300;
 
 const AZURE_ENCRYPTION: Record<string, string> = {
   AES128: 'AES128',

@@ -6,6 +6,7 @@
  * `lib/rules/`, so that every such finding names its catalogue number.
  */
 import { z } from 'zod';
+import { shortTagKey, tagProblems } from './tags';
 
 const int = () => z.number().int();
 
@@ -112,8 +113,19 @@ export const planInputSchema = z
     /** Tunnels with explicit inside CIDRs; the others are allocated. @default the documented table */
     tunnels: z.array(tunnelSchema).optional(),
     ipsec: ipsecSchema.default({}),
-    /** Tags (AWS) and tags (Azure) on every resource. @default {} */
-    tags: z.record(z.string(), z.string()).default({}),
+    /**
+     * Tags (AWS) and tags (Azure) on every resource; refused here when either cloud would refuse them
+     * at deploy (lib/plan/tags.ts: count, lengths, reserved prefix, characters). @default {}
+     */
+    tags: z
+      .record(z.string(), z.string())
+      .superRefine((tags, ctx) => {
+        for (const problem of tagProblems(tags)) {
+          const path = problem.key === undefined ? [] : [shortTagKey(problem.key)];
+          ctx.addIssue({ code: z.ZodIssueCode.custom, path, message: problem.message, params: { fix: problem.fix } });
+        }
+      })
+      .default({}),
   })
   .strict();
 

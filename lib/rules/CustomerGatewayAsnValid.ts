@@ -37,7 +37,7 @@ function customerGatewayAsnProblems(asn: number, region: string | undefined): As
   return region === refusedIn ? [{ message: `${asn} is reserved by AWS in ${refusedIn}.`, level: 'error' }] : [];
 }
 
-function cfnViolations(path: string, properties: Readonly<Record<string, unknown>>): Violation[] {
+function cfnViolations(path: string, properties: Readonly<Record<string, unknown>>, region: string | undefined): Violation[] {
   const { BgpAsn: rawAsn, BgpAsnExtended: rawExtended } = properties;
   if (rawAsn !== undefined && rawExtended !== undefined) {
     return [{ path, message: 'both BgpAsn and BgpAsnExtended are set; AWS takes exactly one.', fix: `BgpAsn up to ${MAX_BGP_ASN}, BgpAsnExtended above.` }];
@@ -52,17 +52,17 @@ function cfnViolations(path: string, properties: Readonly<Record<string, unknown
     if (Number.isInteger(asn) && asn > MAX_BGP_ASN && asn <= MAX_ASN) {
       problems.push({ message: `BgpAsn ${asn} is above ${MAX_BGP_ASN}: it goes in BgpAsnExtended.`, level: 'error' });
     } else {
-      problems.push(...customerGatewayAsnProblems(asn, undefined).map((p) => ({ ...p, message: `BgpAsn ${p.message}` })));
+      problems.push(...customerGatewayAsnProblems(asn, region).map((p) => ({ ...p, message: `BgpAsn ${p.message}` })));
     }
   }
   if (extended !== undefined && !Number.isNaN(extended)) {
     if (Number.isInteger(extended) && extended >= 1 && extended <= MAX_BGP_ASN) {
       problems.push({ message: `BgpAsnExtended ${extended} is ${MAX_BGP_ASN} or less: it goes in BgpAsn.`, level: 'error' });
     } else {
-      problems.push(...customerGatewayAsnProblems(extended, undefined).map((p) => ({ ...p, message: `BgpAsnExtended ${p.message}` })));
+      problems.push(...customerGatewayAsnProblems(extended, region).map((p) => ({ ...p, message: `BgpAsnExtended ${p.message}` })));
     }
   }
-  return problems.map((p) => ({ path, ...p }));
+  return problems.map((p) => ({ path, ...p, ...(p.level === 'warning' ? { fix: `give the stack a region (env.region) so that this is checked, or use ${FIX}` } : {}) }));
 }
 
 export const CustomerGatewayAsnValid: Rule = {
@@ -75,8 +75,9 @@ export const CustomerGatewayAsnValid: Rule = {
     'gateway ASN is 1–4294967295; CloudFormation takes 1–2147483647 in BgpAsn and 2147483648–4294967295 in ' +
     'BgpAsnExtended, one of the two. AWS refuses 7224 in all regions, 9059 in eu-west-1, 10124 in ' +
     'ap-northeast-1 and 17943 in ap-southeast-1. Here the customer gateway is the Azure gateway, so its ASN is ' +
-    'azure.asn. A template does not say its region: region-specific refusals are warnings there, and in a plan ' +
-    'without aws.region.',
+    'azure.asn. Region-specific refusals are errors where the region is known (a plan with aws.region, a stack with ' +
+    'a resolved env.region) and warnings where it is not (an environment-agnostic stack, a template alone, a plan ' +
+    'without aws.region).',
   fix: FIX,
   plan: ({ spec }) =>
     customerGatewayAsnProblems(spec.azure.asn, spec.aws.region).map((p) => ({
@@ -85,5 +86,5 @@ export const CustomerGatewayAsnValid: Rule = {
       level: p.level,
       fix: p.level === 'warning' ? `set aws.region, or use ${FIX}` : FIX,
     })),
-  cfn: (view) => resourcesOfType(view, 'AWS::EC2::CustomerGateway').flatMap((cgw) => cfnViolations(cgw.path, cgw.properties)),
+  cfn: (view) => resourcesOfType(view, 'AWS::EC2::CustomerGateway').flatMap((cgw) => cfnViolations(cgw.path, cgw.properties, view.region)),
 };

@@ -31,10 +31,13 @@ function cfnTopology(view: CfnView): Violation[] {
       });
     }
   }
-  for (const connection of towardAzure) {
+  for (const connection of resourcesOfType(view, VPN_CONNECTION)) {
     if (isUnresolved(connection.properties.VpnTunnelOptionsSpecifications)) continue;
     const specs = tunnelSpecsOf(connection);
-    if (specs?.length !== 2) {
+    // Any VPN connection has two tunnels: more specifications fail at deploy, whoever wrote them.
+    // Fewer (or none: AWS picks the rest) only break this design, so only connections facing Azure.
+    const tooMany = specs !== undefined && specs.length > 2;
+    if (tooMany || (towardAzure.includes(connection) && specs?.length !== 2)) {
       violations.push({
         path: connection.path,
         message: specs === undefined
@@ -106,7 +109,9 @@ export const FourTunnelTopology: Rule = {
     'per AWS tunnel outside IP with one connection each. On CloudFormation the rule counts the connections whose customer ' +
     `gateway carries the '${PEER_TAGS.peerConnectionMode}' tag (or that carry '${PEER_TAGS.tunnelIds}'), per VGW and, ` +
     `where tagged '${PEER_TAGS.plan}', per plan (several plans may share one VGW); ` +
-    'other VPN connections are not its business. On Azure the first run (no LNG and no connection yet) is allowed.',
+    'other VPN connections are not its business, except that no VPN connection, tagged or hand-written, may have more ' +
+    'than two tunnel specifications: every Site-to-Site VPN connection has exactly two tunnels (AWS, "Tunnel options for ' +
+    'your Site-to-Site VPN connection", https://docs.aws.amazon.com/vpn/latest/s2svpn/VPNTunnels.html). On Azure the first run (no LNG and no connection yet) is allowed.',
   fix: 'the documented topology: 2 customer gateways, 2 VPN connections × 2 tunnels, 4 LNGs, 4 connections.',
   cfn: cfnTopology,
   azure: azureTopology,

@@ -1,11 +1,12 @@
 import {
-  AWS_ENCRYPTION, AWS_INTEGRITY, AWS_PHASE1_DH, AWS_PHASE1_LIFETIME, AWS_PHASE2_DH, AWS_PHASE2_LIFETIME,
-  AZURE_IKE_SA_LIFETIME, azureIpsecPolicy, type AzureIpsecPolicyValues,
+  AWS_ENCRYPTION, AWS_IKE_VERSIONS, AWS_INTEGRITY, AWS_PHASE1_DH, AWS_PHASE1_LIFETIME, AWS_PHASE2_DH, AWS_PHASE2_LIFETIME,
+  AWS_REKEY_FUZZ_PERCENTAGE, AWS_REKEY_MARGIN_MIN_SECONDS, AWS_REPLAY_WINDOW_SIZE,
+  AZURE_SA_LIFETIME_MIN_SECONDS, azureIpsecPolicy, type AzureIpsecPolicyValues,
 } from '../plan/ipsec';
 import { ipsecSchema, type IpsecPhase, type IpsecPolicy } from '../plan/schema';
 import type { AzureConnectionView, AzureIpsecPolicyView } from './azure-view';
 import { isUnresolved, resourcesOfType, type CfnResourceView, type CfnView } from './cfn-view';
-import { listValues, tunnelSpecsOf, VPN_CONNECTION } from './vpn-template';
+import { listValues, literalNumber, tunnelSpecsOf, VPN_CONNECTION } from './vpn-template';
 import type { Rule, Violation } from './types';
 
 type Phase = 'phase1' | 'phase2';
@@ -49,26 +50,19 @@ function planProblems(policy: IpsecPolicy): Violation[] {
     const lifetime = policy[phase].lifetimeSeconds;
     const range = AWS_LIFETIME[phase];
     if (lifetime < range.min || lifetime > range.max) {
-      violations.push({ path: `ipsec.${phase}.lifetimeSeconds`, message: `${lifetime} s is outside AWS's ${phase} range ${range.min}–${range.max}.`, fix: `${phase === 'phase1' ? AZURE_IKE_SA_LIFETIME : range.max} (in ${range.min}–${range.max}).` });
+      violations.push({ path: `ipsec.${phase}.lifetimeSeconds`, message: `${lifetime} s is outside AWS's ${phase} range ${range.min}–${range.max}.`, fix: `a value in ${range.min}–${range.max}; AWS's default is ${range.max}.` });
     }
   }
+  // Azure's IKE SA lifetime is fixed at 28800 s and local: any phase 1 lifetime AWS accepts is fine.
   const { phase1, phase2 } = policy;
-  if (phase1.lifetimeSeconds !== AZURE_IKE_SA_LIFETIME && phase1.lifetimeSeconds >= AWS_PHASE1_LIFETIME.min && phase1.lifetimeSeconds <= AWS_PHASE1_LIFETIME.max) {
-    violations.push({ path: 'ipsec.phase1.lifetimeSeconds', message: `${phase1.lifetimeSeconds} s differs from Azure's IKE SA lifetime, fixed at ${AZURE_IKE_SA_LIFETIME} s.`, fix: `${AZURE_IKE_SA_LIFETIME}.` });
-  }
   if (phase2.lifetimeSeconds >= phase1.lifetimeSeconds) {
     violations.push({ path: 'ipsec.phase2.lifetimeSeconds', message: `${phase2.lifetimeSeconds} s is not below the phase 1 lifetime ${phase1.lifetimeSeconds} s.`, fix: `less than ${phase1.lifetimeSeconds} and within ${AWS_PHASE2_LIFETIME.min}–${AWS_PHASE2_LIFETIME.max}; the defaults are 28800 s and 3600 s.` });
   }
   return violations;
 }
 
-/** A literal number (or numeric string); undefined for an absent or computed value. */
-function literalNumber(value: unknown): number | undefined {
-  if (typeof value === 'number') return value;
-  return typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : undefined;
-}
-
 const CFN_LISTS: readonly { property: string; allowed: readonly (string | number)[] }[] = [
+  { property: 'IKEVersions', allowed: AWS_IKE_VERSIONS },
   { property: 'Phase1EncryptionAlgorithms', allowed: AWS_ENCRYPTION },
   { property: 'Phase1IntegrityAlgorithms', allowed: AWS_INTEGRITY },
   { property: 'Phase1DHGroupNumbers', allowed: AWS_PHASE1_DH },
@@ -106,8 +100,38 @@ function cfnConnectionProblems(connection: CfnResourceView): Violation[] {
         violations.push({ path: connection.path, message: `${at('Phase2LifetimeSeconds')} (${phase2}) is not below Phase1LifetimeSeconds (${phase1}).`, fix: `Phase2LifetimeSeconds less than ${phase1}.` });
       }
     }
+    violations.push(...rekeyProblems(spec, at).map((v) => ({ ...v, path: connection.path })));
     return violations;
   });
+}
+
+/** RekeyMarginTimeSeconds, RekeyFuzzPercentage and ReplayWindowSize outside what AWS accepts (VpnTunnelOptionsSpecification). */
+function rekeyProblems(spec: Readonly<Record<string, unknown>>, at: (property: string) => string): Omit<Violation, 'path'>[] {
+  const problems: Omit<Violation, 'path'>[] = [];
+  const phase2Raw = spec.Phase2LifetimeSeconds;
+  const margin = literalNumber(spec.RekeyMarginTimeSeconds);
+  // The margin's upper bound is half the phase 2 lifetime (AWS's default 3600 when absent); unknowable when computed.
+  if (margin !== undefined && !isUnresolved(phase2Raw)) {
+    const phase2 = literalNumber(phase2Raw) ?? AWS_PHASE2_LIFETIME.max;
+    const max = Math.floor(phase2 / 2);
+    if (margin < AWS_REKEY_MARGIN_MIN_SECONDS || margin > max) {
+      problems.push({
+        message: `${at('RekeyMarginTimeSeconds')} is ${margin}; AWS accepts ${AWS_REKEY_MARGIN_MIN_SECONDS} to half of Phase2LifetimeSeconds (${phase2} s → ${max}).`,
+        fix: `a value in ${AWS_REKEY_MARGIN_MIN_SECONDS}–${max}; AWS's default is 270.`,
+      });
+    }
+  }
+  const ranges = [
+    { property: 'RekeyFuzzPercentage', range: AWS_REKEY_FUZZ_PERCENTAGE, fallback: 100 },
+    { property: 'ReplayWindowSize', range: AWS_REPLAY_WINDOW_SIZE, fallback: 1024 },
+  ];
+  for (const { property, range, fallback } of ranges) {
+    const value = literalNumber(spec[property]);
+    if (value !== undefined && (value < range.min || value > range.max)) {
+      problems.push({ message: `${at(property)} is ${value}, outside ${range.min}–${range.max}.`, fix: `a value in ${range.min}–${range.max}; AWS's default is ${fallback}.` });
+    }
+  }
+  return problems;
 }
 
 /** What Azure values the AWS-allowed parameters map to, computed from lib/plan/ipsec.ts rather than copied. */
@@ -151,8 +175,10 @@ function azurePolicyProblems(connection: AzureConnectionView): Violation[] {
     if (!AZURE_ALLOWED.ipsecPairs.includes(pair)) {
       violations.push({ path: at('ipsecEncryption'), message: `ipsecEncryption/ipsecIntegrity '${pair}' has no counterpart among the phase 2 algorithms AWS allows.`, fix: `one of ${AZURE_ALLOWED.ipsecPairs.join(', ')}.` });
     }
-    if (policy.saLifeTimeSeconds < AWS_PHASE2_LIFETIME.min || policy.saLifeTimeSeconds > AWS_PHASE2_LIFETIME.max) {
-      violations.push({ path: at('saLifeTimeSeconds'), message: `${policy.saLifeTimeSeconds} s is outside AWS's phase 2 lifetime range ${AWS_PHASE2_LIFETIME.min}–${AWS_PHASE2_LIFETIME.max}.`, fix: "the plan's ipsec.phase2.lifetimeSeconds (default 3600)." });
+    // SA lifetimes are local on each end and need not match AWS's (Azure custom IPsec/IKE policy page);
+    // only what Azure itself refuses is an error.
+    if (policy.saLifeTimeSeconds < AZURE_SA_LIFETIME_MIN_SECONDS) {
+      violations.push({ path: at('saLifeTimeSeconds'), message: `${policy.saLifeTimeSeconds} s is below Azure's minimum Quick Mode SA lifetime of ${AZURE_SA_LIFETIME_MIN_SECONDS} s; Azure refuses the connection.`, fix: `at least ${AZURE_SA_LIFETIME_MIN_SECONDS}; the plan's ipsec.phase2.lifetimeSeconds (default 3600).` });
     }
     return violations;
   });
@@ -162,12 +188,16 @@ export const IkeParametersMatch: Rule = {
   id: 'IkeParametersMatch',
   catalogue: ['C24'],
   level: 'error',
-  summary: 'IKE parameters are ones both AWS and Azure accept, with phase 2 lifetime below phase 1 and the IKE SA lifetime at 28800 s.',
+  summary: 'IKE parameters are ones both AWS and Azure accept, with lifetimes in AWS\'s ranges and phase 2 below phase 1.',
   explanation:
-    'Seed 002 and the AWS Site-to-Site VPN tunnel options documentation: AWS allows phase 1 DH groups 2, 14–24, phase 2 ' +
-    'DH groups 2, 5, 14–24, AES128/AES256 (and GCM), SHA1/SHA2-256/384/512, phase 1 lifetime 900–28800 s, phase 2 ' +
-    '900–3600 s and below phase 1. Azure custom IPsec/IKE policy documentation: a smaller set of algorithms and an IKE SA ' +
-    'lifetime fixed at 28800 s. Both ends of a tunnel must agree on every value; the mapping is lib/plan/ipsec.ts.',
+    'Seed 002 and the AWS Site-to-Site VPN tunnel options documentation (CloudFormation VpnTunnelOptionsSpecification): ' +
+    'AWS allows IKE versions ikev1/ikev2, phase 1 DH groups 2, 14–24, phase 2 DH groups 2, 5, 14–24, AES128/AES256 (and ' +
+    'GCM), SHA1/SHA2-256/384/512, phase 1 lifetime 900–28800 s, phase 2 900–3600 s and below phase 1, ' +
+    'RekeyMarginTimeSeconds 60 to half the phase 2 lifetime, RekeyFuzzPercentage 0–100, ReplayWindowSize 64–2048; a ' +
+    'hand-written template with other values fails at deploy, so it is an error at synth. Azure custom IPsec/IKE policy ' +
+    'documentation: a smaller set of algorithms, which both ends must agree on; SA lifetimes are "local specifications ' +
+    'that don\'t need to match" (Azure\'s IKE SA lifetime is fixed at 28800 s, its Quick Mode SA lifetime is at least ' +
+    '300 s), so any phase 1 lifetime AWS accepts is valid. The mapping is lib/plan/ipsec.ts.',
   fix: 'the defaults: AES256, SHA2-256, DH group 14 for both phases, lifetimes 28800 s / 3600 s.',
   plan: ({ spec }) => planProblems(spec.ipsec),
   cfn: (view: CfnView) => resourcesOfType(view, VPN_CONNECTION).flatMap(cfnConnectionProblems),

@@ -1,13 +1,29 @@
 import { PEER_TAGS } from '../handoff/formats';
+import { AWS_STARTUP_ACTIONS } from '../plan/ipsec';
 import { isUnresolved, resourcesOfType, type CfnResourceView, type CfnView } from './cfn-view';
 import { peerConnectionModeOf, tunnelSpecsOf, VPN_CONNECTION } from './vpn-template';
 import type { Rule, Violation } from './types';
 
 const RESPONDER_ONLY = 'ResponderOnly';
 
+/** StartupAction values AWS refuses at deploy (CloudFormation VpnTunnelOptionsSpecification: add | start). */
+function unknownStartupActions(connection: CfnResourceView, specs: readonly Readonly<Record<string, unknown>>[]): Violation[] {
+  return specs.flatMap((spec, index): Violation[] => {
+    const action = spec.StartupAction;
+    if (action === undefined || isUnresolved(action) || (AWS_STARTUP_ACTIONS as readonly unknown[]).includes(action)) return [];
+    return [{
+      path: connection.path,
+      message: `VpnTunnelOptionsSpecifications[${index}].StartupAction is ${JSON.stringify(action)}, which AWS does not accept.`,
+      fix: `one of ${AWS_STARTUP_ACTIONS.join(', ')}; 'start' when the peer only answers.`,
+    }];
+  });
+}
+
 function connectionProblems(view: CfnView, connection: CfnResourceView): Violation[] {
   if (isUnresolved(connection.properties.VpnTunnelOptionsSpecifications)) return [];
   const specs = tunnelSpecsOf(connection) ?? [];
+  const unknown = unknownStartupActions(connection, specs);
+  if (unknown.length > 0) return unknown;
   const mode = peerConnectionModeOf(view, connection);
   if (mode === RESPONDER_ONLY) {
     const fix = "StartupAction 'start' on every tunnel specification.";
@@ -45,7 +61,9 @@ export const TunnelHasInitiator: Rule = {
     "side must. Seed 004 (Azure AWS-BGP tutorial) sets the startup action to 'start'. An Azure connection in ResponderOnly " +
     "mode never initiates, so with 'add' on AWS no tunnel ever comes up. On CloudFormation a customer gateway tagged " +
     `'${PEER_TAGS.peerConnectionMode}' = ResponderOnly makes every tunnel of its connections need 'start' (error); for an ` +
-    "untagged customer gateway the peer's behaviour is unknown, so a connection where no tunnel starts is only a warning.",
+    "untagged customer gateway the peer's behaviour is unknown, so a connection where no tunnel starts is only a warning. " +
+    'A StartupAction other than add or start (CloudFormation VpnTunnelOptionsSpecification) is refused by AWS: an error. ' +
+    'What AWS does after a dead-peer timeout is DeadPeerDetectionOnBothEnds (C20, C21).',
   fix: "aws.startupAction 'start' (the default), or an Azure connection mode that initiates (Default).",
   plan: ({ spec }) =>
     spec.aws.startupAction === 'add' && spec.azure.connectionMode === RESPONDER_ONLY

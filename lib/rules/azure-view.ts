@@ -96,6 +96,8 @@ export interface AwsPeerView {
   /** Inside CIDR per tunnel id. */
   readonly insideCidrs: Readonly<Record<string, string>>;
   readonly ikeVersion: string;
+  /** The AWS tunnels' DPDTimeoutAction (clear | none | restart), when known (C20, C21). */
+  readonly dpdTimeoutAction?: string;
 }
 
 export interface AzureView {

@@ -14,6 +14,11 @@ export interface CfnResourceView {
 
 export interface CfnView {
   readonly resources: readonly CfnResourceView[];
+  /**
+   * The stack's region when it is resolved (`env.region`), for region-specific rules (C09).
+   * @default - unknown: an environment-agnostic stack or a template read from disk
+   */
+  readonly region?: string;
 }
 
 /** The logical id a `{ Ref: X }` points at, or undefined for anything else. */
@@ -39,8 +44,11 @@ export function resourcesOfType(view: CfnView, type: string): readonly CfnResour
   return view.resources.filter((r) => r.type === type);
 }
 
-/** A synthesized template (`Template.fromStack(s).toJSON()`, or cdk.out JSON) as a view. */
-export function cfnViewFromTemplate(template: { Resources?: Record<string, unknown> }): CfnView {
+/**
+ * A synthesized template (`Template.fromStack(s).toJSON()`, or cdk.out JSON) as a view. A template
+ * does not say its region: pass it when known (the stack's `env.region`, the cloud assembly manifest).
+ */
+export function cfnViewFromTemplate(template: { Resources?: Record<string, unknown> }, region?: string): CfnView {
   const resources = Object.entries(template.Resources ?? {}).map(([logicalId, body]) => {
     const r = body as { Type?: string; Properties?: Record<string, unknown>; Metadata?: Record<string, unknown> };
     const path = r.Metadata?.['aws:cdk:path'];
@@ -51,7 +59,7 @@ export function cfnViewFromTemplate(template: { Resources?: Record<string, unkno
       path: typeof path === 'string' ? path : logicalId,
     };
   });
-  return { resources };
+  return region === undefined ? { resources } : { resources, region };
 }
 
 // ---------------------------------------------------------------------------------------------

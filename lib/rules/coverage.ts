@@ -8,7 +8,7 @@ import type { CatalogueNumber } from './types';
 export const ENFORCEMENT_LIMITS: Readonly<Partial<Record<CatalogueNumber, string>>> = {
   C05: 'In a template alone, which gateway instance a tunnel lands on is unknown (it is in the plan and the Azure arguments, where it is checked).',
   C08: 'A change of the Amazon side ASN needs the deployed value: `npx multicloud-vpn diff old.json new.json` (or `cdk diff`) says the gateway is replaced.',
-  C09: 'A template does not say its region: region-specific refused ASNs are warnings there, errors in a plan with `aws.region`.',
+  C09: 'An environment-agnostic stack (no `env.region`) or a template alone does not say its region: region-specific refused ASNs are warnings there, errors in a stack with a resolved region and in a plan with `aws.region`.',
   C11: 'A template does not hold the Azure ASN: the cfn check catches a customer gateway carrying its own VGW\'s ASN; the plan and Azure scopes check the rest.',
   C19: 'Regional quotas (5 VGWs, 50 customer gateways) count only what one template holds; other stacks and the console are invisible.',
   C22: 'That both ends hold the same key is true by construction (Azure reads the AWS secret); no check can compare the values without reading secrets.',

@@ -30,6 +30,12 @@ export function listValues(value: unknown): readonly unknown[] | undefined {
   return values.some((v) => v === undefined || isUnresolved(v)) ? undefined : values;
 }
 
+/** A literal number (or numeric string) of a template; undefined for an absent or computed value. */
+export function literalNumber(value: unknown): number | undefined {
+  if (typeof value === 'number') return value;
+  return typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : undefined;
+}
+
 /** The customer gateway a connection refers to, when it is in the same template. */
 function customerGatewayOf(view: CfnView, connection: CfnResourceView): CfnResourceView | undefined {
   const target = targetOf(connection.properties.CustomerGatewayId);

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { AzureOutputsError, readAzureOutputs } from '../../lib/handoff';
+import { AzureOutputsError, documentationAddressWarnings, documentationRangeOf, readAzureOutputs } from '../../lib/handoff';
 
 describe('C14, C15: readAzureOutputs (pulumi stack output --json)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'azure-outputs-'));
@@ -35,10 +35,23 @@ describe('C14, C15: readAzureOutputs (pulumi stack output --json)', () => {
     });
   });
 
-  test('the repository sample (documentation-range addresses, RFC 5737) is read', () => {
+  test('the repository sample (documentation-range addresses, RFC 5737) is read, and flagged as documentation addresses', () => {
     const sample = readAzureOutputs(join(__dirname, '../../samples/azure-outputs.json'));
     expect(sample.gatewayPublicIps).toHaveLength(2);
     expect(sample.gatewayPublicIps[0]).not.toBe(sample.gatewayPublicIps[1]);
+    expect(documentationAddressWarnings(sample.gatewayPublicIps, 'gatewayPublicIps')).toEqual([
+      expect.stringMatching(/^gatewayPublicIps\[0\]: 203\.0\.113\.10 is in 203\.0\.113\.0\/24.*this template targets documentation addresses/),
+      expect.stringMatching(/^gatewayPublicIps\[1\]: 203\.0\.113\.11 is in 203\.0\.113\.0\/24/),
+    ]);
+  });
+
+  test('C15: each RFC 5737 range is a documentation range, its neighbours and public addresses are not; tokens are skipped', () => {
+    for (const [ip, range] of [['192.0.2.0', '192.0.2.0/24'], ['192.0.2.255', '192.0.2.0/24'], ['198.51.100.1', '198.51.100.0/24'], ['203.0.113.254', '203.0.113.0/24']]) {
+      expect([ip, documentationRangeOf(ip)]).toEqual([ip, range]);
+    }
+    for (const ip of ['192.0.1.255', '192.0.3.0', '198.51.101.1', '203.0.112.9', '20.10.0.1', 'not-an-ip']) expect([ip, documentationRangeOf(ip)]).toEqual([ip, undefined]);
+    expect(documentationAddressWarnings(['20.10.0.1', '20.10.0.2'], 'ips')).toEqual([]);
+    expect(documentationAddressWarnings(['${Token[1]}', '192.0.2.1'], 'ips', (v) => String(v).startsWith('${'))).toEqual([expect.stringMatching(/^ips\[1\]: 192\.0\.2\.1/)]);
   });
 
   test('a missing file names the file and says how to produce it', () => {

@@ -1,8 +1,8 @@
 import { App, CfnParameter, CfnResource, Stack } from 'aws-cdk-lib';
-import { Match, Template } from 'aws-cdk-lib/assertions';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { Construct } from 'constructs';
-import { AzureVpnConnections, pascalCase } from '../../lib/aws';
+import { AzureVpnConnections, DOCUMENTATION_ADDRESSES_WARNING, pascalCase } from '../../lib/aws';
 import { AWS_HANDOFF_FORMAT, PEER_TAGS, type AwsHandoff } from '../../lib/handoff';
 import { AZURE_IPS, build, documentedPlan, onlyLogicalId, planWith, resolveIntrinsics, valuesOfKey } from './helpers';
 
@@ -295,6 +295,24 @@ describe('AzureVpnConnections props validation', () => {
     expect(message).toMatch(/azureGatewayPublicIps: both instances have "10\.0\.0\.4".*C14/);
     expect(() => build({ azureGatewayPublicIps: ['20.10.0.1', '20.10.0.300'] })).toThrow(/azureGatewayPublicIps\[1\]: "20\.10\.0\.300" is not an IPv4 address/);
     expect(() => build({ azureGatewayPublicIps: ['20.10.0.1', '100.64.0.1'] })).toThrow(/range: carrierGradeNat/);
+  });
+
+  test('C15: Azure gateway IPs in an RFC 5737 documentation range synthesize, with one warning per address naming its range', () => {
+    const { stack, template } = build({ azureGatewayPublicIps: ['203.0.113.10', '198.51.100.7'] });
+    template.hasResourceProperties('AWS::EC2::CustomerGateway', { IpAddress: '203.0.113.10' });
+    const warnings = Annotations.fromStack(stack).findWarning('/Test/AzureVpn', Match.stringLikeRegexp('documentation'));
+    expect(warnings.map((w) => String(w.entry.data))).toEqual([
+      expect.stringMatching(/^azureGatewayPublicIps\[0\]: 203\.0\.113\.10 is in 203\.0\.113\.0\/24, an RFC 5737 documentation range: this template targets documentation addresses/),
+      expect.stringMatching(/^azureGatewayPublicIps\[1\]: 198\.51\.100\.7 is in 198\.51\.100\.0\/24.*pulumi stack output --json/),
+    ]);
+    expect(warnings.every((w) => String(w.entry.data).includes(DOCUMENTATION_ADDRESSES_WARNING))).toBe(true);
+  });
+
+  test('C15: public Azure gateway IPs, and IPs just outside the documentation ranges, give no such warning', () => {
+    for (const ips of [AZURE_IPS, ['192.0.3.1', '203.0.114.1'] as const]) {
+      const { stack } = build({ azureGatewayPublicIps: ips });
+      expect(Annotations.fromStack(stack).findWarning('*', Match.stringLikeRegexp('documentation'))).toEqual([]);
+    }
   });
 
   test('C15: unresolved tokens (CfnParameters) skip the IP checks', () => {

@@ -177,6 +177,80 @@ describe('readAwsOutputs: bad files, each problem named with the file and field'
   });
 });
 
+describe('C22: the secret ARNs are trusted only when they are one VPN\'s four keys', () => {
+  const arnIn = (partition: string, region: string, account: string, id: string) =>
+    `arn:${partition}:secretsmanager:${region}:${account}:secret:aws-azure-vpn/${id}/psk-AbCdEf`;
+  const withArns = (arnOf: (id: string, index: number) => string) =>
+    handoff((h) => h.tunnels.forEach((t, i) => { t.presharedKeySecretArn = arnOf(String(t.id), i); }));
+  const findingsOf = (h: EditableHandoff, forPlan = plan) => {
+    try {
+      readAwsOutputs(outputsFile(stackWith(h)), forPlan);
+      return [];
+    } catch (e) {
+      if (!(e instanceof AwsOutputsError)) throw e;
+      return e.findings.map((f) => ({ ...f, path: f.path.replace(/^.*VpnHandoff\./, '') }));
+    }
+  };
+
+  test.each([
+    ['aws', 'us-east-1'], ['aws-cn', 'cn-north-1'], ['aws-us-gov', 'us-gov-west-1'], ['aws-iso', 'us-iso-east-1'],
+    ['aws-iso-b', 'us-isob-east-1'], ['aws-iso-e', 'eu-isoe-west-1'], ['aws-iso-f', 'us-isof-south-1'], ['aws-eusc', 'eusc-de-east-1'],
+  ])('C22: four distinct secrets in one account and region of partition %s (%s) are accepted', (partition, region) => {
+    expect(findingsOf(withArns((id) => arnIn(partition, region, '123456789012', id)))).toEqual([]);
+  });
+
+  test("C22: a secret in another account names the tunnel and the field, against the other three's account", () => {
+    const findings = findingsOf(withArns((id, i) => arnIn('aws', 'us-east-1', i === 2 ? '999999999999' : '123456789012', id)));
+    expect(findings).toEqual([expect.objectContaining({ path: 'tunnels[2].presharedKeySecretArn', catalogue: ['C22'], level: 'error' })]);
+    expect(findings[0].message).toBe("tunnel Instance1Tunnel1: account '999999999999' differs from '123456789012' of Instance0Tunnel1, " +
+      'Instance0Tunnel2, Instance1Tunnel2; the AWS stack keeps all four keys in one account.');
+    expect(findings[0].fix).toContain('Instance1Tunnel1');
+  });
+
+  test('C22: a secret in another region of the same partition is refused', () => {
+    const findings = findingsOf(withArns((id, i) => arnIn('aws', i === 0 ? 'us-west-2' : 'us-east-1', '123456789012', id)));
+    expect(findings.map((f) => [f.path, f.message])).toEqual([
+      ['tunnels[0].presharedKeySecretArn', expect.stringContaining("tunnel Instance0Tunnel1: region 'us-west-2' differs from 'us-east-1'")],
+    ]);
+  });
+
+  test("C22: the secrets' region must be the plan's aws.region when it gives one", () => {
+    const inEuWest1 = planVpn({ name: 'aws-azure-vpn', aws: { region: 'eu-west-1' } });
+    const findings = findingsOf(handoff(), inEuWest1);
+    expect(findings.map((f) => f.path)).toEqual([0, 1, 2, 3].map((i) => `tunnels[${i}].presharedKeySecretArn`));
+    expect(findings[0].message).toBe("tunnel Instance0Tunnel1: the secret is in region 'us-east-1', the plan's aws.region is 'eu-west-1'.");
+    expect(findingsOf(withArns((id) => arnIn('aws', 'eu-west-1', '123456789012', id)), inEuWest1)).toEqual([]);
+  });
+
+  test('C22: two tunnels naming the same secret are refused: one key per tunnel', () => {
+    const findings = findingsOf(withArns((_, i) => arnIn('aws', 'us-east-1', '123456789012', i === 3 ? 'Instance1Tunnel1' : ['Instance0Tunnel1', 'Instance0Tunnel2', 'Instance1Tunnel1'][i])));
+    expect(findings.map((f) => [f.path, f.message])).toEqual([
+      ['tunnels[3].presharedKeySecretArn', 'tunnel Instance1Tunnel2 names the same secret as tunnel Instance1Tunnel1; each tunnel has its own key.'],
+    ]);
+  });
+
+  test('C22: a partition that does not exist, and a region outside its partition, are refused with the real ones', () => {
+    const fake = findingsOf(withArns((id) => arnIn('aws-moon', 'us-east-1', '123456789012', id)));
+    expect(fake).toHaveLength(4);
+    expect(fake[0]).toMatchObject({ path: 'tunnels[0].presharedKeySecretArn', message: "tunnel Instance0Tunnel1: partition 'aws-moon' is not an AWS partition." });
+    expect(fake[0].fix).toContain('aws, aws-cn, aws-us-gov, aws-iso, aws-iso-b, aws-iso-e, aws-iso-f, aws-eusc');
+    expect(fake[0].fix).toContain("'aws' for region us-east-1");
+    const crossed = findingsOf(withArns((id) => arnIn('aws-cn', 'us-east-1', '123456789012', id)));
+    expect(crossed.map((f) => f.message)).toEqual(['Instance0Tunnel1', 'Instance0Tunnel2', 'Instance1Tunnel1', 'Instance1Tunnel2']
+      .map((id) => `tunnel ${id}: region 'us-east-1' is not a region of partition 'aws-cn'.`));
+    expect(crossed[0].fix).toContain("partition 'aws' for us-east-1");
+  });
+
+  test('C22: a secret in another partition than the other three is named', () => {
+    const findings = findingsOf(withArns((id, i) => (i === 1 ? arnIn('aws-cn', 'cn-north-1', '123456789012', id) : arnIn('aws', 'us-east-1', '123456789012', id))));
+    expect(findings.map((f) => f.path)).toEqual(['tunnels[1].presharedKeySecretArn', 'tunnels[1].presharedKeySecretArn']);
+    expect(findings.map((f) => f.message)).toEqual([
+      "tunnel Instance0Tunnel2: partition 'aws-cn' differs from 'aws' of Instance0Tunnel1, Instance1Tunnel1, Instance1Tunnel2; the AWS stack keeps all four keys in one partition.",
+      "tunnel Instance0Tunnel2: region 'cn-north-1' differs from 'us-east-1' of Instance0Tunnel1, Instance1Tunnel1, Instance1Tunnel2; the AWS stack keeps all four keys in one region.",
+    ]);
+  });
+});
+
 describe('pre-shared keys from the hand-off', () => {
   const outputs: AwsOutputs = readAwsOutputs(path.join(ROOT, 'samples/aws-outputs.json'), plan);
   const keys = new Map<string, string>();

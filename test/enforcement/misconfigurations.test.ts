@@ -133,6 +133,11 @@ const CASES: readonly Case[] = [
     mutate: (s) => connection(s, 1).addPropertyOverride('VpnTunnelOptionsSpecifications.1.StartupAction', 'add'),
   },
   {
+    catalogue: 'C21', ruleId: 'DeadPeerDetectionOnBothEnds', level: 'error', path: '/Test/AzureVpn/Connection2',
+    change: "DPDTimeoutAction 'clear' towards a ResponderOnly Azure connection (nobody restarts IKE after a timeout)", fix: /DPDTimeoutAction 'restart'/,
+    mutate: (s) => connection(s, 2).addPropertyOverride('VpnTunnelOptionsSpecifications.0.DPDTimeoutAction', 'clear'),
+  },
+  {
     catalogue: 'C22', ruleId: 'PresharedKeyFormat', level: 'error', path: '/Test/AzureVpn/Connection1',
     change: 'two tunnels share one pre-shared key', fix: /one secret .*per tunnel/,
     mutate: (s) => {
@@ -221,8 +226,9 @@ function checkCase(c: Case): void {
   // On the construct the change is about, at the rule's level.
   expect(own.map((a) => [a.path, a.level])).toContainEqual([c.path, c.level]);
   const annotation = own.find((a) => a.path === c.path)!;
-  // Naming the rule with its catalogue number, the construct path, and the fix.
-  expect(annotation.text.startsWith(`[${enforcementRuleId(c.ruleId)} ${c.catalogue}] ${c.path.slice(1)}: `)).toBe(true);
+  // Naming the rule with its catalogue numbers, the construct path, and the fix.
+  const catalogue = RULES.find((rule) => rule.id === c.ruleId)!.catalogue.join(',');
+  expect(annotation.text.startsWith(`[${enforcementRuleId(c.ruleId)} ${catalogue}] ${c.path.slice(1)}: `)).toBe(true);
   const fix = annotation.text.split(' Fix: ')[1];
   expect(fix).toMatch(c.fix);
 }

@@ -1,4 +1,7 @@
+import { App, Stack } from 'aws-cdk-lib';
+import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import { cfnViewFromStack, VpnRulesAspect } from '../../lib/enforcement';
 import { validatePlan } from '../../lib/plan';
 import { CustomerGatewayAsnValid } from '../../lib/rules/CustomerGatewayAsnValid';
 import { checkCfn } from '../../lib/rules/registry';
@@ -58,7 +61,48 @@ describe('C09 CustomerGatewayAsnValid', () => {
     expect(findings[0].message).toContain(expected);
   });
 
-  test('C09: cfn warns about a region-specific ASN, since a template does not say its region', () => {
-    expect(checkCfn(cgwView({ bgpAsn: 10124 }), [rule])).toMatchObject([{ level: 'warning', message: expect.stringContaining('ap-northeast-1') }]);
+  test('C09: cfn warns about a region-specific ASN when the stack has no region (environment-agnostic)', () => {
+    const findings = checkCfn(cgwView({ bgpAsn: 10124 }), [rule]);
+    expect(findings).toMatchObject([{ level: 'warning', message: expect.stringContaining('ap-northeast-1') }]);
+    expect(findings[0].fix).toContain('env.region');
+  });
+
+  /** The view the Aspect and the cdk-nag pack build (cfnViewFromStack), of a stack in `region` (or agnostic). */
+  function stackView(region: string | undefined, props: Partial<ec2.CfnCustomerGatewayProps>) {
+    const app = new App();
+    const stack = new Stack(app, 'Test', region === undefined ? {} : { env: { region } });
+    new ec2.CfnCustomerGateway(stack, 'Cgw', { type: 'ipsec.1', ipAddress: '192.0.2.1', ...props });
+    return cfnViewFromStack(stack).view;
+  }
+
+  test.each([
+    ['ap-northeast-1', { bgpAsn: 10124 }],
+    ['eu-west-1', { bgpAsn: 9059 }],
+    ['ap-southeast-1', { bgpAsn: 17943 }],
+  ])('C09: cfn: in a stack whose env.region is %s, the ASN AWS refuses there (%j) is an error, not a warning', (region, props) => {
+    const view = stackView(region, props);
+    expect(view.region).toBe(region);
+    const findings = checkCfn(view, [rule]);
+    expect(findings).toHaveLength(1);
+    expect(findings[0]).toMatchObject({ path: 'Test/Cgw', level: 'error', catalogue: ['C09'] });
+    expect(findings[0].message).toContain(`reserved by AWS in ${region}`);
+    expect(findings[0].fix).toContain('65000');
+  });
+
+  test('C09: cfn: the same ASN in another resolved region is accepted; without a region it stays a warning', () => {
+    expect(checkCfn(stackView('us-east-1', { bgpAsn: 10124 }), [rule])).toEqual([]);
+    const agnostic = stackView(undefined, { bgpAsn: 10124 });
+    expect(agnostic.region).toBeUndefined();
+    expect(checkCfn(agnostic, [rule]).map((f) => f.level)).toEqual(['warning']);
+  });
+
+  test('C09: the Aspect reports a region-specific ASN as an error annotation in a stack with env.region', () => {
+    const app = new App();
+    const stack = new Stack(app, 'Tokyo', { env: { region: 'ap-northeast-1' } });
+    new ec2.CfnCustomerGateway(stack, 'Cgw', { type: 'ipsec.1', ipAddress: '192.0.2.1', bgpAsn: 10124 });
+    VpnRulesAspect.enable(app, { rules: [rule] });
+    const errors = Annotations.fromStack(stack).findError('/Tokyo/Cgw', Match.stringLikeRegexp('MultiCloudVpn-CustomerGatewayAsnValid'));
+    expect(errors).toHaveLength(1);
+    expect(String(errors[0].entry.data)).toContain('BgpAsn 10124 is reserved by AWS in ap-northeast-1');
   });
 });

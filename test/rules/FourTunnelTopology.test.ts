@@ -88,6 +88,23 @@ describe('FourTunnelTopology', () => {
     expect(findings[0].message).toContain('1 entry');
   });
 
+  test('C15: a hand-written, untagged VPN connection with three tunnel specifications is an error (a connection has two tunnels)', () => {
+    const handWritten = (count: number) => synthView((stack) => {
+      const vgw = new ec2.CfnVPNGateway(stack, 'Vgw', { type: 'ipsec.1' });
+      const cgw = new ec2.CfnCustomerGateway(stack, 'Cgw', { type: 'ipsec.1', bgpAsn: 65000, ipAddress: '203.0.113.10' });
+      new ec2.CfnVPNConnection(stack, 'Handwritten', {
+        type: 'ipsec.1', customerGatewayId: cgw.ref, vpnGatewayId: vgw.ref,
+        vpnTunnelOptionsSpecifications: Array.from({ length: count }, (_, i) => ({ tunnelInsideCidr: `169.254.${21 + i}.0/30` })),
+      });
+    });
+    const findings = checkCfn(handWritten(3), rule);
+    expect(findings).toHaveLength(1);
+    expect(findings[0]).toMatchObject({ path: 'Handwritten', ruleId: 'FourTunnelTopology', catalogue: ['C15'], level: 'error' });
+    expect(findings[0].message).toContain('VpnTunnelOptionsSpecifications has 3 entries; a VPN connection has exactly two tunnels');
+    // Two, one or none are what AWS accepts (it fills in the rest); an untagged connection is not held to this design.
+    for (const count of [2, 1, 0]) expect(checkCfn(handWritten(count), rule)).toEqual([]);
+  });
+
   test('C15: VPN connections not tagged as facing Azure are not counted', () => {
     expect(checkCfn(synthView((s) => documentedTopology(s, { connections: 1, tagged: false })), rule)).toEqual([]);
   });

@@ -53,12 +53,30 @@ describe('IkeParametersMatch', () => {
     expect(ofRule({ ipsec: { phase2: { encryption: '3DES' } } }).map((f) => f.path)).toEqual(['ipsec.phase2.encryption']);
   });
 
-  test('C24: lifetimes outside AWS ranges, different from Azure 28800 or phase 2 not below phase 1 are errors', () => {
+  test('C24: lifetimes outside AWS ranges or phase 2 not below phase 1 are errors', () => {
     expect(ofRule({ ipsec: { phase2: { lifetimeSeconds: 7200 } } }).map((f) => f.message)).toEqual([expect.stringContaining('outside AWS\'s phase2 range 900–3600')]);
     const phase1 = ofRule({ ipsec: { phase1: { lifetimeSeconds: 3600 } } });
-    expect(phase1.map((f) => f.path)).toEqual(['ipsec.phase1.lifetimeSeconds', 'ipsec.phase2.lifetimeSeconds']);
-    expect(phase1[0].message).toContain('fixed at 28800');
-    expect(phase1[1].message).toContain('not below the phase 1 lifetime 3600');
+    expect(phase1.map((f) => f.path)).toEqual(['ipsec.phase2.lifetimeSeconds']);
+    expect(phase1[0].message).toContain('not below the phase 1 lifetime 3600');
+  });
+
+  test("C24: any phase 1 lifetime AWS accepts (900–28800 s) is valid: Azure's fixed 28800 s IKE SA lifetime is local and need not match", () => {
+    expect(ofRule({ ipsec: { phase1: { lifetimeSeconds: 900 }, phase2: { lifetimeSeconds: 899 } } }).map((f) => f.path)).toEqual(['ipsec.phase2.lifetimeSeconds']);
+    expect(ofRule({ ipsec: { phase1: { lifetimeSeconds: 14400 } } })).toEqual([]);
+    expect(ofRule({ ipsec: { phase1: { lifetimeSeconds: 28800 } } })).toEqual([]);
+    // Exactly 900 s is AWS's minimum; phase 2 must still be below it, and phase 2's own minimum is 900 s too.
+    const at900 = ofRule({ ipsec: { phase1: { lifetimeSeconds: 900 }, phase2: { lifetimeSeconds: 900 } } });
+    expect(at900.map((f) => [f.path, f.level])).toEqual([['ipsec.phase2.lifetimeSeconds', 'error']]);
+    expect(at900[0].message).toContain('not below the phase 1 lifetime 900');
+  });
+
+  test('C24: a phase 1 lifetime under 900 s or over 28800 s is refused, as AWS refuses it', () => {
+    const under = ofRule({ ipsec: { phase1: { lifetimeSeconds: 899 } } });
+    expect(under.map((f) => f.path)).toEqual(['ipsec.phase1.lifetimeSeconds', 'ipsec.phase2.lifetimeSeconds']);
+    expect(under[0]).toMatchObject({ level: 'error', catalogue: ['C24'] });
+    expect(under[0].message).toContain("899 s is outside AWS's phase1 range 900–28800");
+    expect(under[0].fix).toContain('900–28800');
+    expect(ofRule({ ipsec: { phase1: { lifetimeSeconds: 28801 } } }).map((f) => f.message)).toEqual([expect.stringContaining('28801 s is outside')]);
   });
 
   test('C24: tunnel options in AWS lists with phase 2 below phase 1 pass', () => {
@@ -80,6 +98,58 @@ describe('IkeParametersMatch', () => {
     consoleError.mockRestore();
   });
 
+  test("C24: Azure SA lifetimes are local: 300 s (Azure's minimum), under AWS's 900 s, and Azure's default 27000 s are accepted", () => {
+    for (const saLifeTimeSeconds of [300, 600, 899, 27000]) {
+      expect(checkAzure(withPolicy({ saLifeTimeSeconds }), rule)).toEqual([]);
+    }
+  });
+
+  test('C24: cfn: lifetimes at AWS bounds pass; under 900 s or over the maximum are errors', () => {
+    expect(checkCfn(synthView((s) => connection(s, { phase1LifetimeSeconds: 900, phase2LifetimeSeconds: 899 })), rule).map((f) => f.message))
+      .toEqual([expect.stringContaining('Phase2LifetimeSeconds is 899, outside 900–3600')]);
+    expect(checkCfn(synthView((s) => connection(s, { phase1LifetimeSeconds: 28800, phase2LifetimeSeconds: 900 })), rule)).toEqual([]);
+    const findings = checkCfn(synthView((s) => connection(s, { phase1LifetimeSeconds: 899, phase2LifetimeSeconds: 3601 })), rule);
+    expect(findings.map((f) => f.message)).toEqual([
+      expect.stringContaining('Phase1LifetimeSeconds is 899, outside 900–28800'),
+      expect.stringContaining('Phase2LifetimeSeconds is 3601, outside 900–3600'),
+      expect.stringContaining('Phase2LifetimeSeconds (3601) is not below Phase1LifetimeSeconds (899)'),
+    ]);
+    expect(findings.every((f) => f.level === 'error' && f.catalogue.includes('C24'))).toBe(true);
+  });
+
+  test('C24: cfn: unknown algorithm and IKE version names are errors naming the property and the values AWS accepts', () => {
+    const quiet = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    const findings = checkCfn(synthView((s) => connection(s, {
+      ikeVersions: [{ value: 'ikev3' }], phase1EncryptionAlgorithms: [{ value: '3DES' }], phase2IntegrityAlgorithms: [{ value: 'MD5' }],
+    })), rule);
+    quiet.mockRestore();
+    expect(findings.map((f) => f.message)).toEqual([
+      expect.stringContaining('[0].IKEVersions contains "ikev3"'),
+      expect.stringContaining('[0].Phase1EncryptionAlgorithms contains "3DES"'),
+      expect.stringContaining('[0].Phase2IntegrityAlgorithms contains "MD5"'),
+    ]);
+    expect(findings[0].fix).toBe('values from ikev1, ikev2.');
+    expect(findings[2].fix).toContain('SHA2-256');
+  });
+
+  test('C24: cfn: rekey margin (60 to half the phase 2 lifetime), fuzz (0–100) and replay window (64–2048) at their bounds pass', () => {
+    expect(checkCfn(synthView((s) => connection(s, { rekeyMarginTimeSeconds: 60, rekeyFuzzPercentage: 0, replayWindowSize: 64 })), rule)).toEqual([]);
+    expect(checkCfn(synthView((s) => connection(s, { rekeyMarginTimeSeconds: 1800, rekeyFuzzPercentage: 100, replayWindowSize: 2048 })), rule)).toEqual([]);
+    expect(checkCfn(synthView((s) => connection(s, { phase2LifetimeSeconds: 1200, rekeyMarginTimeSeconds: 600 })), rule)).toEqual([]);
+  });
+
+  test('C24: cfn: rekey margin, fuzz and replay window outside what AWS accepts are errors', () => {
+    const findings = checkCfn(synthView((s) => connection(s, { rekeyMarginTimeSeconds: 59, rekeyFuzzPercentage: 101, replayWindowSize: 4096 })), rule);
+    expect(findings.map((f) => f.message)).toEqual([
+      expect.stringContaining('RekeyMarginTimeSeconds is 59; AWS accepts 60 to half of Phase2LifetimeSeconds (3600 s → 1800)'),
+      expect.stringContaining('RekeyFuzzPercentage is 101, outside 0–100'),
+      expect.stringContaining('ReplayWindowSize is 4096, outside 64–2048'),
+    ]);
+    // Half the phase 2 lifetime bounds the margin: 601 s with a 1200 s phase 2 lifetime is refused.
+    const margin = checkCfn(synthView((s) => connection(s, { phase2LifetimeSeconds: 1200, rekeyMarginTimeSeconds: 601 })), rule);
+    expect(margin.map((f) => f.fix)).toEqual(['a value in 60–600; AWS\'s default is 270.']);
+  });
+
   test('C24: an Azure DH group or PFS None that AWS does not offer is an error with the valid values', () => {
     const findings = checkAzure(withPolicy({ dhGroup: 'DHGroup1', pfsGroup: 'None' }), rule);
     expect(findings.map((f) => f.path)).toEqual(['connection cn-Instance0Tunnel1.ipsecPolicies[0].dhGroup', 'connection cn-Instance0Tunnel1.ipsecPolicies[0].pfsGroup']);
@@ -87,10 +157,11 @@ describe('IkeParametersMatch', () => {
     expect(findings[1].fix).toContain('PFS2048');
   });
 
-  test('C24: GCM encryption with non-GCM integrity, a too long SA lifetime, or no policy at all are errors', () => {
-    const gcm = checkAzure(withPolicy({ ipsecEncryption: 'GCMAES256', ipsecIntegrity: 'SHA256', saLifeTimeSeconds: 27000 }), rule);
+  test('C24: GCM encryption with non-GCM integrity, an SA lifetime Azure refuses, or no policy at all are errors', () => {
+    const gcm = checkAzure(withPolicy({ ipsecEncryption: 'GCMAES256', ipsecIntegrity: 'SHA256', saLifeTimeSeconds: 299 }), rule);
     expect(gcm.map((f) => f.path)).toEqual(['connection cn-Instance0Tunnel1.ipsecPolicies[0].ipsecEncryption', 'connection cn-Instance0Tunnel1.ipsecPolicies[0].saLifeTimeSeconds']);
     expect(gcm[0].fix).toContain('GCMAES256/GCMAES256');
+    expect(gcm[1].message).toContain("below Azure's minimum Quick Mode SA lifetime of 300 s");
     const view = compliantAzureView();
     const none = checkAzure({ ...view, connections: view.connections.map((c) => ({ ...c, ipsecPolicies: [] })) }, rule);
     expect(none).toHaveLength(4);

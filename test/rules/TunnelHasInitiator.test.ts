@@ -60,6 +60,16 @@ describe('TunnelHasInitiator', () => {
     expect(checkCfn(synthView((s) => connection(s, undefined, ['start', 'add'])), rule)).toEqual([]);
   });
 
+  test('C20: a StartupAction AWS does not accept is an error whatever the peer, naming the valid values', () => {
+    for (const peerMode of ['ResponderOnly', 'Default', undefined]) {
+      const findings = checkCfn(synthView((s) => connection(s, peerMode, ['begin', 'start'])), rule);
+      expect(findings).toHaveLength(1);
+      expect(findings[0]).toMatchObject({ path: 'Connection', level: 'error', catalogue: ['C20'] });
+      expect(findings[0].message).toContain('VpnTunnelOptionsSpecifications[0].StartupAction is "begin", which AWS does not accept');
+      expect(findings[0].fix).toContain('add, start');
+    }
+  });
+
   test("C20: Azure ResponderOnly connections while AWS uses 'add' are an error per connection", () => {
     const view = compliantAzureView();
     const findings = checkAzure({ ...view, awsPeer: { ...view.awsPeer, startupAction: 'add' } }, rule);

@@ -78,6 +78,7 @@ export function compliantAzureView(plan: ResolvedPlan = planVpn()): AzureView {
       startupAction: plan.aws.startupAction,
       insideCidrs: Object.fromEntries(plan.tunnels.map((t) => [t.id, t.insideCidr])),
       ikeVersion: plan.ipsec.ikeVersion,
+      dpdTimeoutAction: plan.ipsec.dpdTimeoutAction,
     },
   };
 }
