@@ -39,7 +39,14 @@ SDKs (optional peer dependencies, for doctor only):
 Exit status: 0 healthy, 1 a finding, 2 could not read (the report says which permission or
 credential is missing), or a usage error.`;
 
-export async function runDoctorVerb(argv: readonly string[], io: CliIo, clients?: DoctorClients): Promise<number> {
+/** What tests and embedders inject: clients, a fixed read time, a shorter Azure poll interval. */
+export interface DoctorVerbDeps {
+  readonly clients?: DoctorClients;
+  readonly azurePollIntervalMs?: number;
+  readonly readAt?: Date;
+}
+
+export async function runDoctorVerb(argv: readonly string[], io: CliIo, deps: DoctorVerbDeps = {}): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({
@@ -93,7 +100,9 @@ export async function runDoctorVerb(argv: readonly string[], io: CliIo, clients?
       vpcId: values.vpc,
       subscriptionId: values.subscription,
       azureTimeoutMs: timeout * 1000,
-      clients,
+      clients: deps.clients,
+      azurePollIntervalMs: deps.azurePollIntervalMs,
+      readAt: deps.readAt,
       progress: io.stderr,
     });
     io.stdout(values.json ? JSON.stringify(diagnosis, null, 2) : doctor.formatDiagnosis(diagnosis));
