@@ -84,7 +84,7 @@ export function mockEc2(plan: ResolvedPlan, keys: Record<string, string>, teleme
   ec2.on(DescribeCustomerGatewaysCommand).resolves({
     CustomerGateways: [0, 1].map((i) => ({ CustomerGatewayId: `cgw-0${i + 1}00000000000000${i + 1}`, IpAddress: AZURE_PUBLIC_IPS[i], BgpAsn: String(plan.azure.asn), State: 'available', Type: 'ipsec.1' })),
   });
-  ec2.on(DescribeVpnGatewaysCommand).resolves({ VpnGateways: [{ VpnGatewayId: VGW, State: 'available', AmazonSideAsn: plan.aws.asn, VpcAttachments: [{ VpcId: VPC, State: 'attached' }] }] });
+  ec2.on(DescribeVpnGatewaysCommand).resolves({ VpnGateways: [{ VpnGatewayId: VGW, State: 'available' as const, AmazonSideAsn: plan.aws.asn, VpcAttachments: [{ VpcId: VPC, State: 'attached' }] }] });
   ec2.on(DescribeRouteTablesCommand).resolves({
     RouteTables: [{
       RouteTableId: 'rtb-0private0000000001', VpcId: VPC,
@@ -119,7 +119,7 @@ export function mockEc2(plan: ResolvedPlan, keys: Record<string, string>, teleme
   });
   ec2.on(DescribeVpcEndpointsCommand).resolves({
     VpcEndpoints: [{
-      VpcEndpointId: 'vpce-0s3000000000000001', VpcEndpointType: 'Gateway', VpcId: VPC, ServiceName: 'com.amazonaws.us-east-1.s3', State: 'available',
+      VpcEndpointId: 'vpce-0s3000000000000001', VpcEndpointType: 'Gateway', VpcId: VPC, ServiceName: 'com.amazonaws.us-east-1.s3', State: 'Available',
       RouteTableIds: ['rtb-0private0000000001'],
       PolicyDocument: JSON.stringify({ Version: '2008-10-17', Statement: [{ Effect: 'Allow', Principal: '*', Action: '*', Resource: '*' }] }),
     }],
@@ -165,15 +165,17 @@ export function fakeAzure(plan: ResolvedPlan, scenario: AzureScenario = {}): Azu
   const base = `/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/${plan.azure.resourceGroupName}/providers/Microsoft.Network`;
   const gatewayId = `${base}/virtualNetworkGateways/${plan.azure.gatewayName}`;
   let polls = 0;
+  /** A BGP session that is not Connected exchanges no routes. */
+  const up = (id: string) => (scenario.peerState?.[id] ?? 'Connected') === 'Connected';
   const results: Record<string, unknown> = {};
   const lroResult = (operation: string, url: URL): unknown => {
     if (operation === 'getBgpPeerStatus') {
-      return { value: plan.tunnels.map((t) => ({ localAddress: t.azureBgpIp, neighbor: t.awsBgpIp, asn: plan.aws.asn, state: scenario.peerState?.[t.id] ?? 'Connected', connectedDuration: '00:43:12.0840000', routesReceived: 1, messagesSent: 72, messagesReceived: 68 })) };
+      return { value: plan.tunnels.map((t) => ({ localAddress: t.azureBgpIp, neighbor: t.awsBgpIp, asn: plan.aws.asn, state: scenario.peerState?.[t.id] ?? 'Connected', connectedDuration: '00:43:12.0840000', routesReceived: up(t.id) ? 1 : 0, messagesSent: 72, messagesReceived: 68 })) };
     }
     if (operation === 'getLearnedRoutes') {
       return { value: [
         { localAddress: '10.1.1.4', network: plan.azure.vnetCidr, nextHop: null, sourcePeer: '10.1.1.4', origin: 'Network', asPath: '', weight: 32768 },
-        ...plan.tunnels.map((t) => ({ localAddress: t.azureBgpIp, network: plan.aws.vpcCidr, nextHop: t.awsBgpIp, sourcePeer: t.awsBgpIp, origin: 'EBgp', asPath: String(plan.aws.asn), weight: 32768 })),
+        ...plan.tunnels.filter((t) => up(t.id)).map((t) => ({ localAddress: t.azureBgpIp, network: plan.aws.vpcCidr, nextHop: t.awsBgpIp, sourcePeer: t.awsBgpIp, origin: 'EBgp', asPath: String(plan.aws.asn), weight: 32768 })),
       ] };
     }
     const peer = url.searchParams.get('peer');

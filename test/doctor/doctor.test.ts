@@ -8,7 +8,6 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { DescribeRouteTablesCommand, DescribeVpnConnectionsCommand } from '@aws-sdk/client-ec2';
-import type { AwsStub } from 'aws-sdk-client-mock';
 import { runCli } from '../../lib/cli/cli';
 import { runDoctorVerb, type DoctorVerbDeps } from '../../lib/cli/doctor-verb';
 import type { Diagnosis } from '../../lib/doctor';
@@ -20,8 +19,14 @@ import { OUTSIDE_IPS, PLAN, READ_AT } from './fixtures';
 
 let dir: string;
 let files: { plan: string; aws: string; azure: string };
-let ec2: AwsStub<object, object, object> | undefined;
+type Ec2Mock = ReturnType<typeof mockEc2>;
+let ec2: Ec2Mock | undefined;
 const T1 = PLAN.tunnels[0];
+
+// The Azure SDK is loaded by doctor on first use; load it once here, outside the per-test timeout.
+beforeAll(async () => {
+  await import('@azure/arm-network');
+}, 60_000);
 
 beforeAll(() => {
   dir = mkdtempSync(path.join(tmpdir(), 'mcvpn-doctor-'));
@@ -42,9 +47,9 @@ interface Run {
   readonly azureRequests: string[];
 }
 
-async function doctor(options: { telemetry?: Record<string, AwsTunnelTelemetry>; azure?: AzureScenario; args?: string[]; setup?: (ec2: AwsStub<object, object, object>) => void; deps?: DoctorVerbDeps } = {}): Promise<Run> {
+async function doctor(options: { telemetry?: Record<string, AwsTunnelTelemetry>; azure?: AzureScenario; args?: string[]; setup?: (ec2: Ec2Mock) => void; deps?: DoctorVerbDeps } = {}): Promise<Run> {
   const keys = generatedKeys(PLAN);
-  ec2 = mockEc2(PLAN, keys, options.telemetry) as unknown as AwsStub<object, object, object>;
+  ec2 = mockEc2(PLAN, keys, options.telemetry);
   options.setup?.(ec2);
   const azure = fakeAzure(PLAN, { keys, ...options.azure });
   const out: string[] = [];

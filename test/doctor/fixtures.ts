@@ -125,11 +125,11 @@ export function healthyState(plan: ResolvedPlan = PLAN): StateRead {
   };
 }
 
-type Mutable<T> = { -readonly [K in keyof T]: T[K] extends object ? Mutable<T[K]> : T[K] };
+type Mutable<T> = T extends readonly (infer U)[] ? Mutable<U>[] : T extends object ? { -readonly [K in keyof T]: Mutable<T[K]> } : T;
 
 /** A deep copy of the healthy state, changed by `change`. */
 export function stateWith(change: (state: Mutable<StateRead>) => void, plan: ResolvedPlan = PLAN): StateRead {
   const state = JSON.parse(JSON.stringify(healthyState(plan))) as Mutable<StateRead>;
   change(state);
-  return state;
+  return state as unknown as StateRead;
 }
