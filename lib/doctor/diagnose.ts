@@ -174,13 +174,12 @@ interface TunnelView {
   readonly learned?: number;
 }
 
-function viewOf(plan: ResolvedPlan, state: StateRead, tunnel: ResolvedTunnel): TunnelView {
+function viewOf(state: StateRead, tunnel: ResolvedTunnel): TunnelView {
   const azure = state.azure;
   const peer = azure?.bgpPeers?.find((p) => p.neighbor === tunnel.awsBgpIp);
   const learned = azure?.learnedRoutes
     ? azure.learnedRoutes.filter((r) => r.sourcePeer === tunnel.awsBgpIp && r.origin !== 'Network').length
     : peer?.routesReceived;
-  void plan;
   return { tunnel, aws: state.aws?.tunnels?.[tunnel.id], azure: azure?.connections?.[tunnel.id], peer, learned };
 }
 
@@ -483,7 +482,7 @@ function rowOf(v: TunnelView): TunnelRow {
 
 /** Findings for a plan and a state read; the exit code follows from them and from what was unreadable. */
 export function diagnose(plan: ResolvedPlan, state: StateRead): Diagnosis {
-  const views = plan.tunnels.map((t) => viewOf(plan, state, t));
+  const views = plan.tunnels.map((t) => viewOf(state, t));
   const findings: DoctorFinding[] = [];
   for (const v of views) findings.push(...tunnelFindings(plan, state, v));
   if (state.aws) {

@@ -3,10 +3,14 @@
  * AWS CLI's documented `describe-vpn-connections` output (VgwTelemetry with "IPSEC IS DOWN", tunnel
  * options that carry a PreSharedKey and a CustomerGatewayConfiguration XML that holds it too).
  * Azure: a fake `HttpClient` (@azure/core-rest-pipeline) answering like the Microsoft.Network REST
- * API examples (VirtualNetworkGatewayConnectionGet, VirtualNetworkGatewayGetBGPPeerStatus,
- * VirtualNetworkGatewayLearnedRoutes, VirtualNetworkGatewayGetAdvertisedRoutes): the three gateway
- * reads are long-running POSTs answered 202 with a Location (or Azure-AsyncOperation) header, polled
- * until 200. Keys are generated per run, so none is written in this file.
+ * API examples: the connection body follows examples/VirtualNetworkGatewayConnectionGet.json of
+ * Azure/azure-rest-api-specs (2024-05-01, which includes `sharedKey`); the three gateway reads are
+ * long-running POSTs answered 202 with `Azure-AsyncOperation: …/locations/<region>/operations/<id>`
+ * (the GetVirtualNetworkGatewayBGPPeerStatus example of
+ * https://learn.microsoft.com/rest/api/network-gateway/virtual-network-gateways/get-bgp-peer-status)
+ * or with `Location` (2025 versions), polled until 200 with `{ value: [...] }` of BgpPeerStatus /
+ * GatewayRoute (fields as the REST reference: localAddress, neighbor, asn, state, routesReceived;
+ * network, sourcePeer, origin, asPath, nextHop). Keys are generated per run, none is in this file.
  */
 import { randomBytes } from 'node:crypto';
 import {

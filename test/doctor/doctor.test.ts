@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import { DescribeRouteTablesCommand, DescribeVpnConnectionsCommand } from '@aws-sdk/client-ec2';
 import { runCli } from '../../lib/cli/cli';
 import { runDoctorVerb, type DoctorVerbDeps } from '../../lib/cli/doctor-verb';
-import type { Diagnosis } from '../../lib/doctor';
+import { readState, type Diagnosis } from '../../lib/doctor';
 import { AWS_READ_ACTIONS } from '../../lib/doctor/aws-read';
 import { AZURE_READ_ACTIONS } from '../../lib/doctor/azure-read';
 import { writeAwsOutputs } from '../azure/handoff-fixture';
@@ -204,6 +204,22 @@ describe('partial failures: what could not be read is said, the rest is reported
     expect(code).toBe(2);
     expect(out.join('\n')).toContain('needs: --aws-outputs <file written by `cdk deploy --outputs-file`>');
     expect(out.join('\n')).toContain('no subscription id');
+  });
+});
+
+describe('no key is kept', () => {
+  it('the state read holds neither PreSharedKey, the customer gateway configuration, nor sharedKey', async () => {
+    const keys = generatedKeys(PLAN);
+    ec2 = mockEc2(PLAN, keys);
+    const state = await readState({
+      plan: PLAN, awsOutputsFile: files.aws, azureOutputsFile: files.azure, azurePollIntervalMs: 1,
+      clients: { azureCredential: fakeCredential, azureHttpClient: fakeAzure(PLAN, { keys }).httpClient },
+    });
+    const text = JSON.stringify(state);
+    expect(Object.keys(state.aws!.tunnels!)).toEqual(PLAN.tunnels.map((t) => t.id));
+    expect(Object.keys(state.azure!.connections!)).toEqual(PLAN.tunnels.map((t) => t.id));
+    for (const key of Object.values(keys)) expect(text).not.toContain(key);
+    expect(text).not.toMatch(/PreSharedKey|pre_shared_key|sharedKey/i);
   });
 });
 
