@@ -242,8 +242,8 @@ function tunnelFindings(plan: ResolvedPlan, state: StateRead, v: TunnelView): Do
   const context = [aws && awsLine(aws), azure && azureLine(azure), peer && peerLine(peer)].filter((x): x is string => !!x);
 
   // IPsec down: phase 1 (D01) or phase 2 (D02).
-  // AWS says so explicitly (VgwTelemetry "IPSEC IS DOWN"); the Azure side alone is D08.
-  if (ipsecDownOnAws) {
+  // AWS says so (VgwTelemetry "IPSEC IS DOWN"), or AWS is DOWN and Azure not connected either; Azure alone is D08.
+  if (ipsecDownOnAws || (aws !== undefined && aws.status !== 'UP' && azureDown)) {
     const p1 = aws && azure ? phase1Differences(aws, azure) : [];
     const p2 = aws && azure ? phase2Differences(aws, azure) : [];
     const selectors = azure?.usePolicyBasedTrafficSelectors === true;

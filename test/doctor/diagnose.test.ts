@@ -88,6 +88,17 @@ describe('D01 tunnel DOWN, IKE phase 1 never completes', () => {
   });
 });
 
+describe('D01 without the AWS message', () => {
+  it('AWS DOWN with an empty status message and Azure NotConnected is IPsec down (D01), not BGP (D03)', () => {
+    const d = diagnose(PLAN, stateWith((s) => {
+      ipsecDown(s);
+      s.aws!.tunnels![T1.id].statusMessage = '';
+    }));
+    expect(indicated(one(d, 'D01', T1.id))).toEqual(['psk']);
+    expect(findingsOf(d, 'D03')).toEqual([]);
+  });
+});
+
 describe('D02 phase 1 up, phase 2 fails', () => {
   it('cause 1, phase 2 PFS group differs (C24): D02, not D01', () => {
     const d = diagnose(PLAN, stateWith((s) => {
