@@ -25,6 +25,8 @@ Verbs:
                    --aws-outputs <file> adds the AWS hand-off (cdk deploy --outputs-file)
   diff <old> <new> say which AWS resources a change from plan <old> to plan <new> replaces
                    (a replaced VPN connection gets new outside IPs); exit 0 either way
+  doctor [file]    read the deployed VPN on both clouds and name the documented cause of a fault
+                   (read-only; \`multicloud-vpn doctor --help\` for its options and exit codes)
 
 Options:
   -h, --help       show this help
@@ -78,6 +80,7 @@ function diff(files: readonly string[], io: CliIo): number {
 }
 
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  if (argv[0] === 'doctor') return (await import('./doctor-verb')).runDoctorVerb(argv.slice(1), io);
   let parsed;
   try {
     parsed = parseArgs({
