@@ -8,3 +8,4 @@ export * from './plan';
 export * from './replacements';
 export * from './schema';
 export * from './types';
+export * from './azure-regions';

@@ -31,9 +31,9 @@ describe('azureDesign: the documented example (seed 004)', () => {
     ]);
   });
 
-  test('C14, C16: active/active route-based Vpn gateway, VpnGw2 Generation2, BGP with ASN 65000, two IP configurations', () => {
+  test('C14, C16, C38: active/active route-based Vpn gateway, VpnGw2AZ (the seed\'s VpnGw2 as an AZ SKU) Generation2, BGP with ASN 65000, two IP configurations', () => {
     const g = design.gateway;
-    expect([g.name, g.gatewayType, g.vpnType, g.sku, g.generation]).toEqual([SEED_004_GATEWAY.name, 'Vpn', 'RouteBased', SEED_004_GATEWAY.sku, SEED_004_GATEWAY.generation]);
+    expect([g.name, g.gatewayType, g.vpnType, g.sku, g.generation]).toEqual([SEED_004_GATEWAY.name, 'Vpn', 'RouteBased', `${SEED_004_GATEWAY.sku}AZ`, SEED_004_GATEWAY.generation]);
     expect([g.activeActive, g.enableBgp, g.asn]).toEqual([true, true, SEED_004_GATEWAY.asn]);
     expect(g.ipConfigurations).toEqual([
       { name: 'ipconfig0', id: ipConfigId(0), publicIpIndex: 0 },
