@@ -65,7 +65,9 @@ function editDistance(a: string, b: string): number {
  */
 export function closestMatches(value: string, allowed: readonly string[]): string[] {
   const squash = (s: string) => s.toLowerCase().replace(/[\s_-]/g, '');
-  return allowed.filter((k) => squash(k) === squash(value) || editDistance(k, value) <= Math.max(1, Math.floor(value.length / 3)));
+  const same = allowed.filter((k) => squash(k) === squash(value));
+  if (same.length > 0) return same;
+  return allowed.filter((k) => editDistance(k, value) <= Math.max(1, Math.floor(value.length / 3)));
 }
 
 /** `did you mean 'a' or 'b'? ` or the empty string. */

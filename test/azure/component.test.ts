@@ -106,9 +106,9 @@ describe('AzureVpnGateway with the AWS tunnels', () => {
     );
   });
 
-  test('C14: public IPs are Standard, Static, with identical zones', () => {
+  test('C14, C38: public IPs are Standard, Static, zone-redundant (1, 2, 3) in eastus, with identical zones', () => {
     const pips = ofType(record, 'PublicIPAddress').map((p) => p.inputs);
-    for (const p of pips) expect(p).toMatchObject({ sku: { name: 'Standard' }, publicIPAllocationMethod: 'Static' });
+    for (const p of pips) expect(p).toMatchObject({ sku: { name: 'Standard' }, publicIPAllocationMethod: 'Static', zones: ['1', '2', '3'] });
     expect(pips[0].zones).toEqual(pips[1].zones);
   });
 
@@ -148,6 +148,21 @@ describe('AzureVpnGateway: first run and options', () => {
     expect(connectionIds).toEqual([]);
   });
 
+  test('C38: in a region without availability zones the public IPs get no zones; Pulumi names and types stay the same', async () => {
+    await build(record, { location: 'westus' });
+    const pips = ofType(record, 'PublicIPAddress');
+    expect(pips.map((p) => [p.name, p.inputs.location, p.inputs.zones])).toEqual([['vpn-pip0', 'westus', undefined], ['vpn-pip1', 'westus', undefined]]);
+    const [gateway] = ofType(record, 'VirtualNetworkGateway');
+    expect([gateway.name, (gateway.inputs.sku as { name: string }).name]).toEqual(['vpn-gateway', 'VpnGw2AZ']);
+  });
+
+  test('C38: zones asked for in a region without them, and a misspelt location, stop the component before anything registers', async () => {
+    expect(() => new AzureVpnGateway('vpn', { plan, location: 'westus', publicIpZones: ['1', '2', '3'] })).toThrow(/publicIp VNet1GW-pip0\.zones: \[C38 AzureGatewayAzSkuAndZones\]/);
+    expect(() => new AzureVpnGateway('vpn', { plan, location: 'west-us2' })).toThrow(/location: \[C38 AzureGatewayAzSkuAndZones\] 'west-us2' is not an Azure region name.*Valid: did you mean 'westus2'\? /);
+    await new Promise((r) => setImmediate(r));
+    expect(record.resources).toEqual([]);
+  });
+
   test('C17: an existing gateway subnet is used as is and no subnet is created; a given subscription skips the lookup', async () => {
     const subnetId = `/subscriptions/${TEST_SUBSCRIPTION}/resourceGroups/TestRG1/providers/Microsoft.Network/virtualNetworks/VNet1/subnets/GatewaySubnet`;
     await build(record, { gatewaySubnetId: subnetId, subscriptionId: TEST_SUBSCRIPTION });
@@ -185,8 +200,8 @@ describe('AzureVpnGateway: first run and options', () => {
     expect(error).toBeInstanceOf(AzureDesignError);
     const findings = (error as AzureDesignError).findings.filter((f) => f.catalogue.includes('C22'));
     expect(findings.map((f) => [f.path, f.level])).toEqual([
-      ['connection cn-aws-azure-vpn-Instance0Tunnel2.sharedKey', 'error'],
-      ['connection cn-aws-azure-vpn-Instance1Tunnel1.sharedKey', 'error'],
+      ['connection cn-multicloud-vpn-Instance0Tunnel2.sharedKey', 'error'],
+      ['connection cn-multicloud-vpn-Instance1Tunnel1.sharedKey', 'error'],
     ]);
     expect(findings[0].message).toContain('same pre-shared key as tunnel(s) Instance1Tunnel1');
     expect((error as Error).message).not.toContain(shared);
@@ -194,8 +209,9 @@ describe('AzureVpnGateway: first run and options', () => {
     expect(record.resources).toEqual([]);
   });
 
-  test('C22: four different keys are accepted (no finding for distinct keys)', () => {
-    expect(() => new AzureVpnGateway('vpn', { plan, awsTunnels: endpoints((id) => TEST_KEYS[id]) })).not.toThrow();
+  test('C22: four different keys are accepted (no finding for distinct keys)', async () => {
+    const { connectionIds } = await build(record, { awsTunnels: endpoints((id) => TEST_KEYS[id]) });
+    expect(connectionIds).toHaveLength(4);
   });
 
   test('C22: the same key on two tunnels arriving as Outputs fails the run before those connections exist, without quoting it', () => {

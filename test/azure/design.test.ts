@@ -135,6 +135,16 @@ describe('azureDesign: options', () => {
     expect(azureViewOf(design).connections[0].ipsecPolicies[0].ikeIntegrity).toBe('unsupported');
   });
 
+  test('C38: zones follow the region: 1, 2, 3 where it has zones, none where it has none (an AZ SKU stays regional there)', () => {
+    expect(azureDesign(plan).publicIps.map((p) => p.zones)).toEqual([['1', '2', '3'], ['1', '2', '3']]);
+    const westus = azureDesign(plan, { location: 'westus' });
+    expect(westus.publicIps.map((p) => p.zones)).toEqual([[], []]);
+    expect(westus.gateway.sku).toBe('VpnGw2AZ');
+    expect(azureDesignFindings(westus).filter((f) => f.level === 'error')).toEqual([]);
+    const fromPlan = azureDesign(planVpn({ azure: { location: 'ukwest' } }));
+    expect([fromPlan.location, fromPlan.publicIps[0].zones]).toEqual(['ukwest', []]);
+  });
+
   test('resource group, location and zones follow the options', () => {
     const design = azureDesign(plan, { resourceGroupName: 'rg-vpn', location: 'japaneast', publicIpZones: ['1'], subscriptionId: SUBSCRIPTION });
     expect([design.resourceGroupName, design.location]).toEqual(['rg-vpn', 'japaneast']);
