@@ -6,6 +6,7 @@
 import { PlanValidationError } from '../plan/findings';
 import { planInputSchema, type PlanSpec } from '../plan/schema';
 import type { ResolvedPlan } from '../plan/types';
+import { sameKeyViolation } from '../rules/PresharedKeyFormat';
 import { checkAzure, checkPlan, RULES } from '../rules/registry';
 import type { Finding, PlanContext, Rule } from '../rules/types';
 import { azureViewsOf, sharedPlanPath, type AzureDesign } from './design';
@@ -24,8 +25,11 @@ export class AzureDesignError extends PlanValidationError {
  * a key of the wrong format must stop the run whether or not that rule exists yet.
  */
 function presharedKeyFindings(design: AzureDesign): Finding[] {
-  return design.connections.flatMap((c) =>
-    (c.presharedKeyProblems ?? []).map((problem) => ({
+  return design.connections.flatMap((c) => [
+    ...sameKeyViolation(c.name, c.tunnelId, c.presharedKeySameAs).map((v) => ({
+      ruleId: 'PresharedKeyFormat', catalogue: ['C22'] as const, level: 'error' as const, fix: PRESHARED_KEY_FIX, ...v,
+    })),
+    ...(c.presharedKeyProblems ?? []).map((problem) => ({
       path: `connection ${c.name}.sharedKey`,
       ruleId: 'PresharedKeyFormat',
       catalogue: ['C22'] as const,
@@ -33,7 +37,7 @@ function presharedKeyFindings(design: AzureDesign): Finding[] {
       message: `the pre-shared key of tunnel ${c.tunnelId} (plan '${c.planName}') ${problem}`,
       fix: PRESHARED_KEY_FIX,
     })),
-  );
+  ]);
 }
 
 /** The plan spec a resolved plan was made from, its tunnels explicit; undefined if it no longer parses. */

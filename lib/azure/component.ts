@@ -10,10 +10,11 @@ import * as network from '@pulumi/azure-native/network';
 import * as pulumi from '@pulumi/pulumi';
 import type { AzureIpsecPolicyValues } from '../plan/ipsec';
 import type { ResolvedPlan } from '../plan/types';
+import { sameKeyViolation } from '../rules/PresharedKeyFormat';
 import { formatFinding, type Finding, type Rule } from '../rules/types';
 import { AzureDesignError, assertAzureDesign } from './check';
 import { azureDesign, sharedPath, SUBSCRIPTION_ID_PLACEHOLDER, type AwsTunnelDesignInput, type AzureDesign } from './design';
-import { PRESHARED_KEY_FIX, presharedKeyProblems } from './preshared-key';
+import { PRESHARED_KEY_FIX, presharedKeyProblems, tunnelsSharingKeys } from './preshared-key';
 
 /** The component's Pulumi type token. */
 export const AZURE_VPN_GATEWAY_TYPE = 'multicloud-vpn:azure:VpnGateway';
@@ -33,6 +34,11 @@ export interface AwsTunnelEndpoint {
   readonly presharedKey: pulumi.Input<string>;
   /** C22 problems found when the key's value was at hand (never the value). @default checked by the component */
   readonly presharedKeyProblems?: readonly string[];
+  /**
+   * Other tunnel ids of the plan given the same key (C22: one key per tunnel), found when the values
+   * were at hand (`awsTunnelEndpoints`). @default checked by the component
+   */
+  readonly presharedKeySameAs?: readonly string[];
 }
 
 export interface AzureVpnGatewayArgs {
@@ -51,7 +57,10 @@ export interface AzureVpnGatewayArgs {
   readonly virtualNetworkName?: string;
   /** The subscription of the resource group. @default the provider's (`authorization.getClientConfig`) */
   readonly subscriptionId?: pulumi.Input<string>;
-  /** Availability zones of both public IPs (identical, C14). @default ['1', '2', '3'] */
+  /**
+   * Availability zones of both public IPs (identical, C14).
+   * @default ['1', '2', '3'] where the region has availability zones, none elsewhere (C38)
+   */
   readonly publicIpZones?: readonly string[];
   /**
    * The AWS tunnels by plan tunnel id (`Instance0Tunnel1` …). @default undefined: the first run,
@@ -106,6 +115,40 @@ function checkedKey(at: string, tunnelId: string, endpoint: AwsTunnelEndpoint): 
   return { value };
 }
 
+function sameKeyFindings(at: string, sameAs: ReadonlyMap<string, string[]>): Finding[] {
+  return [...sameAs].flatMap(([tunnelId, others]) => sameKeyViolation(`${at}awsTunnels.${tunnelId}`, tunnelId, others).map((v) => ({
+    path: `${at}awsTunnels.${tunnelId}.presharedKey`, ruleId: 'PresharedKeyFormat', catalogue: ['C22'] as const, level: 'error' as const, message: v.message, fix: v.fix ?? PRESHARED_KEY_FIX,
+  })));
+}
+
+/**
+ * The keys of one plan with their C22 checks: format and one key per tunnel. Values at hand (strings)
+ * are checked now; Outputs without a prior check are checked together inside an apply, so a reused
+ * key fails every connection's inputs and none is created.
+ */
+function checkedPlanKeys(at: string, endpoints: Readonly<Record<string, AwsTunnelEndpoint>>): Map<string, CheckedKey & { sameAs?: readonly string[] }> {
+  const checked = new Map<string, CheckedKey & { sameAs?: readonly string[] }>();
+  const plain = new Map(Object.entries(endpoints).flatMap(([id, e]) => (typeof e.presharedKey === 'string' ? [[id, e.presharedKey] as const] : [])));
+  const plainSameAs = tunnelsSharingKeys(plain);
+  const later = Object.entries(endpoints).filter(([, e]) => typeof e.presharedKey !== 'string' && e.presharedKeySameAs === undefined);
+  const laterCheck = later.length < 2
+    ? undefined
+    : pulumi.all(later.map(([, e]) => pulumi.secret(e.presharedKey))).apply((values) => {
+      const sameAs = tunnelsSharingKeys(new Map(later.map(([id], i) => [id, values[i]])));
+      if (sameAs.size > 0) throw new AzureDesignError(sameKeyFindings(at, sameAs), 'pre-shared keys');
+      return true;
+    });
+  for (const [tunnelId, endpoint] of Object.entries(endpoints)) {
+    const key = checkedKey(at, tunnelId, endpoint);
+    const value = laterCheck !== undefined && later.some(([id]) => id === tunnelId)
+      ? pulumi.all([key.value, laterCheck]).apply(([k]) => k)
+      : key.value;
+    const sameAs = typeof endpoint.presharedKey === 'string' ? plainSameAs.get(tunnelId) ?? [] : endpoint.presharedKeySameAs;
+    checked.set(tunnelId, { ...key, value, ...(sameAs !== undefined ? { sameAs } : {}) });
+  }
+  return checked;
+}
+
 /** The IPsec policy with every field set; the design check has refused a missing one already (C24). */
 function ipsecPolicyArgs(policy: AzureIpsecPolicyValues) {
   const required = (value: string | undefined, field: string): string => {
@@ -133,10 +176,13 @@ export function checkedAzureDesign(args: AzureVpnGatewayArgs): { design: AzureDe
   const designTunnels = (k: number, plan: ResolvedPlan, endpoints: SharedPlanArgs['awsTunnels']) => {
     if (endpoints === undefined) return undefined;
     const awsTunnels: Record<string, AwsTunnelDesignInput> = {};
-    for (const [tunnelId, endpoint] of Object.entries(endpoints)) {
-      const key = checkedKey(sharedPath(k), tunnelId, endpoint);
+    for (const [tunnelId, key] of checkedPlanKeys(sharedPath(k), endpoints)) {
       keys.set(keyOf(plan.name, tunnelId), key.value);
-      awsTunnels[tunnelId] = { outsideIp: endpoint.outsideIp, ...(key.problems !== undefined ? { presharedKeyProblems: key.problems } : {}) };
+      awsTunnels[tunnelId] = {
+        outsideIp: endpoints[tunnelId].outsideIp,
+        ...(key.problems !== undefined ? { presharedKeyProblems: key.problems } : {}),
+        ...(key.sameAs !== undefined ? { presharedKeySameAs: key.sameAs } : {}),
+      };
     }
     return awsTunnels;
   };
@@ -207,7 +253,8 @@ export class AzureVpnGateway extends pulumi.ComponentResource {
       sku: { name: p.sku, tier: p.tier },
       publicIPAllocationMethod: p.allocationMethod,
       publicIPAddressVersion: 'IPv4',
-      zones: [...p.zones],
+      // No zones at all in a region without them (C38): Azure refuses any zone there.
+      ...(p.zones.length > 0 ? { zones: [...p.zones] } : {}),
       tags,
     }, { parent: this }));
 

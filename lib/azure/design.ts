@@ -7,6 +7,7 @@
  * Several plans may share one gateway (`planSharedGateway`, one VPC each): the first plan sets the
  * gateway, the others must agree on its settings, and each plan adds its own LNGs and connections.
  */
+import { defaultPublicIpZones, ZONE_REDUNDANT } from '../plan/azure-regions';
 import { azureIpsecPolicy, type AzureIpsecPolicyValues } from '../plan/ipsec';
 import type { AzureInstance, ResolvedPlan, ResolvedTunnel } from '../plan/types';
 import type { AzureView } from '../rules/azure-view';
@@ -16,8 +17,11 @@ import type { Finding } from '../rules/types';
 export const SUBSCRIPTION_ID_PLACEHOLDER = '{subscriptionId}';
 /** Azure requires exactly this name for the VPN gateway's subnet (C17). */
 export const GATEWAY_SUBNET_NAME = 'GatewaySubnet';
-/** Zone-redundant, Azure's default for Standard public IPs in regions with zones. */
-export const DEFAULT_PUBLIC_IP_ZONES: readonly string[] = ['1', '2', '3'];
+/**
+ * Zone-redundant public IPs, for regions with availability zones. The default follows the region
+ * (`defaultPublicIpZones`): these zones where it has zones, none elsewhere (C38).
+ */
+export const DEFAULT_PUBLIC_IP_ZONES: readonly string[] = ZONE_REDUNDANT;
 const INSTANCES: readonly AzureInstance[] = [0, 1];
 
 /** What the design needs to know of one AWS tunnel (from the hand-off); never the key itself. */
@@ -29,6 +33,11 @@ export interface AwsTunnelDesignInput {
    * @default undefined: the value is not known yet; the component checks it inside an apply
    */
   readonly presharedKeyProblems?: readonly string[];
+  /**
+   * Other tunnel ids of the same plan given the same key (C22: one key per tunnel), when the values
+   * were at hand. @default undefined: not known
+   */
+  readonly presharedKeySameAs?: readonly string[];
 }
 
 export interface AzureDesignOptions {
@@ -48,7 +57,10 @@ export interface AzureDesignOptions {
   readonly existingGatewaySubnet?: string | true;
   /** The VNet to create `GatewaySubnet` in. @default plan.azure.vnetName */
   readonly virtualNetworkName?: string;
-  /** Availability zones of both public IPs (identical, C14). @default ['1', '2', '3'] */
+  /**
+   * Availability zones of both public IPs (identical, C14).
+   * @default ['1', '2', '3'] where the region has availability zones, [] elsewhere (C38)
+   */
   readonly publicIpZones?: readonly string[];
   /**
    * The AWS tunnels by plan tunnel id. @default undefined: the first run, before AWS exists; the
@@ -146,6 +158,8 @@ export interface ConnectionDesign {
   readonly gatewayCustomBgpIpAddresses: readonly { readonly ipConfigurationId: string; readonly customBgpIpAddress: string }[];
   /** C22 problems of the key, when its value was at hand. */
   readonly presharedKeyProblems?: readonly string[];
+  /** C22: other tunnels of the plan given the same key, when the values were at hand. */
+  readonly presharedKeySameAs?: readonly string[];
   /** The tags of the tunnel's plan. */
   readonly tags: Readonly<Record<string, string>>;
 }
@@ -286,7 +300,10 @@ export function azureDesign(plan: ResolvedPlan, options: AzureDesignOptions = {}
   const plans = members.map((m) => m.plan);
   const resourceGroupName = options.resourceGroupName ?? plan.azure.resourceGroupName;
   const subscriptionId = options.subscriptionId ?? SUBSCRIPTION_ID_PLACEHOLDER;
-  const zones = [...(options.publicIpZones ?? DEFAULT_PUBLIC_IP_ZONES)];
+  const location = options.location ?? plan.azure.location;
+  // C38: zone-redundant where the region has zones; Azure refuses zones in a region without them,
+  // where an AZ SKU is still created and stays regional (VPN Gateway SKU consolidation FAQ).
+  const zones = [...(options.publicIpZones ?? defaultPublicIpZones(location))];
   const gatewayId = gatewayResourceId(subscriptionId, resourceGroupName, plan.azure.gatewayName);
 
   const publicIps: PublicIpDesign[] = INSTANCES.map((i) => ({
@@ -359,7 +376,7 @@ export function azureDesign(plan: ResolvedPlan, options: AzureDesignOptions = {}
     plan,
     plans,
     resourceGroupName,
-    location: options.location ?? plan.azure.location,
+    location,
     subscriptionId,
     tags: { ...plan.tags },
     gatewaySubnet,
@@ -414,6 +431,7 @@ function connectionOf(
       customBgpIpAddress: tunnel.azureCustomBgpIps[i],
     })),
     ...(aws.presharedKeyProblems !== undefined ? { presharedKeyProblems: [...aws.presharedKeyProblems] } : {}),
+    ...(aws.presharedKeySameAs !== undefined ? { presharedKeySameAs: [...aws.presharedKeySameAs] } : {}),
     tags: { ...plan.tags },
   };
 }
@@ -435,6 +453,7 @@ export function azureViewOf(design: AzureDesign, planIndex = 0): AzureView {
   const plan = design.plans[planIndex] ?? design.plan;
   const own = <T extends { readonly planName: string }>(items: readonly T[]) => items.filter((item) => item.planName === plan.name);
   return {
+    location: design.location,
     publicIps: design.publicIps.map((p) => ({ name: p.name, sku: p.sku, allocationMethod: p.allocationMethod, zones: p.zones })),
     gateway: {
       name: gateway.name,
@@ -481,7 +500,11 @@ export function azureViewOf(design: AzureDesign, planIndex = 0): AzureView {
         saDataSizeKilobytes: p.saDataSizeKilobytes,
       })),
       gatewayCustomBgpIpAddresses: c.gatewayCustomBgpIpAddresses,
-      sharedKey: { isSecret: true, ...(c.presharedKeyProblems !== undefined ? { formatProblems: c.presharedKeyProblems } : {}) },
+      sharedKey: {
+        isSecret: true,
+        ...(c.presharedKeyProblems !== undefined ? { formatProblems: c.presharedKeyProblems } : {}),
+        ...(c.presharedKeySameAs !== undefined ? { sameKeyAs: c.presharedKeySameAs } : {}),
+      },
     })),
     awsPeer: {
       asn: plan.aws.asn,

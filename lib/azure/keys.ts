@@ -6,8 +6,10 @@
  */
 import * as pulumi from '@pulumi/pulumi';
 import { secretsManagerReader, type AwsOutputs, type SecretReader } from '../handoff/aws-outputs';
+import type { Finding } from '../rules/types';
+import { AzureDesignError } from './check';
 import type { AwsTunnelEndpoint } from './component';
-import { presharedKeyProblems } from './preshared-key';
+import { presharedKeyProblems, tunnelsSharingKeys } from './preshared-key';
 
 /**
  * Pulumi config key of a tunnel's key: `pulumi config set --secret presharedKey.Instance0Tunnel1 …`;
@@ -36,7 +38,38 @@ export interface PresharedKeySources {
  * wrapped, and `awsTunnelEndpoints` wraps it at once.
  */
 export function presharedKeysFromConfig(config: pulumi.Config): (tunnelId: string, sharedPlanName?: string) => string | undefined {
-  return (tunnelId, sharedPlanName) => config.get(presharedKeyConfigKey(tunnelId, sharedPlanName));
+  return (tunnelId, sharedPlanName) => {
+    const key = presharedKeyConfigKey(tunnelId, sharedPlanName);
+    const value = config.get(key);
+    const fullKey = `${config.name}:${key}`;
+    // C23: a key set without --secret sits in plain text in Pulumi.<stack>.yaml. Named, never echoed.
+    if (value !== undefined && !isConfigSecret(fullKey)) {
+      throw new AzureDesignError([{
+        path: `config ${fullKey}`,
+        ruleId: 'NoPlaintextPresharedKey',
+        catalogue: ['C23'],
+        level: 'error',
+        message: `the pre-shared key of tunnel ${tunnelId}${sharedPlanName === undefined ? '' : ` (plan '${sharedPlanName}')`} is set in plain text in the stack config, where anyone reading Pulumi.<stack>.yaml sees it.`,
+        fix: `\`pulumi config set --secret ${key} <key>\` (it replaces the plain-text value), or \`pulumi config rm ${key}\` to read it from Secrets Manager.`,
+      }], 'Pulumi config');
+    }
+    return value;
+  };
+}
+
+/**
+ * Whether a config value was set with `--secret`. `runtime.isConfigSecret` is what `Config.getSecret`'s
+ * warning uses; it reads `PULUMI_CONFIG_SECRET_KEYS`, which the Pulumi language host sets.
+ */
+function isConfigSecret(fullKey: string): boolean {
+  const fromRuntime = (pulumi.runtime as unknown as { isConfigSecret?: (key: string) => boolean }).isConfigSecret;
+  if (typeof fromRuntime === 'function') return fromRuntime(fullKey);
+  try {
+    const keys: unknown = JSON.parse(process.env.PULUMI_CONFIG_SECRET_KEYS ?? '[]');
+    return Array.isArray(keys) && keys.includes(fullKey);
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -45,9 +78,23 @@ export function presharedKeysFromConfig(config: pulumi.Config): (tunnelId: strin
  */
 export async function awsTunnelEndpoints(outputs: AwsOutputs, sources: PresharedKeySources = {}): Promise<Record<string, AwsTunnelEndpoint>> {
   const readSecret = sources.readSecret ?? secretsManagerReader();
-  const entries = await Promise.all(
-    Object.values(outputs.tunnels).map(async (tunnel): Promise<[string, AwsTunnelEndpoint]> => {
-      let key = sources.fromConfig?.(tunnel.tunnelId);
+  const tunnels = Object.values(outputs.tunnels);
+  // Every config problem at once (C23), before any secret is read.
+  const configFindings: Finding[] = [];
+  const fromConfig = new Map<string, string>();
+  for (const tunnel of tunnels) {
+    try {
+      const value = sources.fromConfig?.(tunnel.tunnelId);
+      if (value !== undefined) fromConfig.set(tunnel.tunnelId, value);
+    } catch (e) {
+      if (!(e instanceof AzureDesignError)) throw e;
+      configFindings.push(...e.findings);
+    }
+  }
+  if (configFindings.length > 0) throw new AzureDesignError(configFindings, 'Pulumi config');
+  const values = await Promise.all(
+    tunnels.map(async (tunnel): Promise<[string, string, string]> => {
+      let key = fromConfig.get(tunnel.tunnelId);
       if (key === undefined) {
         try {
           key = await readSecret(tunnel.presharedKeySecretArn);
@@ -59,8 +106,15 @@ export async function awsTunnelEndpoints(outputs: AwsOutputs, sources: Preshared
           );
         }
       }
-      return [tunnel.tunnelId, { outsideIp: tunnel.outsideIp, presharedKey: pulumi.secret(key), presharedKeyProblems: presharedKeyProblems(key) }];
+      return [tunnel.tunnelId, key, tunnel.outsideIp];
     }),
   );
-  return Object.fromEntries(entries);
+  // C22: one key per tunnel; compared here while the values are at hand, and only tunnel ids leave.
+  const sameAs = tunnelsSharingKeys(new Map(values.map(([tunnelId, key]) => [tunnelId, key])));
+  return Object.fromEntries(values.map(([tunnelId, key, outsideIp]) => [tunnelId, {
+    outsideIp,
+    presharedKey: pulumi.secret(key),
+    presharedKeyProblems: presharedKeyProblems(key),
+    presharedKeySameAs: sameAs.get(tunnelId) ?? [],
+  }]));
 }

@@ -59,6 +59,23 @@ function editDistance(a: string, b: string): number {
   return row[b.length];
 }
 
+/**
+ * The entries of `allowed` close to `value` (edit distance, case-insensitive), for "did you mean"
+ * hints; an entry equal to `value` but for case, spaces or hyphens counts as close too.
+ */
+export function closestMatches(value: string, allowed: readonly string[]): string[] {
+  const squash = (s: string) => s.toLowerCase().replace(/[\s_-]/g, '');
+  const same = allowed.filter((k) => squash(k) === squash(value));
+  if (same.length > 0) return same;
+  return allowed.filter((k) => editDistance(k, value) <= Math.max(1, Math.floor(value.length / 3)));
+}
+
+/** `did you mean 'a' or 'b'? ` or the empty string. */
+export function didYouMean(value: string, allowed: readonly string[]): string {
+  const near = closestMatches(value, allowed);
+  return near.length > 0 ? `did you mean ${near.map((k) => `'${k}'`).join(' or ')}? ` : '';
+}
+
 function describe(value: unknown): string {
   return value === undefined ? 'nothing' : JSON.stringify(value);
 }
@@ -78,8 +95,7 @@ export function schemaFindings(schema: z.ZodTypeAny, error: z.ZodError, input: u
       case 'unrecognized_keys': {
         const allowed = knownKeys(schema, issue.path);
         for (const key of issue.keys) {
-          const near = allowed.filter((k) => editDistance(k, key) <= Math.max(1, Math.floor(key.length / 3)));
-          const hint = near.length > 0 ? `did you mean ${near.map((k) => `'${k}'`).join(' or ')}? ` : '';
+          const hint = didYouMean(key, allowed);
           push([...issue.path, key], `unknown field '${key}' (a typo would otherwise be ignored and the default used).`,
             `${hint}allowed here: ${allowed.join(', ')}.`);
         }

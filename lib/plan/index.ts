@@ -9,3 +9,4 @@ export * from './replacements';
 export * from './schema';
 export * from './types';
 export * from './tags';
+export * from './azure-regions';

@@ -66,8 +66,11 @@ export const azureSchema = z
     vnetCidr: z.string().default('10.1.0.0/16'),
     /** @default 10.1.1.0/24 */
     gatewaySubnetCidr: z.string().default('10.1.1.0/24'),
-    /** @default VpnGw2 */
-    sku: z.string().default('VpnGw2'),
+    /**
+     * An availability-zone SKU: Azure no longer creates VpnGw1–5 (C38; seed 004 names VpnGw2).
+     * @default VpnGw2AZ
+     */
+    sku: z.string().default('VpnGw2AZ'),
     /** @default Generation2 */
     generation: z.string().default('Generation2'),
     /** Two gateway instances, one per AWS VPN connection (C14). @default true */
@@ -76,7 +79,7 @@ export const azureSchema = z
     connectionMode: z.enum(['Default', 'InitiatorOnly', 'ResponderOnly']).default('ResponderOnly'),
     /** @default TestRG1 */
     resourceGroupName: z.string().min(1).default('TestRG1'),
-    /** @default eastus */
+    /** Programmatic Azure region name; decides the public IPs' zones (C38). @default eastus */
     location: z.string().min(1).default('eastus'),
     /** @default VNet1 */
     vnetName: z.string().min(1).default('VNet1'),

@@ -14,7 +14,7 @@ function gatewaySkuProblems(sku: string, generation: string): { field: 'sku' | '
   }
   if (skus.includes(sku)) return [];
   if (sku.toLowerCase() === 'basic') {
-    return [{ field: 'sku', message: "'Basic' supports neither BGP nor active/active.", fix: `one of ${skus.join(', ')} (the seed uses VpnGw2).` }];
+    return [{ field: 'sku', message: "'Basic' supports neither BGP nor active/active.", fix: `one of ${skus.join(', ')} (VpnGw2AZ by default; the seed's VpnGw2 can no longer be created, C38).` }];
   }
   const otherGeneration = Object.keys(VPN_GATEWAY_SKUS_BY_GENERATION).find((g) => VPN_GATEWAY_SKUS_BY_GENERATION[g].includes(sku));
   return [{
@@ -34,8 +34,9 @@ export const AzureGatewayRouteBasedBgpSku: Rule = {
   explanation:
     'Seed 004 (Azure AWS-BGP tutorial) creates a route-based VPN gateway, SKU VpnGw2, Generation2. The Azure VPN Gateway ' +
     'SKU documentation: Basic has neither BGP nor active/active; Generation1 offers VpnGw1–VpnGw3 (and the AZ variants), ' +
-    'Generation2 VpnGw2–VpnGw5 (and AZ). A policy-based gateway supports neither BGP nor several tunnels.',
-  fix: 'gatewayType Vpn, vpnType RouteBased, SKU VpnGw2 with Generation2 (or another valid pair).',
+    'Generation2 VpnGw2–VpnGw5 (and AZ). A policy-based gateway supports neither BGP nor several tunnels. The non-AZ ' +
+    'SKUs stay in this table for existing gateways; a new gateway needs an AZ SKU (C38), VpnGw2AZ Generation2 by default.',
+  fix: 'gatewayType Vpn, vpnType RouteBased, SKU VpnGw2AZ with Generation2 (or another valid pair).',
   plan: ({ spec }) =>
     gatewaySkuProblems(spec.azure.sku, spec.azure.generation).map(({ field, ...p }) => ({ path: `azure.${field}`, ...p })),
   azure: ({ gateway }) => {

@@ -3,12 +3,21 @@ import type { Rule, Violation } from './types';
 
 /** The exact name Azure requires for the subnet that hosts a virtual network gateway. */
 export const GATEWAY_SUBNET_NAME = 'GatewaySubnet';
-/** Azure's recommended minimum; /28 and /29 work for non-Basic SKUs but leave no room (warning). */
-const RECOMMENDED_PREFIX = 27;
-const SMALLEST_PREFIX = 29;
+/**
+ * Azure VPN Gateway settings, "Gateway subnet": "as small as /29, applicable to the Basic SKU only;
+ * all other SKUs require /27 or larger" (https://learn.microsoft.com/azure/vpn-gateway/vpn-gateway-about-vpn-gateway-settings#gwsub).
+ */
+const REQUIRED_PREFIX = 27;
+/** The smallest gateway subnet Azure accepts at all, and only for the Basic SKU. */
+const BASIC_SMALLEST_PREFIX = 29;
 
-/** Size and containment problems of a gateway subnet prefix; `vnet` entries that do not parse are ignored. */
-function gatewaySubnetProblems(prefix: string, vnet: readonly string[]): Omit<Violation, 'path'>[] {
+const isBasic = (sku: string | undefined) => sku !== undefined && sku.toLowerCase() === 'basic';
+
+/**
+ * Size and containment problems of a gateway subnet prefix for a gateway of `sku`; `vnet` entries
+ * that do not parse are ignored.
+ */
+function gatewaySubnetProblems(prefix: string, vnet: readonly string[], sku: string | undefined): Omit<Violation, 'path'>[] {
   const subnet = parseIpv4Cidr(prefix);
   if (!subnet) {
     return [{ message: `'${prefix}' is not an IPv4 CIDR.`, fix: 'a /27 or larger inside the VNet, e.g. 10.1.1.0/24.' }];
@@ -17,10 +26,11 @@ function gatewaySubnetProblems(prefix: string, vnet: readonly string[]): Omit<Vi
   if (subnet.hostBitsSet) {
     problems.push({ message: `'${prefix}' has host bits set; Azure refuses a subnet prefix that is not its network address.`, fix: `${formatCidr(subnet.first, subnet.prefix)}.` });
   }
-  if (subnet.prefix > SMALLEST_PREFIX) {
-    problems.push({ message: `'${prefix}' is a /${subnet.prefix}; a gateway subnet is at least a /${SMALLEST_PREFIX}, and /${RECOMMENDED_PREFIX} or larger is recommended.`, fix: `a /${RECOMMENDED_PREFIX} or larger, e.g. ${formatCidr(Math.floor(subnet.first / 32) * 32, RECOMMENDED_PREFIX)}.` });
-  } else if (subnet.prefix > RECOMMENDED_PREFIX) {
-    problems.push({ level: 'warning', message: `'${prefix}' is a /${subnet.prefix}; it works, but Azure recommends /${RECOMMENDED_PREFIX} or larger so that later configurations (e.g. ExpressRoute coexistence) fit.`, fix: `a /${RECOMMENDED_PREFIX} or larger, e.g. ${formatCidr(Math.floor(subnet.first / 32) * 32, RECOMMENDED_PREFIX)}.` });
+  const larger = `a /${REQUIRED_PREFIX} or larger, e.g. ${formatCidr(Math.floor(subnet.first / 32) * 32, REQUIRED_PREFIX)}.`;
+  if (subnet.prefix > BASIC_SMALLEST_PREFIX) {
+    problems.push({ message: `'${prefix}' is a /${subnet.prefix}; Azure accepts no gateway subnet smaller than a /${BASIC_SMALLEST_PREFIX} (Basic SKU only), and /${REQUIRED_PREFIX} or larger for every other SKU.`, fix: larger });
+  } else if (subnet.prefix > REQUIRED_PREFIX && !isBasic(sku)) {
+    problems.push({ message: `'${prefix}' is a /${subnet.prefix}; Azure allows a gateway subnet smaller than /${REQUIRED_PREFIX} for the Basic SKU only, and this gateway is ${sku === undefined ? 'not Basic' : `'${sku}'`}.`, fix: larger });
   }
   const spaces = vnet.flatMap((cidr) => parseIpv4Cidr(cidr) ?? []);
   if (spaces.length > 0 && !spaces.some((space) => contains(space, subnet))) {
@@ -33,17 +43,17 @@ export const GatewaySubnetNameAndSize: Rule = {
   id: 'GatewaySubnetNameAndSize',
   catalogue: ['C17'],
   level: 'error',
-  summary: 'The gateway subnet is named exactly GatewaySubnet, is /27 or larger (/28–/29 warning, smaller error) and lies inside the VNet.',
+  summary: 'The gateway subnet is named exactly GatewaySubnet, is /27 or larger (/28 and /29 for the Basic SKU only) and lies inside the VNet.',
   explanation:
-    "Azure VPN Gateway documentation (\"About gateway subnets\"): the gateway's subnet must be named GatewaySubnet, and a " +
-    '/27 or larger is recommended; /28 and /29 are accepted for non-Basic SKUs, anything smaller is refused. Seed 004 ' +
-    '(Azure AWS-BGP tutorial) uses 10.1.1.0/24 inside the VNet 10.1.0.0/16.',
+    "Azure VPN Gateway settings (\"Gateway subnet\"): the gateway's subnet must be named GatewaySubnet; it can be \"as " +
+    'small as /29, applicable to the Basic SKU only; all other SKUs require /27 or larger". Seed 004 (Azure AWS-BGP ' +
+    'tutorial) uses 10.1.1.0/24 inside the VNet 10.1.0.0/16.',
   fix: "a subnet named 'GatewaySubnet', a /27 or larger inside the VNet.",
   plan: ({ spec }) => {
     const vnet = parseIpv4Cidr(spec.azure.vnetCidr) ? [spec.azure.vnetCidr] : []; // a malformed VNet is C18's finding
-    return gatewaySubnetProblems(spec.azure.gatewaySubnetCidr, vnet).map((p) => ({ path: 'azure.gatewaySubnetCidr', ...p }));
+    return gatewaySubnetProblems(spec.azure.gatewaySubnetCidr, vnet, spec.azure.sku).map((p) => ({ path: 'azure.gatewaySubnetCidr', ...p }));
   },
-  azure: ({ gatewaySubnet }) => [
+  azure: ({ gatewaySubnet, gateway }) => [
     ...(gatewaySubnet.name === undefined || gatewaySubnet.name === GATEWAY_SUBNET_NAME
       ? []
       : [{
@@ -53,6 +63,6 @@ export const GatewaySubnetNameAndSize: Rule = {
       }]),
     ...(gatewaySubnet.addressPrefix === undefined
       ? []
-      : gatewaySubnetProblems(gatewaySubnet.addressPrefix, gatewaySubnet.vnetAddressSpace ?? []).map((p) => ({ path: 'gatewaySubnet.addressPrefix', ...p }))),
+      : gatewaySubnetProblems(gatewaySubnet.addressPrefix, gatewaySubnet.vnetAddressSpace ?? [], gateway.sku).map((p) => ({ path: 'gatewaySubnet.addressPrefix', ...p }))),
   ],
 };

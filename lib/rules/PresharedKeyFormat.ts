@@ -76,7 +76,18 @@ export const PresharedKeyFormat: Rule = {
   },
   cfn: cfnKeys,
   azure: ({ connections }) =>
-    connections.flatMap((connection) =>
-      (connection.sharedKey.formatProblems ?? []).map((problem) => ({ path: `connection ${connection.name}.sharedKey`, message: `the shared key ${problem}` })),
-    ),
+    connections.flatMap((connection) => [
+      ...(connection.sharedKey.formatProblems ?? []).map((problem) => ({ path: `connection ${connection.name}.sharedKey`, message: `the shared key ${problem}` })),
+      ...sameKeyViolation(connection.name, connection.tunnelId, connection.sharedKey.sameKeyAs),
+    ]),
 };
+
+/** C22, one key per tunnel: the AWS side refuses a reused key too. Names the tunnels, never the key. */
+export function sameKeyViolation(connectionName: string, tunnelId: string, sameKeyAs: readonly string[] | undefined): Violation[] {
+  if (sameKeyAs === undefined || sameKeyAs.length === 0) return [];
+  return [{
+    path: `connection ${connectionName}.sharedKey`,
+    message: `tunnel ${tunnelId} was given the same pre-shared key as tunnel(s) ${sameKeyAs.join(', ')}; each tunnel has its own key (a reused key lets one tunnel's leak open the others).`,
+    fix: 'a different key per tunnel: the AWS hand-off secret of that tunnel, or its own `pulumi config set --secret presharedKey.<tunnelId>`.',
+  }];
+}

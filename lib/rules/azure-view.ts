@@ -20,6 +20,11 @@ export interface AzureIpConfigurationView {
 
 export interface AzureGatewayView {
   readonly name: string;
+  /**
+   * The resource id of a gateway that already exists and is not created (C38: its SKU is not
+   * refused, since Azure only refuses creating non-AZ gateways). @default undefined: a new gateway
+   */
+  readonly existingId?: string;
   readonly gatewayType: string; // Vpn
   readonly vpnType: string; // RouteBased
   readonly sku: string;
@@ -86,6 +91,11 @@ export interface AzureConnectionView {
     readonly isSecret: boolean;
     /** Format findings of the key when its value was at hand (C22); never the value itself. */
     readonly formatProblems?: readonly string[];
+    /**
+     * Tunnel ids of the plan's other connections that were given the same key (C22: one key per
+     * tunnel), when the values were at hand; never the value or anything derived from it.
+     */
+    readonly sameKeyAs?: readonly string[];
   };
 }
 
@@ -101,6 +111,8 @@ export interface AwsPeerView {
 }
 
 export interface AzureView {
+  /** The Azure region (programmatic name, `eastus`) of the gateway and its public IPs (C38). */
+  readonly location: string;
   readonly publicIps: readonly AzurePublicIpView[];
   readonly gateway: AzureGatewayView;
   readonly gatewaySubnet: AzureGatewaySubnetView;

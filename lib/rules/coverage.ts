@@ -20,4 +20,8 @@ export const ENFORCEMENT_LIMITS: Readonly<Partial<Record<CatalogueNumber, string
   C35: 'Alibaba Cloud peer (see C34). The same /30 rules for AWS tunnels are enforced by C01, C02 and C04.',
   C36: 'Alibaba Cloud peer (see C34).',
   C37: 'Alibaba Cloud peer (see C34). IKEv2 for this design is enforced by C25.',
+  C39: 'Alibaba Cloud peer: pending on issue 10 (the Alibaba Cloud peer), which brings its rules.',
+  C40: 'Alibaba Cloud peer: pending on issue 10.',
+  C41: 'Alibaba Cloud peer: pending on issue 10.',
+  C42: 'Alibaba Cloud peer: pending on issue 10.',
 };

@@ -288,6 +288,20 @@ describe('pre-shared keys from the hand-off', () => {
     expect(endpoints.Instance1Tunnel1.presharedKeyProblems).toEqual([expect.stringMatching(/starts with '0'/)]);
   });
 
+  test('C22: a key read for two tunnels is marked on both with the other tunnel id (never the value); distinct keys are not marked', async () => {
+    const reused = testKey();
+    const endpoints = await awsTunnelEndpoints(outputs, {
+      readSecret: async (arn) => {
+        const id = /(Instance\dTunnel\d)/.exec(arn)![1];
+        return id === 'Instance0Tunnel1' || id === 'Instance1Tunnel2' ? reused : TEST_KEY(id);
+      },
+    });
+    expect(Object.fromEntries(Object.entries(endpoints).map(([id, e]) => [id, e.presharedKeySameAs]))).toEqual({
+      Instance0Tunnel1: ['Instance1Tunnel2'], Instance0Tunnel2: [], Instance1Tunnel1: [], Instance1Tunnel2: ['Instance0Tunnel1'],
+    });
+    expect(JSON.stringify(Object.values(endpoints).map((e) => e.presharedKeySameAs))).not.toContain(reused);
+  });
+
   test('a secret that cannot be read names the tunnel, the ARN and the way out', async () => {
     const failing = awsTunnelEndpoints(outputs, { readSecret: async () => { throw new Error('AccessDeniedException: not allowed.'); } });
     await expect(failing).rejects.toThrow(/tunnel Instance0Tunnel1 from arn:aws:secretsmanager:[^ ]+ .*AccessDenied[\s\S]*presharedKey\.Instance0Tunnel1/);

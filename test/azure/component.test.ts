@@ -69,7 +69,7 @@ describe('AzureVpnGateway with the AWS tunnels', () => {
     const id = (i: number) =>
       `/subscriptions/${TEST_SUBSCRIPTION}/resourceGroups/TestRG1/providers/Microsoft.Network/virtualNetworkGateways/VNet1GW/ipConfigurations/ipconfig${i}`;
     expect(gateway.inputs).toMatchObject({
-      virtualNetworkGatewayName: 'VNet1GW', gatewayType: 'Vpn', vpnType: 'RouteBased', sku: { name: 'VpnGw2', tier: 'VpnGw2' },
+      virtualNetworkGatewayName: 'VNet1GW', gatewayType: 'Vpn', vpnType: 'RouteBased', sku: { name: 'VpnGw2AZ', tier: 'VpnGw2AZ' },
       vpnGatewayGeneration: 'Generation2', activeActive: true, enableBgp: true,
       bgpSettings: {
         asn: 65000,
@@ -106,9 +106,9 @@ describe('AzureVpnGateway with the AWS tunnels', () => {
     );
   });
 
-  test('C14: public IPs are Standard, Static, with identical zones', () => {
+  test('C14, C38: public IPs are Standard, Static, zone-redundant (1, 2, 3) in eastus, with identical zones', () => {
     const pips = ofType(record, 'PublicIPAddress').map((p) => p.inputs);
-    for (const p of pips) expect(p).toMatchObject({ sku: { name: 'Standard' }, publicIPAllocationMethod: 'Static' });
+    for (const p of pips) expect(p).toMatchObject({ sku: { name: 'Standard' }, publicIPAllocationMethod: 'Static', zones: ['1', '2', '3'] });
     expect(pips[0].zones).toEqual(pips[1].zones);
   });
 
@@ -148,6 +148,21 @@ describe('AzureVpnGateway: first run and options', () => {
     expect(connectionIds).toEqual([]);
   });
 
+  test('C38: in a region without availability zones the public IPs get no zones; Pulumi names and types stay the same', async () => {
+    await build(record, { location: 'westus' });
+    const pips = ofType(record, 'PublicIPAddress');
+    expect(pips.map((p) => [p.name, p.inputs.location, p.inputs.zones])).toEqual([['vpn-pip0', 'westus', undefined], ['vpn-pip1', 'westus', undefined]]);
+    const [gateway] = ofType(record, 'VirtualNetworkGateway');
+    expect([gateway.name, (gateway.inputs.sku as { name: string }).name]).toEqual(['vpn-gateway', 'VpnGw2AZ']);
+  });
+
+  test('C38: zones asked for in a region without them, and a misspelt location, stop the component before anything registers', async () => {
+    expect(() => new AzureVpnGateway('vpn', { plan, location: 'westus', publicIpZones: ['1', '2', '3'] })).toThrow(/publicIp VNet1GW-pip0\.zones: \[C38 AzureGatewayAzSkuAndZones\]/);
+    expect(() => new AzureVpnGateway('vpn', { plan, location: 'west-us2' })).toThrow(/location: \[C38 AzureGatewayAzSkuAndZones\] 'west-us2' is not an Azure region name.*Valid: did you mean 'westus2'\? /);
+    await new Promise((r) => setImmediate(r));
+    expect(record.resources).toEqual([]);
+  });
+
   test('C17: an existing gateway subnet is used as is and no subnet is created; a given subscription skips the lookup', async () => {
     const subnetId = `/subscriptions/${TEST_SUBSCRIPTION}/resourceGroups/TestRG1/providers/Microsoft.Network/virtualNetworks/VNet1/subnets/GatewaySubnet`;
     await build(record, { gatewaySubnetId: subnetId, subscriptionId: TEST_SUBSCRIPTION });
@@ -174,6 +189,55 @@ describe('AzureVpnGateway: first run and options', () => {
     expect(record.resources).toEqual([]);
   });
 
+  test('C22: the same key on two tunnels, given as strings, stops the component before anything registers, naming both tunnels, never the key', async () => {
+    const shared = testKey();
+    let error: unknown;
+    try {
+      new AzureVpnGateway('vpn', { plan, awsTunnels: endpoints((id) => (id === 'Instance0Tunnel2' || id === 'Instance1Tunnel1' ? shared : TEST_KEYS[id])) });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(AzureDesignError);
+    const findings = (error as AzureDesignError).findings.filter((f) => f.catalogue.includes('C22'));
+    expect(findings.map((f) => [f.path, f.level])).toEqual([
+      ['connection cn-multicloud-vpn-Instance0Tunnel2.sharedKey', 'error'],
+      ['connection cn-multicloud-vpn-Instance1Tunnel1.sharedKey', 'error'],
+    ]);
+    expect(findings[0].message).toContain('same pre-shared key as tunnel(s) Instance1Tunnel1');
+    expect((error as Error).message).not.toContain(shared);
+    await new Promise((r) => setImmediate(r));
+    expect(record.resources).toEqual([]);
+  });
+
+  test('C22: four different keys are accepted (no finding for distinct keys)', async () => {
+    const { connectionIds } = await build(record, { awsTunnels: endpoints((id) => TEST_KEYS[id]) });
+    expect(connectionIds).toHaveLength(4);
+  });
+
+  test('C22: the same key on two tunnels arriving as Outputs fails the run before those connections exist, without quoting it', () => {
+    const script = `
+      const pulumi = require('@pulumi/pulumi');
+      const { installMocks } = require('./test/azure/mocks');
+      const { AzureVpnGateway } = require('./lib/azure/component');
+      const { planVpn } = require('./lib/plan');
+      const ips = ${JSON.stringify(OUTSIDE_IPS)};
+      const keys = ${JSON.stringify(Object.fromEntries(Object.keys(OUTSIDE_IPS).map((id) => [id, testKey()])))};
+      keys.Instance1Tunnel2 = keys.Instance0Tunnel1;
+      installMocks().then((record) => {
+        process.on('exit', () => console.log('registered:' + record.resources.map((r) => r.name).join(',')));
+        const awsTunnels = Object.fromEntries(Object.entries(ips).map(([id, outsideIp]) => [id, { outsideIp, presharedKey: pulumi.output(keys[id]) }]));
+        new AzureVpnGateway('vpn', { plan: planVpn(), awsTunnels });
+      });`;
+    const run = spawnSync(process.execPath, ['-r', 'ts-node/register/transpile-only', '-e', script], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
+    expect(run.status).not.toBe(0);
+    expect(run.stderr).toMatch(/\[C22 [^\]]*\] tunnel Instance0Tunnel1 was given the same pre-shared key as tunnel\(s\) Instance1Tunnel2/);
+    const keyOf0 = /keys = (\{[^}]*\})/.exec(script)![1];
+    expect(run.stderr + run.stdout).not.toContain(JSON.parse(keyOf0).Instance0Tunnel1);
+    const registered = /registered:(.*)/.exec(run.stdout)?.[1].split(',') ?? [];
+    expect(registered).not.toContain('vpn-cn-Instance0Tunnel1');
+    expect(registered).not.toContain('vpn-cn-Instance1Tunnel2');
+  }, 120_000);
+
   test('C22: a malformed key that arrives as an Output fails the run before its connection exists, without quoting it', () => {
     // The failing apply ends the program (an unhandled rejection under the engine), which would also
     // end jest's worker: run it in a child process with the same mocks.
@@ -183,11 +247,11 @@ describe('AzureVpnGateway: first run and options', () => {
       const { AzureVpnGateway } = require('./lib/azure/component');
       const { planVpn } = require('./lib/plan');
       const ips = ${JSON.stringify(OUTSIDE_IPS)};
-      const goodKey = ${JSON.stringify(testKey())};
+      const goodKeys = ${JSON.stringify(Object.fromEntries(Object.keys(OUTSIDE_IPS).map((id) => [id, testKey()])))};
       installMocks().then((record) => {
         process.on('exit', () => console.log('registered:' + record.resources.map((r) => r.name).join(',')));
         const awsTunnels = Object.fromEntries(Object.entries(ips).map(([id, outsideIp]) =>
-          [id, { outsideIp, presharedKey: pulumi.output(id === 'Instance0Tunnel2' ? 'Sh0rt' : goodKey) }]));
+          [id, { outsideIp, presharedKey: pulumi.output(id === 'Instance0Tunnel2' ? 'Sh0rt' : goodKeys[id]) }]));
         new AzureVpnGateway('vpn', { plan: planVpn(), awsTunnels });
       });`;
     const run = spawnSync(process.execPath, ['-r', 'ts-node/register/transpile-only', '-e', script], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });

@@ -31,9 +31,9 @@ describe('azureDesign: the documented example (seed 004)', () => {
     ]);
   });
 
-  test('C14, C16: active/active route-based Vpn gateway, VpnGw2 Generation2, BGP with ASN 65000, two IP configurations', () => {
+  test('C14, C16, C38: active/active route-based Vpn gateway, VpnGw2AZ (the seed\'s VpnGw2 as an AZ SKU) Generation2, BGP with ASN 65000, two IP configurations', () => {
     const g = design.gateway;
-    expect([g.name, g.gatewayType, g.vpnType, g.sku, g.generation]).toEqual([SEED_004_GATEWAY.name, 'Vpn', 'RouteBased', SEED_004_GATEWAY.sku, SEED_004_GATEWAY.generation]);
+    expect([g.name, g.gatewayType, g.vpnType, g.sku, g.generation]).toEqual([SEED_004_GATEWAY.name, 'Vpn', 'RouteBased', `${SEED_004_GATEWAY.sku}AZ`, SEED_004_GATEWAY.generation]);
     expect([g.activeActive, g.enableBgp, g.asn]).toEqual([true, true, SEED_004_GATEWAY.asn]);
     expect(g.ipConfigurations).toEqual([
       { name: 'ipconfig0', id: ipConfigId(0), publicIpIndex: 0 },
@@ -133,6 +133,16 @@ describe('azureDesign: options', () => {
     const design = azureDesign(tampered, { awsTunnels: awsTunnels() });
     expect(design.findings).toEqual([expect.objectContaining({ path: 'ipsec.phase1.integrity', catalogue: ['C24'] })]);
     expect(azureViewOf(design).connections[0].ipsecPolicies[0].ikeIntegrity).toBe('unsupported');
+  });
+
+  test('C38: zones follow the region: 1, 2, 3 where it has zones, none where it has none (an AZ SKU stays regional there)', () => {
+    expect(azureDesign(plan).publicIps.map((p) => p.zones)).toEqual([['1', '2', '3'], ['1', '2', '3']]);
+    const westus = azureDesign(plan, { location: 'westus' });
+    expect(westus.publicIps.map((p) => p.zones)).toEqual([[], []]);
+    expect(westus.gateway.sku).toBe('VpnGw2AZ');
+    expect(azureDesignFindings(westus).filter((f) => f.level === 'error')).toEqual([]);
+    const fromPlan = azureDesign(planVpn({ azure: { location: 'ukwest' } }));
+    expect([fromPlan.location, fromPlan.publicIps[0].zones]).toEqual(['ukwest', []]);
   });
 
   test('resource group, location and zones follow the options', () => {

@@ -34,6 +34,7 @@ export const SEED_004_AWS_ASN = 64512;
 /** "BGP を使用してアクティブ/アクティブ VPN ゲートウェイを作成する". */
 export const SEED_004_GATEWAY = {
   name: 'VNet1GW',
+  /** The seed's SKU; Azure no longer creates it, so the library uses VpnGw2AZ (C38). */
   sku: 'VpnGw2',
   generation: 'Generation2',
   asn: 65000,

@@ -145,12 +145,12 @@ describe('plans that cannot share the gateway', () => {
     const second = planVpn({
       name: 'billing-vpc',
       aws: { vpcCidr: '10.3.0.0/16' },
-      azure: { asn: 65010, sku: 'VpnGw3', gatewayName: 'OtherGW', gatewaySubnetCidr: '10.1.2.0/24', apipaInUse: orders.tunnels.map((t) => t.insideCidr) },
+      azure: { asn: 65010, sku: 'VpnGw3AZ', gatewayName: 'OtherGW', gatewaySubnetCidr: '10.1.2.0/24', apipaInUse: orders.tunnels.map((t) => t.insideCidr) },
     });
     const findings = azureDesignFindings(azureDesign(orders, { sharedWith: [{ plan: second }] })).filter((f) => f.level === 'error');
     const byPath = (path: string) => findings.filter((f) => f.path === path);
     expect(byPath('sharedWith[0].plan.azure.sku')).toEqual([expect.objectContaining({ catalogue: ['C16'] })]);
-    expect(byPath('sharedWith[0].plan.azure.sku')[0].message).toContain(`plan 'billing-vpc' gives the shared gateway sku "VpnGw3", plan 'orders-vpc' (the first) "VpnGw2"`);
+    expect(byPath('sharedWith[0].plan.azure.sku')[0].message).toContain(`plan 'billing-vpc' gives the shared gateway sku "VpnGw3AZ", plan 'orders-vpc' (the first) "VpnGw2AZ"`);
     expect(byPath('sharedWith[0].plan.azure.gatewayName')).toEqual([expect.objectContaining({ catalogue: ['C15'] })]);
     expect(byPath('sharedWith[0].plan.azure.gatewaySubnetCidr')).toEqual([expect.objectContaining({ catalogue: ['C17'] })]);
     expect(byPath('sharedWith[0].plan.azure.asn')).toEqual([expect.objectContaining({ catalogue: ['C11'], fix: '65000.' })]);
@@ -254,7 +254,7 @@ describe('AzureVpnGateway: refused shared plans register nothing', () => {
   });
 
   test('C16: a second plan with another SKU stops the component', () => {
-    const second = planVpn({ name: 'billing-vpc', aws: { vpcCidr: '10.3.0.0/16' }, azure: { sku: 'VpnGw4', apipaInUse: orders.tunnels.map((t) => t.insideCidr) } });
+    const second = planVpn({ name: 'billing-vpc', aws: { vpcCidr: '10.3.0.0/16' }, azure: { sku: 'VpnGw4AZ', apipaInUse: orders.tunnels.map((t) => t.insideCidr) } });
     expect(() => new AzureVpnGateway('vpn', { plan: orders, sharedWith: [{ plan: second }] })).toThrow(/sharedWith\[0\]\.plan\.azure\.sku: \[C16 /);
   });
 

@@ -6,12 +6,19 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import * as pulumi from '@pulumi/pulumi';
-import { presharedKeyConfigKey, presharedKeysFromConfig } from '../../lib/azure/keys';
+import { AzureDesignError } from '../../lib/azure/check';
+import { awsTunnelEndpoints, presharedKeyConfigKey, presharedKeysFromConfig } from '../../lib/azure/keys';
+import { readAwsOutputs } from '../../lib/handoff/aws-outputs';
 import { offlineAzureResources, SECRET_MASK, type RegisteredResource } from '../../lib/azure/offline';
 import { azureProgram, azureProgramOptionsFromConfig } from '../../lib/azure/program';
 import { planSharedGateway, planVpn } from '../../lib/plan';
 import { writeAwsOutputs } from './handoff-fixture';
 import { installMocks, ofType, testKey, valueOf } from './mocks';
+
+/** Adds config values and marks `secretKeys` secret (`runtime.setConfig` alone clears the secret list). */
+function setConfigKeepingSecrets(values: Record<string, string>, secretKeys: string[]): void {
+  pulumi.runtime.setAllConfig({ ...pulumi.runtime.allConfig(), ...values }, secretKeys);
+}
 
 const [orders, billing] = planSharedGateway([
   { name: 'orders-vpc', aws: { vpcCidr: '10.2.0.0/16' } },
@@ -103,10 +110,40 @@ describe('azureProgram: shared plans from files and config', () => {
     expect(presharedKeyConfigKey('Instance0Tunnel1')).toBe('presharedKey.Instance0Tunnel1');
     expect(presharedKeyConfigKey('Instance0Tunnel1', 'billing-vpc')).toBe('presharedKey.billing-vpc.Instance0Tunnel1');
     const [first, billing] = [testKey(), testKey()];
-    pulumi.runtime.setConfig('cfgkeys:presharedKey.billing-vpc.Instance1Tunnel2', billing);
-    pulumi.runtime.setConfig('cfgkeys:presharedKey.Instance1Tunnel2', first);
+    // As `pulumi config set --secret` leaves them: values in the config, their names in the secret keys.
+    setConfigKeepingSecrets({ 'cfgkeys:presharedKey.billing-vpc.Instance1Tunnel2': billing, 'cfgkeys:presharedKey.Instance1Tunnel2': first },
+      ['cfgkeys:presharedKey.billing-vpc.Instance1Tunnel2', 'cfgkeys:presharedKey.Instance1Tunnel2']);
     const read = presharedKeysFromConfig(new pulumi.Config('cfgkeys'));
     expect([read('Instance1Tunnel2'), read('Instance1Tunnel2', 'billing-vpc'), read('Instance1Tunnel2', 'other-vpc')]).toEqual([first, billing, undefined]);
+  });
+
+  test('C23: keys set in config without --secret are refused together, each naming its config key, never its value', async () => {
+    const [plain0, plain1, secret] = [testKey(), testKey(), testKey()];
+    setConfigKeepingSecrets({
+      'cfgplain:presharedKey.Instance0Tunnel1': plain0,
+      'cfgplain:presharedKey.Instance1Tunnel2': plain1,
+      'cfgplain:presharedKey.Instance0Tunnel2': secret,
+    }, ['cfgplain:presharedKey.Instance0Tunnel2']);
+    const fromConfig = presharedKeysFromConfig(new pulumi.Config('cfgplain'));
+    expect(fromConfig('Instance0Tunnel2')).toBe(secret);
+    let error: unknown;
+    try {
+      await awsTunnelEndpoints(readAwsOutputs(ordersOutputs, orders), { fromConfig, readSecret: async (arn) => keyOfArn(arn) });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(AzureDesignError);
+    const findings = (error as AzureDesignError).findings;
+    expect(findings.map((f) => [f.path, f.catalogue, f.level])).toEqual([
+      ['config cfgplain:presharedKey.Instance0Tunnel1', ['C23'], 'error'],
+      ['config cfgplain:presharedKey.Instance1Tunnel2', ['C23'], 'error'],
+    ]);
+    expect(findings[0].fix).toContain('pulumi config set --secret presharedKey.Instance0Tunnel1');
+    const message = (error as Error).message;
+    for (const value of [plain0, plain1, secret]) expect(message).not.toContain(value);
+    // The same keys as secrets are read without complaint.
+    setConfigKeepingSecrets({ 'cfgplain2:presharedKey.Instance0Tunnel1': plain0 }, ['cfgplain2:presharedKey.Instance0Tunnel1']);
+    expect(presharedKeysFromConfig(new pulumi.Config('cfgplain2'))('Instance0Tunnel1')).toBe(plain0);
   });
 
   test('config sharedPlans: a list of { planFile, awsOutputsFile? }; anything else is refused with the valid shape', () => {

@@ -21,7 +21,7 @@ describe('planVpn defaults', () => {
     expect(plan.azure.apipaByInstance).toEqual([['169.254.21.2', '169.254.22.2'], ['169.254.21.6', '169.254.22.6']]);
     expect(plan).toMatchObject({
       aws: { asn: 64512, vpcCidr: '10.2.0.0/16', startupAction: 'start' },
-      azure: { asn: 65000, vnetCidr: '10.1.0.0/16', gatewaySubnetCidr: '10.1.1.0/24', sku: 'VpnGw2', generation: 'Generation2', connectionMode: 'ResponderOnly' },
+      azure: { asn: 65000, vnetCidr: '10.1.0.0/16', gatewaySubnetCidr: '10.1.1.0/24', sku: 'VpnGw2AZ', generation: 'Generation2', connectionMode: 'ResponderOnly' },
       customerGatewayAsn: 65000,
       ipsec: { ikeVersion: 'ikev2' },
     });
@@ -51,7 +51,7 @@ describe('planVpn defaults', () => {
 
 describe('shape errors', () => {
   test('unknown fields are errors, with a suggestion; every problem is reported at once', () => {
-    const { plan, findings } = validatePlan({ aws: { asnn: 64512 }, azure: { sku: 'VpnGw2', skuu: 1 }, tunnel: [] });
+    const { plan, findings } = validatePlan({ aws: { asnn: 64512 }, azure: { sku: 'VpnGw2AZ', skuu: 1 }, tunnel: [] });
     expect(plan).toBeUndefined();
     expect(findings.map((f) => f.path).sort()).toEqual(['aws.asnn', 'azure.skuu', 'tunnel']);
     const asn = findings.find((f) => f.path === 'aws.asnn')!;

@@ -23,7 +23,7 @@ const inputs: fc.Arbitrary<PlanInput> = fc.record({
   aws: fc.record({ asn, vpcCidr: mostly(fc.constantFrom('10.2.0.0/16', '172.16.0.0/16', '10.200.0.0/24'), fc.constantFrom('10.1.0.0/16', '172.16.0.0/12')), startupAction: mostly(fc.constant('start' as const), fc.constant('add' as const)) }, { requiredKeys: [] }),
   azure: fc.record({
     asn,
-    sku: mostly(fc.constantFrom('VpnGw2', 'VpnGw3AZ', 'VpnGw5'), fc.constantFrom('VpnGw1', 'Basic')),
+    sku: mostly(fc.constantFrom('VpnGw2AZ', 'VpnGw3AZ', 'VpnGw5AZ'), fc.constantFrom('VpnGw2', 'Basic')),
     generation: mostly(fc.constant('Generation2'), fc.constant('Generation1')),
     gatewaySubnetCidr: mostly(fc.constantFrom('10.1.1.0/24', '10.1.255.224/27'), fc.constantFrom('10.1.1.0/29', '10.9.0.0/24')),
   }, { requiredKeys: [] }),

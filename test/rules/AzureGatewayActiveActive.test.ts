@@ -41,6 +41,14 @@ describe('AzureGatewayActiveActive', () => {
     expect(findings.find((f) => f.path.endsWith('allocationMethod'))?.message).toContain("'Dynamic'");
   });
 
+  test('C14 agrees with C38: two public IPs without zones (a region without zones) are identical and valid; one zoned, one not, is an error', () => {
+    const view = compliantAzureView();
+    const noZones = { ...view, location: 'westus', publicIps: view.publicIps.map((p) => ({ ...p, zones: [] })) };
+    expect(checkAzure(noZones, rule)).toEqual([]);
+    const mixed = checkAzure({ ...noZones, publicIps: [{ ...noZones.publicIps[0], zones: ['1', '2', '3'] }, noZones.publicIps[1]] }, rule);
+    expect(mixed.map((f) => [f.path, f.catalogue])).toEqual([['publicIp VNet1GW-pip1.zones', ['C14']]]);
+  });
+
   test('C14: public IPs in different zones are an error', () => {
     const findings = checkAzure(withPublicIp(1, { zones: ['1'] }), rule);
     expect(findings).toHaveLength(1);

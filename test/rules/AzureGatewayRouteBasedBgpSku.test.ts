@@ -7,7 +7,7 @@ const rule = [AzureGatewayRouteBasedBgpSku];
 const ofRule = (input: unknown) => validatePlan(input).findings.filter((f) => f.ruleId === AzureGatewayRouteBasedBgpSku.id);
 
 describe('AzureGatewayRouteBasedBgpSku', () => {
-  test('C16: the default plan (VpnGw2 Generation2, seed 004) and the compliant view have no finding', () => {
+  test('C16: the default plan (VpnGw2AZ Generation2: seed 004 VpnGw2 as an AZ SKU, C38) and the compliant view have no finding', () => {
     expect(ofRule({})).toEqual([]);
     expect(checkAzure(compliantAzureView(), rule)).toEqual([]);
   });
@@ -16,6 +16,13 @@ describe('AzureGatewayRouteBasedBgpSku', () => {
     ['VpnGw1', 'Generation1'], ['VpnGw3AZ', 'Generation1'], ['VpnGw5', 'Generation2'], ['VpnGw2AZ', 'Generation2'],
   ])('C16: %s with %s is valid', (sku, generation) => {
     expect(ofRule({ azure: { sku, generation } })).toEqual([]);
+  });
+
+  test('C16 agrees with C38: every AZ SKU is a BGP, active/active SKU of Generation2 (VpnGw1AZ of Generation1), with no C16 finding', () => {
+    for (const sku of ['VpnGw2AZ', 'VpnGw3AZ', 'VpnGw4AZ', 'VpnGw5AZ']) expect([sku, validatePlan({ azure: { sku } }).findings]).toEqual([sku, []]);
+    expect(validatePlan({ azure: { sku: 'VpnGw1AZ', generation: 'Generation1' } }).findings).toEqual([]);
+    const view = compliantAzureView();
+    expect(checkAzure({ ...view, gateway: { ...view.gateway, sku: 'VpnGw5AZ' } }, rule)).toEqual([]);
   });
 
   test('C16: Basic is an error on azure.sku', () => {

@@ -13,12 +13,26 @@ describe('GatewaySubnetNameAndSize', () => {
     expect(ofRule({ azure: { gatewaySubnetCidr: '10.1.255.224/27' } })).toEqual([]);
   });
 
-  test.each(['10.1.1.0/28', '10.1.1.0/29'])('C17: %s is a warning, not an error', (cidr) => {
+  test.each(['10.1.1.0/28', '10.1.1.0/29'])('C17: %s is an error for VpnGw2AZ (the default): only Basic may be smaller than /27', (cidr) => {
     const findings = ofRule({ azure: { gatewaySubnetCidr: cidr } });
     expect(findings).toHaveLength(1);
-    expect(findings[0]).toMatchObject({ path: 'azure.gatewaySubnetCidr', catalogue: ['C17'], level: 'warning' });
+    expect(findings[0]).toMatchObject({ path: 'azure.gatewaySubnetCidr', catalogue: ['C17'], level: 'error' });
+    expect(findings[0].message).toContain("'VpnGw2AZ'");
     expect(findings[0].fix).toContain('10.1.1.0/27');
-    expect(validatePlan({ azure: { gatewaySubnetCidr: cidr } }).plan).toBeDefined();
+    expect(validatePlan({ azure: { gatewaySubnetCidr: cidr } }).plan).toBeUndefined();
+  });
+
+  test('C17: a /27 is valid for VpnGw2AZ; a /29 is valid for Basic (the subnet rule alone)', () => {
+    expect(ofRule({ azure: { gatewaySubnetCidr: '10.1.1.0/27' } })).toEqual([]);
+    expect(ofRule({ azure: { sku: 'Basic', gatewaySubnetCidr: '10.1.1.0/29' } })).toEqual([]);
+    expect(ofRule({ azure: { sku: 'Basic', gatewaySubnetCidr: '10.1.1.0/30' } }).map((f) => f.level)).toEqual(['error']);
+  });
+
+  test('C17: on the Azure side a /28 GatewaySubnet is an error for VpnGw2AZ and valid for a Basic gateway', () => {
+    const view = compliantAzureView();
+    const small = { ...view, gatewaySubnet: { ...view.gatewaySubnet, addressPrefix: '10.1.1.0/28' } };
+    expect(checkAzure(small, rule)).toEqual([expect.objectContaining({ path: 'gatewaySubnet.addressPrefix', level: 'error', catalogue: ['C17'] })]);
+    expect(checkAzure({ ...small, gateway: { ...small.gateway, sku: 'Basic' } }, rule)).toEqual([]);
   });
 
   test('C17: a /30 is an error', () => {

@@ -82,4 +82,20 @@ describe('PresharedKeyFormat', () => {
     expect(findings.map((f) => f.path)).toEqual(['connection cn-Instance0Tunnel1.sharedKey', 'connection cn-Instance0Tunnel1.sharedKey']);
     expect(findings[0].message).toMatch(/^the shared key /);
   });
+
+  test('C22: on Azure, the same key on two connections is an error on both, naming the tunnels, never the key', () => {
+    const view = compliantAzureView();
+    const connections = view.connections.map((c) => ({
+      ...c,
+      sharedKey: { ...c.sharedKey, sameKeyAs: c.tunnelId === 'Instance0Tunnel1' ? ['Instance1Tunnel1'] : c.tunnelId === 'Instance1Tunnel1' ? ['Instance0Tunnel1'] : [] },
+    }));
+    const findings = checkAzure({ ...view, connections }, rule);
+    expect(findings.map((f) => [f.path, f.catalogue, f.level])).toEqual([
+      ['connection cn-Instance0Tunnel1.sharedKey', ['C22'], 'error'],
+      ['connection cn-Instance1Tunnel1.sharedKey', ['C22'], 'error'],
+    ]);
+    expect(findings[0].message).toContain('same pre-shared key as tunnel(s) Instance1Tunnel1');
+    // Distinct keys (empty lists) are valid.
+    expect(checkAzure({ ...view, connections: connections.map((c) => ({ ...c, sharedKey: { ...c.sharedKey, sameKeyAs: [] } })) }, rule)).toEqual([]);
+  });
 });

@@ -33,6 +33,7 @@ export function compliantAzureView(plan: ResolvedPlan = planVpn()): AzureView {
     publicIpName: `${plan.azure.gatewayName}-pip${i}`,
   }));
   return {
+    location: plan.azure.location,
     publicIps: ipConfigs.map((c) => ({ name: c.publicIpName, sku: 'Standard', allocationMethod: 'Static', zones: ['1', '2', '3'] })),
     gateway: {
       name: plan.azure.gatewayName,
