@@ -8,7 +8,7 @@ import process from 'node:process';
 const CHECKS = [
   ['typecheck', 'npx', ['tsc', '--noEmit', '-p', '.']],
   ['lint', 'npx', ['eslint', '.']],
-  ['rules:md:check', 'npx', ['ts-node', '--transpile-only', 'scripts/rules-md.ts', '--check']],
+  ['rules:md:check', process.execPath, ['--require', './scripts/register-ts.js', 'scripts/rules-md.ts', '--check']],
 ];
 
 function run([name, command, args]) {
