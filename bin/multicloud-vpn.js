@@ -7,8 +7,10 @@ const fs = require('fs');
 const path = require('path');
 
 const source = path.join(__dirname, '..', 'lib', 'cli', 'cli.ts');
-const inCheckout = fs.existsSync(source);
-if (inCheckout) require('../scripts/register-ts.js');
+const loader = path.join(__dirname, '..', 'scripts', 'register-ts.js');
+// Both, so that a package that happened to ship lib/*.ts still runs its dist/.
+const inCheckout = fs.existsSync(source) && fs.existsSync(loader);
+if (inCheckout) require(loader);
 const { runCli } = require(inCheckout ? source : path.join(__dirname, '..', 'dist', 'lib', 'cli', 'cli.js'));
 runCli(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(`${text}\n`),
