@@ -7,6 +7,11 @@ module.exports = {
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
   setupFiles: ['<rootDir>/test/setup-env.ts'],
+  // Temporary directories (cdk.out* of every App without outdir, mkdtemp, child processes): one per
+  // test file, removed when it ends; the run's root removed at the end (test/temp-dirs.ts).
+  globalSetup: '<rootDir>/test/global-setup.ts',
+  globalTeardown: '<rootDir>/test/global-teardown.ts',
+  setupFilesAfterEnv: ['<rootDir>/test/temp-dirs.ts'],
   // isolatedModules (tsconfig) makes ts-jest transpile file by file; `npm run typecheck` type-checks.
   transform: { '^.+\\.ts$': ['ts-jest', { diagnostics: false }] },
   moduleFileExtensions: ['ts', 'js', 'json'],

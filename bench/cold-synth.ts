@@ -1,6 +1,6 @@
 /**
  * What one `cdk synth` of the example app costs from a cold process: bin/app.ts run the way cdk.json
- * runs it (ts-node, transpile only), writing its cloud assembly to a temporary directory, with
+ * runs it (scripts/register-ts.js: cached esbuild transpile), writing its cloud assembly to a temporary directory, with
  * aws-cdk-lib's built-in CloudFormation validation on (the default) and off (`CDK_VALIDATION=false`).
  * The in-process benchmarks (synth-cost, scale) measure warm runs; this is what a user waits for.
  */
@@ -18,7 +18,7 @@ function coldSynthMs(builtinValidation: boolean): number {
   const outdir = mkdtempSync(join(tmpdir(), 'multicloud-vpn-cold-'));
   try {
     const start = performance.now();
-    const result = spawnSync(process.execPath, ['-r', 'ts-node/register/transpile-only', 'bin/app.ts'], {
+    const result = spawnSync(process.execPath, ['--require', './scripts/register-ts.js', 'bin/app.ts'], {
       cwd: ROOT,
       // CDK_OUTDIR is how the CDK CLI tells the app where to write; the app then synthesizes on exit.
       env: { ...process.env, CDK_OUTDIR: outdir, CDK_VALIDATION: builtinValidation ? 'true' : 'false' },
@@ -41,7 +41,7 @@ export function coldSynthBenchmark(runs = 3): string[] {
   }
   const [withValidation, withoutValidation] = [median(on), median(off)];
   return [
-    `${runs} processes each, alternating; wall time from process start to exit (Node start, ts-node, module loading, build, synthesis).`,
+    `${runs} processes each, alternating; wall time from process start to exit (Node start, transpile cache, module loading, build, synthesis).`,
     '',
     '| bin/app.ts in a new process | wall (ms, median) |',
     '|---|---|',

@@ -1,7 +1,7 @@
 /**
  * All benchmarks, printed as markdown (paste into BENCHMARKS.md):
  *
- *   npm run bench              # ts-node --transpile-only bench/index.ts
+ *   npm run bench              # node --require ./scripts/register-ts.js bench/index.ts
  *   npm run bench -- --quick   # fewer runs, to check that everything runs
  *
  * Figures only: a missed target is printed as such, not turned into a failing exit code, since
@@ -9,6 +9,8 @@
  */
 import { cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
+import { cdkSynthBenchmark } from './cdk-synth';
+import { cliStartupBenchmark } from './cli-startup';
 import { coldSynthBenchmark } from './cold-synth';
 import { footprintBenchmark } from './footprint';
 import { planScaleBenchmark } from './plan-scale';
@@ -21,7 +23,7 @@ function machine(): string {
   return `${cpu.length} CPU(s) (${cpu[0]?.model.trim() ?? 'unknown'}), Node ${process.version}, ${process.platform}/${process.arch}, load average ${load}`;
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const quick = process.argv.includes('--quick');
   const start = performance.now();
   const out: string[] = [`# multicloud-vpn benchmarks${quick ? ' (quick run: too few runs to quote)' : ''}`, '', `Machine at start: ${machine()}.`, ''];
@@ -32,10 +34,12 @@ function main(): void {
   };
   section('Planning: plans sharing one Azure gateway (bench/plan-scale.ts)', planScaleBenchmark(quick ? 3 : 15));
   section('Synthesis cost: example app vs hand-written L1 stack (bench/synth-cost.ts)', synthCostBenchmark(quick ? 3 : 21, quick ? 1 : 3).lines);
+  section('CLI start-up: `multicloud-vpn plan` (bench/cli-startup.ts)', await cliStartupBenchmark(quick ? 2 : 15));
+  section('Synthesis through the CDK CLI: example app vs hand-written, whole processes (bench/cdk-synth.ts)', cdkSynthBenchmark(quick ? 1 : 5));
   section('Cold synthesis: one `cdk synth` process (bench/cold-synth.ts)', coldSynthBenchmark(quick ? 1 : 3));
   section('Scale: VPN connections on one VGW (bench/scale.ts)', scaleBenchmark(quick ? 3 : 11, 2));
   section('Footprint (bench/footprint.ts)', footprintBenchmark());
   console.log(`Machine at end: ${machine()}. Total benchmark time: ${((performance.now() - start) / 1000).toFixed(0)} s.`);
 }
 
-main();
+void main();

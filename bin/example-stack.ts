@@ -3,15 +3,17 @@
  * it synthesizes under. bin/app.ts reads context and files and builds this; the benchmarks and the
  * enforcement tests build the same stack, so what they measure and check is the app's own layout.
  */
-import { Annotations, App, CfnParameter, CfnRule, Fn, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib';
+import { Annotations, App, CfnParameter, CfnRule, Fn, Stack, Validations, type StackProps } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
-import * as logs from 'aws-cdk-lib/aws-logs';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import type { Construct } from 'constructs';
 import { AzureVpnConnections } from '../lib/aws';
 import { MulticloudVpnChecks, VpnRulesAspect } from '../lib/enforcement';
 import type { ResolvedPlan } from '../lib/plan';
 import { formatFinding, type Finding } from '../lib/rules/types';
+import { exampleVpc } from './example-vpc';
+
+export { exampleVpc };
 
 /** The stack name of the example app (`cdk synth` writes `MulticloudVpnAws.template.json`). */
 export const EXAMPLE_STACK_NAME = 'MulticloudVpnAws';
@@ -27,36 +29,6 @@ const IPV4_PATTERN = '^((25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])\\.){3}(25[0-
 export function enableExampleChecks(app: App): void {
   VpnRulesAspect.enable(app);
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app), new MulticloudVpnChecks(app));
-}
-
-/**
- * The example VPC, a cheap test rig: two AZs, public and isolated subnets, no NAT gateway. Traffic
- * to Azure leaves through the VPN gateway, not a NAT, so isolated subnets reach Azure by route
- * propagation; the construct propagates to every subnet when the VPC has no private-with-egress
- * subnets. Public subnets stay for bastions or tests.
- */
-export function exampleVpc(scope: Construct, vpcCidr: string, id = 'Vpc'): ec2.Vpc {
-  return new ec2.Vpc(scope, id, {
-    ipAddresses: ec2.IpAddresses.cidr(vpcCidr),
-    maxAzs: 2,
-    natGateways: 0,
-    subnetConfiguration: [
-      { name: 'Public', subnetType: ec2.SubnetType.PUBLIC, cidrMask: 24 },
-      { name: 'Private', subnetType: ec2.SubnetType.PRIVATE_ISOLATED, cidrMask: 24 },
-    ],
-    // Flow logs (AwsSolutions-VPC7) show whether traffic from Azure arrives and is accepted: the first
-    // thing to look at when BGP is up but hosts do not answer. A test rig's traffic is small, so
-    // CloudWatch Logs with a month's retention costs little; the logs go with the stack.
-    flowLogs: {
-      All: {
-        destination: ec2.FlowLogDestination.toCloudWatchLogs(new logs.LogGroup(scope, `${id}FlowLogs`, {
-          retention: logs.RetentionDays.ONE_MONTH,
-          removalPolicy: RemovalPolicy.DESTROY,
-        })),
-        trafficType: ec2.FlowLogTrafficType.ALL,
-      },
-    },
-  });
 }
 
 export interface ExampleStackProps extends StackProps {

@@ -6,9 +6,11 @@ import { spawn } from 'node:child_process';
 import process from 'node:process';
 
 const CHECKS = [
-  ['typecheck', 'npx', ['tsc', '--noEmit', '-p', '.']],
+  // Incremental: a later run re-checks only changed files and their dependents (the check phase was
+  // about half of tsc's time); the build info stays out of the tree, under node_modules/.cache.
+  ['typecheck', 'npx', ['tsc', '--noEmit', '-p', '.', '--incremental', '--tsBuildInfoFile', 'node_modules/.cache/multicloud-vpn-tsc/typecheck.tsbuildinfo']],
   ['lint', 'npx', ['eslint', '.']],
-  ['rules:md:check', 'npx', ['ts-node', '--transpile-only', 'scripts/rules-md.ts', '--check']],
+  ['rules:md:check', process.execPath, ['--require', './scripts/register-ts.js', 'scripts/rules-md.ts', '--check']],
 ];
 
 function run([name, command, args]) {
