@@ -1,5 +1,6 @@
 import { contains, formatCidr, parseIpv4Cidr } from '../plan/address';
 import type { Rule, Violation } from './types';
+import { quoted } from '../plan/excerpt';
 
 /** The exact name Azure requires for the subnet that hosts a virtual network gateway. */
 export const GATEWAY_SUBNET_NAME = 'GatewaySubnet';
@@ -11,20 +12,20 @@ const SMALLEST_PREFIX = 29;
 function gatewaySubnetProblems(prefix: string, vnet: readonly string[]): Omit<Violation, 'path'>[] {
   const subnet = parseIpv4Cidr(prefix);
   if (!subnet) {
-    return [{ message: `'${prefix}' is not an IPv4 CIDR.`, fix: 'a /27 or larger inside the VNet, e.g. 10.1.1.0/24.' }];
+    return [{ message: `${quoted(prefix)} is not an IPv4 CIDR.`, fix: 'a /27 or larger inside the VNet, e.g. 10.1.1.0/24.' }];
   }
   const problems: Omit<Violation, 'path'>[] = [];
   if (subnet.hostBitsSet) {
-    problems.push({ message: `'${prefix}' has host bits set; Azure refuses a subnet prefix that is not its network address.`, fix: `${formatCidr(subnet.first, subnet.prefix)}.` });
+    problems.push({ message: `${quoted(prefix)} has host bits set; Azure refuses a subnet prefix that is not its network address.`, fix: `${formatCidr(subnet.first, subnet.prefix)}.` });
   }
   if (subnet.prefix > SMALLEST_PREFIX) {
-    problems.push({ message: `'${prefix}' is a /${subnet.prefix}; a gateway subnet is at least a /${SMALLEST_PREFIX}, and /${RECOMMENDED_PREFIX} or larger is recommended.`, fix: `a /${RECOMMENDED_PREFIX} or larger, e.g. ${formatCidr(Math.floor(subnet.first / 32) * 32, RECOMMENDED_PREFIX)}.` });
+    problems.push({ message: `${quoted(prefix)} is a /${subnet.prefix}; a gateway subnet is at least a /${SMALLEST_PREFIX}, and /${RECOMMENDED_PREFIX} or larger is recommended.`, fix: `a /${RECOMMENDED_PREFIX} or larger, e.g. ${formatCidr(Math.floor(subnet.first / 32) * 32, RECOMMENDED_PREFIX)}.` });
   } else if (subnet.prefix > RECOMMENDED_PREFIX) {
-    problems.push({ level: 'warning', message: `'${prefix}' is a /${subnet.prefix}; it works, but Azure recommends /${RECOMMENDED_PREFIX} or larger so that later configurations (e.g. ExpressRoute coexistence) fit.`, fix: `a /${RECOMMENDED_PREFIX} or larger, e.g. ${formatCidr(Math.floor(subnet.first / 32) * 32, RECOMMENDED_PREFIX)}.` });
+    problems.push({ level: 'warning', message: `${quoted(prefix)} is a /${subnet.prefix}; it works, but Azure recommends /${RECOMMENDED_PREFIX} or larger so that later configurations (e.g. ExpressRoute coexistence) fit.`, fix: `a /${RECOMMENDED_PREFIX} or larger, e.g. ${formatCidr(Math.floor(subnet.first / 32) * 32, RECOMMENDED_PREFIX)}.` });
   }
   const spaces = vnet.flatMap((cidr) => parseIpv4Cidr(cidr) ?? []);
   if (spaces.length > 0 && !spaces.some((space) => contains(space, subnet))) {
-    problems.push({ message: `'${prefix}' is outside the VNet address space ${vnet.join(', ')}.`, fix: 'a block inside the VNet address space that no other subnet uses.' });
+    problems.push({ message: `${quoted(prefix)} is outside the VNet address space ${vnet.join(', ')}.`, fix: 'a block inside the VNet address space that no other subnet uses.' });
   }
   return problems;
 }
@@ -48,7 +49,7 @@ export const GatewaySubnetNameAndSize: Rule = {
       ? []
       : [{
         path: 'gatewaySubnet.name',
-        message: `'${gatewaySubnet.name}'${gatewaySubnet.name.toLowerCase() === GATEWAY_SUBNET_NAME.toLowerCase() ? ' differs in case' : ''}; Azure places a VPN gateway only in a subnet named exactly '${GATEWAY_SUBNET_NAME}'.`,
+        message: `${quoted(gatewaySubnet.name)}${gatewaySubnet.name.toLowerCase() === GATEWAY_SUBNET_NAME.toLowerCase() ? ' differs in case' : ''}; Azure places a VPN gateway only in a subnet named exactly '${GATEWAY_SUBNET_NAME}'.`,
         fix: `'${GATEWAY_SUBNET_NAME}'.`,
       }]),
     ...(gatewaySubnet.addressPrefix === undefined
