@@ -6,7 +6,7 @@
  * and the field. No Pulumi here; the AWS SDK is loaded only when a key is read.
  */
 import { z } from 'zod';
-import { excerpt, excerptName } from '../plan/excerpt';
+import { excerpt, excerptName, quoted } from '../plan/excerpt';
 import { PlanValidationError, jsonPath, schemaFindings } from '../plan/findings';
 import { parseJsonText, readJsonFile, type JsonResult } from '../plan/json-input';
 import type { ResolvedPlan } from '../plan/types';
@@ -122,32 +122,32 @@ function planFindings(handoff: z.infer<typeof awsHandoffSchema>, plan: ResolvedP
     const problem = outsideIpProblem(t.outsideIp);
     if (problem) findings.push(finding(at(['tunnels', i, 'outsideIp']), problem, 'the public outside IP AWS assigned to the tunnel.'));
     if (handoff.tunnels.findIndex((other) => other.insideCidr === t.insideCidr) !== i) {
-      findings.push(finding(at(['tunnels', i, 'insideCidr']), `${excerpt(t.insideCidr)} appears twice; each tunnel has its own inside CIDR.`,
+      findings.push(finding(at(['tunnels', i, 'insideCidr']), `${quoted(t.insideCidr)} appears twice; each tunnel has its own inside CIDR.`,
         'one entry per tunnel, each with a distinct /30.', ['C04']));
       return;
     }
     const planned = plan.tunnels.find((p) => p.insideCidr === t.insideCidr);
     if (!planned) {
       findings.push(finding(at(['tunnels', i, 'insideCidr']),
-        `${excerpt(t.insideCidr)} (${excerpt(t.id)}) is not an inside CIDR of plan '${plan.name}'; AWS and Azure would pick different BGP addresses.`,
+        `${quoted(t.insideCidr)} (${excerptName(t.id)}) is not an inside CIDR of plan '${plan.name}'; AWS and Azure would pick different BGP addresses.`,
         `one of the plan's inside CIDRs: ${planCidrs.join(', ')} (deploy AWS from the same plan).`, ['C05']));
       return;
     }
     if (t.awsConnection !== planned.awsConnection || t.awsTunnel !== planned.awsTunnel) {
       findings.push(finding(at(['tunnels', i]),
-        `inside CIDR ${excerpt(t.insideCidr)} is AWS connection ${t.awsConnection} tunnel ${t.awsTunnel} here, but the plan puts it on connection ${planned.awsConnection} tunnel ${planned.awsTunnel} (${planned.id}); the tunnel would reach the other Azure instance.`,
+        `inside CIDR ${excerptName(t.insideCidr)} is AWS connection ${t.awsConnection} tunnel ${t.awsTunnel} here, but the plan puts it on connection ${planned.awsConnection} tunnel ${planned.awsTunnel} (${planned.id}); the tunnel would reach the other Azure instance.`,
         `AWS connection ${planned.awsConnection} tunnel ${planned.awsTunnel} (deploy AWS from the same plan).`, ['C15']));
     }
     if (t.awsBgpIp !== planned.awsBgpIp || t.azureBgpIp !== planned.azureBgpIp) {
       findings.push(finding(at(['tunnels', i]),
-        `BGP addresses ${excerpt(t.awsBgpIp)} (AWS) / ${excerpt(t.azureBgpIp)} (Azure) do not follow ${excerpt(t.insideCidr)}: AWS takes the first host, Azure the second.`,
+        `BGP addresses ${excerptName(t.awsBgpIp)} (AWS) / ${excerptName(t.azureBgpIp)} (Azure) do not follow ${excerptName(t.insideCidr)}: AWS takes the first host, Azure the second.`,
         `awsBgpIp ${planned.awsBgpIp}, azureBgpIp ${planned.azureBgpIp}.`, ['C05']));
     }
   });
   for (const planned of plan.tunnels) {
     if (!handoff.tunnels.some((t) => t.insideCidr === planned.insideCidr)) {
       findings.push(finding(at(['tunnels']),
-        `plan tunnel ${planned.id} (inside CIDR ${planned.insideCidr}) is missing; the file has ${handoff.tunnels.map((t) => excerpt(t.insideCidr)).join(', ') || 'no tunnels'}.`,
+        `plan tunnel ${planned.id} (inside CIDR ${planned.insideCidr}) is missing; the file has ${handoff.tunnels.map((t) => excerptName(t.insideCidr)).join(', ') || 'no tunnels'}.`,
         `all four tunnels of plan '${plan.name}' (${planCidrs.join(', ')}); deploy AWS from the same plan.`, ['C05', 'C15']));
     }
   }
