@@ -23,6 +23,7 @@ import { App } from 'aws-cdk-lib';
 import { AzureOutputsError, readAzureOutputs } from '../lib/handoff/azure-outputs';
 import { validatePlanFile } from '../lib/plan/file';
 import { formatFinding } from '../lib/rules/types';
+import { contextFile } from './context';
 import { enableExampleChecks, EXAMPLE_STACK_NAME, ExampleStack } from './example-stack';
 
 /** Prints to stderr and exits 1: a bad input file is the user's to fix, a stack trace would only hide the message. */
@@ -33,8 +34,12 @@ function fail(lines: readonly string[]): never {
 
 const app = new App();
 enableExampleChecks(app);
-const planFile = String(app.node.tryGetContext('plan') ?? 'vpn-plan.json');
-const azureOutputsFile = app.node.tryGetContext('azureOutputs') as string | undefined;
+const planContext = contextFile(app.node.tryGetContext('plan'), 'plan', 'vpn-plan.json');
+const azureOutputsContext = contextFile(app.node.tryGetContext('azureOutputs'), 'azureOutputs');
+const contextProblems = [planContext.problem, azureOutputsContext.problem].filter((p): p is string => p !== undefined);
+if (contextProblems.length > 0) fail(contextProblems);
+const planFile = planContext.file!;
+const azureOutputsFile = azureOutputsContext.file;
 
 const planResult = validatePlanFile(planFile);
 if (!planResult.plan) {

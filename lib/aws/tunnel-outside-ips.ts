@@ -25,34 +25,61 @@ import { Construct } from 'constructs';
 /** The custom resource type, shown in the console and the template. */
 export const TUNNEL_OUTSIDE_IPS_RESOURCE_TYPE = 'Custom::VpnTunnelOutsideIps';
 
+/** Attempts per EC2 call, throttling included (the SDK default is 3). */
+const EC2_MAX_ATTEMPTS = 8;
+/** Waits between reads of a tunnel whose outside IP is not assigned yet: 2 s, doubling up to 20 s. */
+const FIRST_RETRY_DELAY_MS = 2000;
+const MAX_RETRY_DELAY_MS = 20000;
+/** Time kept for the last read (throttling retries included) before the Lambda's timeout. */
+const RESERVED_FOR_LAST_CALL_MS = 15000;
+/** The handler's timeout: room for the reads with backoff (the Provider framework waits up to 15 minutes). */
+const HANDLER_TIMEOUT = Duration.minutes(3);
+
 /**
  * The Lambda source (CommonJS, `index.handler`). Event properties: `Tunnels: [{ Id, ConnectionId,
  * InsideCidr }]`. Create and Update call `DescribeVpnConnections` and answer `Data: { <Id>: outside IP }`;
- * Delete does nothing (nothing was created). The physical id is the connection ids, so a replaced
+ * Delete does nothing (nothing was created). A tunnel without an outside IP yet is read again with
+ * backoff within the Lambda's timeout, then fails naming the connection and tunnel. The physical id is the connection ids, so a replaced
  * connection also replaces this resource's id and the old one's Delete is a no-op.
  */
 export const TUNNEL_OUTSIDE_IPS_HANDLER_SOURCE = `'use strict';
 const { EC2Client, DescribeVpnConnectionsCommand } = require('@aws-sdk/client-ec2');
-const ec2 = new EC2Client({});
-exports.handler = async (event) => {
+// Throttling (EC2's RequestLimitExceeded) is retried by the SDK's standard strategy with backoff;
+// its default is 3 attempts in all, too few when a stack creates many connections at once.
+const ec2 = new EC2Client({ maxAttempts: ${EC2_MAX_ATTEMPTS} });
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+const describe = (t) => 'VPN connection ' + t.ConnectionId + ' tunnel ' + t.Id + ' (inside CIDR ' + t.InsideCidr + ')';
+exports.handler = async (event, context) => {
   // No logging here: the event and the answer stay out of CloudWatch.
   if (event.RequestType === 'Delete') return { PhysicalResourceId: event.PhysicalResourceId };
   const tunnels = event.ResourceProperties.Tunnels || [];
   const connectionIds = [...new Set(tunnels.map((t) => t.ConnectionId))];
-  const response = await ec2.send(new DescribeVpnConnectionsCommand({ VpnConnectionIds: connectionIds }));
-  const connections = response.VpnConnections || [];
-  const data = {};
-  const missing = [];
-  for (const tunnel of tunnels) {
-    const connection = connections.find((c) => c.VpnConnectionId === tunnel.ConnectionId);
-    const options = (connection && connection.Options && connection.Options.TunnelOptions) || [];
-    // Matched by inside CIDR, never by position: EC2 does not promise the order of TunnelOptions.
-    const match = options.find((o) => o.TunnelInsideCidr === tunnel.InsideCidr);
-    if (match && match.OutsideIpAddress) data[tunnel.Id] = match.OutsideIpAddress;
-    else missing.push(tunnel.Id + ' (' + tunnel.InsideCidr + ' on ' + tunnel.ConnectionId + ')');
+  let delay = ${FIRST_RETRY_DELAY_MS};
+  for (let attempt = 1; ; attempt++) {
+    const response = await ec2.send(new DescribeVpnConnectionsCommand({ VpnConnectionIds: connectionIds }));
+    const connections = response.VpnConnections || [];
+    const data = {};
+    const missing = [];
+    const unassigned = [];
+    for (const tunnel of tunnels) {
+      const connection = connections.find((c) => c.VpnConnectionId === tunnel.ConnectionId);
+      const options = (connection && connection.Options && connection.Options.TunnelOptions) || [];
+      // Matched by inside CIDR, never by position: EC2 does not promise the order of TunnelOptions.
+      const match = options.find((o) => o.TunnelInsideCidr === tunnel.InsideCidr);
+      if (!match) missing.push(tunnel.Id + ' (' + tunnel.InsideCidr + ' on ' + tunnel.ConnectionId + ')');
+      else if (!match.OutsideIpAddress || match.OutsideIpAddress === '0.0.0.0') unassigned.push(describe(tunnel));
+      else data[tunnel.Id] = match.OutsideIpAddress;
+    }
+    if (missing.length > 0) throw new Error('no tunnel with inside CIDR ' + missing.join(', '));
+    if (unassigned.length === 0) return { PhysicalResourceId: connectionIds.join(','), Data: data };
+    // Not assigned yet: read again with backoff while the Lambda's time allows one more wait and call.
+    const remaining = context && typeof context.getRemainingTimeInMillis === 'function' ? context.getRemainingTimeInMillis() : 0;
+    if (remaining < delay + ${RESERVED_FOR_LAST_CALL_MS}) {
+      throw new Error(unassigned.join(', ') + ': outside IP not assigned yet after ' + attempt + ' reads; deploy again in a few minutes.');
+    }
+    await sleep(delay);
+    delay = Math.min(delay * 2, ${MAX_RETRY_DELAY_MS});
   }
-  if (missing.length > 0) throw new Error('no tunnel with inside CIDR ' + missing.join(', '));
-  return { PhysicalResourceId: connectionIds.join(','), Data: data };
 };
 `;
 
@@ -96,7 +123,7 @@ export class TunnelOutsideIps extends Construct {
       runtime: lambda.Runtime.NODEJS_24_X,
       handler: 'index.handler',
       code: lambda.Code.fromInline(TUNNEL_OUTSIDE_IPS_HANDLER_SOURCE),
-      timeout: Duration.seconds(30),
+      timeout: HANDLER_TIMEOUT,
       description: 'Reads VPN tunnel outside IPs by inside CIDR (multicloud-vpn)',
       role: handlerRole,
       logGroup: this.logGroup,

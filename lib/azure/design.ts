@@ -12,6 +12,7 @@ import { azureIpsecPolicy, type AzureIpsecPolicyValues } from '../plan/ipsec';
 import type { AzureInstance, ResolvedPlan, ResolvedTunnel } from '../plan/types';
 import type { AzureView } from '../rules/azure-view';
 import type { Finding } from '../rules/types';
+import { excerpt } from '../plan/excerpt';
 
 /** Stands for the subscription id until the component knows it (from the client config or an argument). */
 export const SUBSCRIPTION_ID_PLACEHOLDER = '{subscriptionId}';
@@ -222,7 +223,7 @@ function unmappedIpsecFindings(plan: ResolvedPlan, policy: AzureIpsecPolicyValue
   return fields
     .filter(([field]) => policy[field] === undefined)
     .map(([field, path, value]) =>
-      designFinding(path, ['C24'], `${JSON.stringify(value)} has no Azure equivalent for the connection's ${field}.`,
+      designFinding(path, ['C24'], `${excerpt(value)} has no Azure equivalent for the connection's ${field}.`,
         'a value both clouds accept (e.g. AES256, SHA2-256, DH group 14).'),
     );
 }
@@ -268,8 +269,8 @@ function sharedPlanFindings(plans: readonly ResolvedPlan[]): Finding[] {
       const [mine, theirs] = [plan.azure[field], first.azure[field]];
       if (mine === theirs) continue;
       findings.push(designFinding(`${at}azure.${field}`, catalogue,
-        `plan '${plan.name}' gives the shared gateway ${field} ${JSON.stringify(mine)}, plan '${first.name}' (the first) ${JSON.stringify(theirs)}; ${why}.`,
-        `${JSON.stringify(theirs)}, as plan '${first.name}', or a gateway of its own (not in sharedWith).`));
+        `plan '${plan.name}' gives the shared gateway ${field} ${excerpt(mine)}, plan '${first.name}' (the first) ${excerpt(theirs)}; ${why}.`,
+        `${excerpt(theirs)}, as plan '${first.name}', or a gateway of its own (not in sharedWith).`));
     }
     const earlier = plans.findIndex((p) => p.name === plan.name);
     if (earlier < k) {

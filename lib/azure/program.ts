@@ -13,6 +13,7 @@ import { loadPlanFile } from '../plan/file';
 import type { ResolvedPlan } from '../plan/types';
 import { AzureVpnGateway, type AwsTunnelEndpoint } from './component';
 import { awsTunnelEndpoints, presharedKeysFromConfig, type PresharedKeySources } from './keys';
+import { excerpt } from '../plan/excerpt';
 
 /** @default plan file of the program */
 export const DEFAULT_PLAN_FILE = 'vpn-plan.json';
@@ -123,7 +124,7 @@ function sharedPlansFromConfig(config: pulumi.Config): SharedPlanSource[] | unde
     return typeof planFile === 'string' && (awsOutputsFile === undefined || typeof awsOutputsFile === 'string') && Object.keys(rest).length === 0;
   };
   if (!Array.isArray(value) || !value.every(valid)) {
-    throw new Error(`config sharedPlans: ${JSON.stringify(value)} is not a list of { planFile, awsOutputsFile? }. Valid: [{ "planFile": "billing-plan.json", "awsOutputsFile": "billing-aws-outputs.json" }].`);
+    throw new Error(`config sharedPlans: ${excerpt(value)} is not a list of { planFile, awsOutputsFile? }. Valid: [{ "planFile": "billing-plan.json", "awsOutputsFile": "billing-aws-outputs.json" }].`);
   }
   return value.map((entry) => ({ planFile: entry.planFile, awsOutputsFile: entry.awsOutputsFile }));
 }

@@ -1,113 +1,135 @@
 /**
- * `multicloud-vpn <verb> [file]`: review a plan without credentials. Kept apart from `bin/` so that
- * tests call it in-process with captured streams; exit codes: 0 ok, 1 invalid plan, 2 usage error.
+ * `multicloud-vpn <verb> [file] [options]`: review a plan without credentials. Kept apart from `bin/`
+ * so that tests call it in-process with captured streams; exit codes: 0 ok, 1 invalid plan or input
+ * (or `diff --fail` with a replacement), 2 usage error.
+ *
+ * Each verb is declared once in lib/cli/verbs/ (name, usage, options, run); this file only
+ * dispatches. Verbs are looked up in a Map, so `toString` or `__proto__` are unknown verbs like any other.
  */
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { validatePlanFile } from '../plan/file';
-import { replacementsBetween } from '../plan/replacements';
-import { mermaidDiagram } from '../report/mermaid';
-import { planSummary } from '../report/table';
-import { formatFinding } from '../rules/types';
-import type { ResolvedPlan } from '../plan/types';
+import type { CliIo, Verb } from './verb';
+import { azureVerb } from './verbs/azure';
+import { diagramVerb } from './verbs/diagram';
+import { diffVerb } from './verbs/diff';
+import { planVerb } from './verbs/plan';
 
-export interface CliIo {
-  readonly stdout: (text: string) => void;
-  readonly stderr: (text: string) => void;
+export type { CliIo } from './verb';
+
+/** Every verb, in usage order. */
+export const VERBS: ReadonlyMap<string, Verb> = new Map([planVerb, diagramVerb, azureVerb, diffVerb].map((v) => [v.name, v]));
+
+/**
+ * Verbs with options of their own (repeatable, many of them) that parse their own arguments and
+ * print their own `--help`; each module is loaded only when its verb runs.
+ */
+export interface SelfParsingVerb {
+  readonly name: string;
+  readonly usage: string;
+  readonly summary: readonly string[];
+  readonly run: (argv: readonly string[], io: CliIo) => Promise<number>;
 }
 
-export const USAGE = `Usage: multicloud-vpn <verb> [plan-file] [options]
+export const SELF_PARSING_VERBS: ReadonlyMap<string, SelfParsingVerb> = new Map(
+  [
+    {
+      name: 'doctor',
+      usage: 'doctor [file]',
+      summary: ['read the deployed VPN on both clouds and name the documented cause of a fault', '(read-only; `multicloud-vpn doctor --help` for its options and exit codes)'],
+      run: async (argv: readonly string[], io: CliIo) => (await import('./doctor-verb')).runDoctorVerb(argv, io),
+    },
+  ].map((v) => [v.name, v]),
+);
 
-Verbs:
-  plan [file]      validate the plan (default vpn-plan.json) and print the tunnel table;
-                   --json prints the resolved plan instead
-  diagram [file]   print the topology as a Mermaid diagram
-  azure [file]     print the Azure resources the Pulumi program would create (offline, mocked);
-                   --aws-outputs <file> adds the AWS hand-off (cdk deploy --outputs-file)
-  diff <old> <new> say which AWS resources a change from plan <old> to plan <new> replaces
-                   (a replaced VPN connection gets new outside IPs); exit 0 either way
-  doctor [file]    read the deployed VPN on both clouds and name the documented cause of a fault
-                   (read-only; \`multicloud-vpn doctor --help\` for its options and exit codes)
+/** Options the dispatcher itself handles, whatever the verb. */
+const GLOBAL_OPTIONS = {
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean' },
+} as const;
 
-Options:
-  -h, --help       show this help
-  --json           (plan) print the resolved plan as JSON
-
-Exit status: 0 valid, 1 invalid plan or input file, 2 usage error.`;
-
-type Verb = (plan: ResolvedPlan, options: { json: boolean; awsOutputs?: string; file: string }, io: CliIo) => Promise<number>;
-
-const VERBS: Record<string, Verb> = {
-  plan: async (plan, { json }, io) => {
-    io.stdout(json ? JSON.stringify(plan, null, 2) : planSummary(plan));
-    return 0;
-  },
-  diagram: async (plan, _options, io) => {
-    io.stdout(mermaidDiagram(plan));
-    return 0;
-  },
-  azure: async (plan, { awsOutputs }, io) => {
-    // Loaded lazily: the Pulumi runtime is only needed by this verb.
-    const { offlineAzureResources } = await import('../azure/offline');
-    const resources = await offlineAzureResources({ plan, awsOutputsFile: awsOutputs, log: io.stderr });
-    io.stdout(JSON.stringify(resources, null, 2));
-    return 0;
-  },
-};
-
-function loadOrReport(file: string, io: CliIo): ResolvedPlan | undefined {
-  const { plan, findings } = validatePlanFile(file);
-  for (const finding of findings) io.stderr(formatFinding(finding));
-  if (!plan) io.stderr(`multicloud-vpn: ${file} is invalid (${findings.filter((f) => f.level === 'error').length} error(s)); nothing printed.`);
-  return plan;
+function usageText(): string {
+  const verbs = [...VERBS.values()];
+  // Each option once, with the help of the first verb that declares it and the verbs that take it.
+  const options = new Map<string, { help: string; verbs: string[] }>();
+  for (const verb of verbs) {
+    for (const option of Object.values(verb.options)) {
+      const entry = options.get(option.usage) ?? { help: option.help, verbs: [] };
+      entry.verbs.push(verb.name);
+      options.set(option.usage, entry);
+    }
+  }
+  const optionRows = [
+    ['-h, --help', 'show this help'],
+    ['--version', "print the package's version"],
+    ...[...options.entries()].map(([usage, { help, verbs: users }]) => [usage, `${help} (${users.join(', ')})`]),
+  ];
+  const width = Math.max(...[...verbs, ...SELF_PARSING_VERBS.values()].map((v) => v.usage.length), ...optionRows.map(([name]) => name.length)) + 2;
+  const verbLines = [...verbs, ...SELF_PARSING_VERBS.values()].flatMap((v) => v.summary.map((line, i) => `  ${(i === 0 ? v.usage : '').padEnd(width)}${line}`));
+  const optionLines = optionRows.map(([name, help]) => `  ${name.padEnd(width)}${help}`);
+  return `Usage: multicloud-vpn <verb> [plan-file] [options]\n\nVerbs:\n${verbLines.join('\n')}\n\nOptions:\n${optionLines.join('\n')}\n\n` +
+    'Exit status: 0 valid, 1 invalid plan or input file (diff --fail: something is replaced), 2 usage error.';
 }
 
-function diff(files: readonly string[], io: CliIo): number {
-  if (files.length !== 2) {
-    io.stderr(`multicloud-vpn diff: needs two plan files, got ${files.length}\n\n${USAGE}`);
-    return 2;
+export const USAGE = usageText();
+
+/** The version in package.json: two levels up in a checkout (lib/cli), three when compiled (dist/lib/cli). */
+export function packageVersion(): string {
+  for (const up of ['../..', '../../..']) {
+    try {
+      const pkg = JSON.parse(readFileSync(path.join(__dirname, up, 'package.json'), 'utf8')) as { name?: string; version?: string };
+      if (pkg.name === 'multicloud-vpn' && typeof pkg.version === 'string') return pkg.version;
+    } catch {
+      // not there: try the next level
+    }
   }
-  const [before, after] = files.map((f) => loadOrReport(f, io));
-  if (!before || !after) return 1;
-  const replacements = replacementsBetween(before, after);
-  if (replacements.length === 0) {
-    io.stdout('No AWS VPN connection is replaced: tunnel outside IPs stay the same.');
-    return 0;
-  }
-  for (const r of replacements) {
-    io.stdout(`REPLACED ${r.resource}:\n${r.reasons.map((x) => `  - ${x}`).join('\n')}\n  then: ${r.consequence}`);
-  }
-  return 0;
+  return 'unknown';
+}
+
+function usageError(io: CliIo, message: string): number {
+  io.stderr(`multicloud-vpn: ${message}\n\n${USAGE}`);
+  return 2;
 }
 
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
-  if (argv[0] === 'doctor') return (await import('./doctor-verb')).runDoctorVerb(argv.slice(1), io);
+  const selfParsing = argv[0] === undefined ? undefined : SELF_PARSING_VERBS.get(argv[0]);
+  if (selfParsing) return selfParsing.run(argv.slice(1), io);
+  // Every option of every verb is parsed (strict: an option no verb has is an error), then the
+  // verb's own list decides whether the ones given apply to it.
+  const allOptions: Record<string, { type: 'boolean' | 'string'; short?: string }> = { ...GLOBAL_OPTIONS };
+  for (const verb of VERBS.values()) for (const [name, option] of Object.entries(verb.options)) allOptions[name] = { type: option.type };
   let parsed;
   try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      options: { help: { type: 'boolean', short: 'h' }, json: { type: 'boolean' }, 'aws-outputs': { type: 'string' } },
-    });
+    parsed = parseArgs({ args: [...argv], allowPositionals: true, strict: true, tokens: true, options: allOptions });
   } catch (e) {
-    io.stderr(`multicloud-vpn: ${(e as Error).message}\n\n${USAGE}`);
-    return 2;
+    return usageError(io, (e as Error).message);
   }
-  const [verb, file = 'vpn-plan.json', ...extra] = parsed.positionals;
-  if (parsed.values.help || verb === 'help') {
+  const { values, positionals, tokens } = parsed;
+  if (values.version) {
+    io.stdout(packageVersion());
+    return 0;
+  }
+  const [verbName, ...files] = positionals;
+  if (values.help || verbName === 'help') {
     io.stdout(USAGE);
     return 0;
   }
-  if (verb === 'diff') return diff(parsed.positionals.slice(1), io);
-  if (!verb || !(verb in VERBS) || extra.length > 0) {
-    io.stderr(`multicloud-vpn: ${!verb ? 'no verb given' : extra.length > 0 ? `unexpected argument '${extra[0]}'` : `unknown verb '${verb}'`}\n\n${USAGE}`);
-    return 2;
+  if (verbName === undefined) return usageError(io, 'no verb given');
+  const verb = VERBS.get(verbName);
+  if (!verb) return usageError(io, `unknown verb '${verbName}'`);
+  for (const token of tokens) {
+    if (token.kind !== 'option' || token.name in GLOBAL_OPTIONS) continue;
+    if (!Object.hasOwn(verb.options, token.name)) return usageError(io, `option '${token.rawName}' does not apply to '${verb.name}'`);
+    if (verb.options[token.name].type === 'string' && token.value === '') return usageError(io, `option '${token.rawName}' is empty; give a file name`);
   }
-  const plan = loadOrReport(file, io);
-  if (!plan) return 1;
+  if (files.length > verb.files.max) return usageError(io, `unexpected argument '${files[verb.files.max]}'`);
+  if (files.length < verb.files.min) return usageError(io, `${verb.name} needs ${verb.files.min} plan files, got ${files.length}`);
+  const withDefaults = [...files, ...(verb.files.defaults ?? []).slice(files.length)];
+  const options = Object.fromEntries(Object.keys(verb.options).map((name) => [name, values[name]]));
   try {
-    return await VERBS[verb](plan, { json: parsed.values.json ?? false, awsOutputs: parsed.values['aws-outputs'], file }, io);
+    return await verb.run({ files: withDefaults, options }, io);
   } catch (e) {
-    io.stderr(`multicloud-vpn ${verb}: ${(e as Error).message}`);
+    io.stderr(`multicloud-vpn ${verb.name}: ${(e as Error).message}`);
     return 1;
   }
 }

@@ -5,7 +5,7 @@
 import { parseArgs } from 'node:util';
 import { validatePlanFile } from '../plan/file';
 import { formatFinding } from '../rules/types';
-import type { CliIo } from './cli';
+import type { CliIo } from './verb';
 import type { DoctorClients } from '../doctor';
 
 export const DOCTOR_USAGE = `Usage: multicloud-vpn doctor [plan-file] --aws-outputs <file> [--azure-outputs <file>] [options]

@@ -5,9 +5,10 @@
  * position. Every problem is reported at once, before any resource is touched, each naming the file
  * and the field. No Pulumi here; the AWS SDK is loaded only when a key is read.
  */
-import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { excerpt, excerptName, quoted } from '../plan/excerpt';
 import { PlanValidationError, jsonPath, schemaFindings } from '../plan/findings';
+import { parseJsonText, readJsonFile, type JsonResult } from '../plan/json-input';
 import type { ResolvedPlan } from '../plan/types';
 import type { CatalogueNumber, Finding } from '../rules/types';
 import { AWS_HANDOFF_FORMAT, AWS_HANDOFF_OUTPUT_SUFFIX } from './formats';
@@ -93,17 +94,16 @@ function findCandidates(outputs: Record<string, unknown>, plan: ResolvedPlan): {
     if (stackOutputs === null || typeof stackOutputs !== 'object' || Array.isArray(stackOutputs)) continue;
     for (const [outputKey, value] of Object.entries(stackOutputs as Record<string, unknown>)) {
       if (!outputKey.endsWith(AWS_HANDOFF_OUTPUT_SUFFIX)) continue;
-      const where = `${stackName}.${outputKey}`;
-      let json: unknown;
-      try {
-        json = typeof value === 'string' ? JSON.parse(value) : value;
-      } catch {
-        others.push(`${where} (not JSON)`);
+      const where = `${excerptName(stackName)}.${excerptName(outputKey)}`;
+      const parsed: JsonResult = typeof value === 'string' ? parseJsonText(value) : { ok: true, value };
+      if (!parsed.ok) {
+        others.push(`${where} (${parsed.problem.replace(/\.$/, '')})`);
         continue;
       }
+      const json = parsed.value;
       const head = (json ?? {}) as { format?: unknown; plan?: unknown };
-      if (head.format !== AWS_HANDOFF_FORMAT) others.push(`${where} (format ${JSON.stringify(head.format) ?? 'missing'})`);
-      else if (head.plan !== plan.name) others.push(`${where} (plan ${JSON.stringify(head.plan) ?? 'missing'})`);
+      if (head.format !== AWS_HANDOFF_FORMAT) others.push(`${where} (format ${head.format === undefined ? 'missing' : excerpt(head.format)})`);
+      else if (head.plan !== plan.name) others.push(`${where} (plan ${head.plan === undefined ? 'missing' : excerpt(head.plan)})`);
       else matches.push({ stackName, outputKey, json });
     }
   }
@@ -185,32 +185,32 @@ function planFindings(handoff: z.infer<typeof awsHandoffSchema>, plan: ResolvedP
     const problem = outsideIpProblem(t.outsideIp);
     if (problem) findings.push(finding(at(['tunnels', i, 'outsideIp']), problem, 'the public outside IP AWS assigned to the tunnel.'));
     if (handoff.tunnels.findIndex((other) => other.insideCidr === t.insideCidr) !== i) {
-      findings.push(finding(at(['tunnels', i, 'insideCidr']), `'${t.insideCidr}' appears twice; each tunnel has its own inside CIDR.`,
+      findings.push(finding(at(['tunnels', i, 'insideCidr']), `${quoted(t.insideCidr)} appears twice; each tunnel has its own inside CIDR.`,
         'one entry per tunnel, each with a distinct /30.', ['C04']));
       return;
     }
     const planned = plan.tunnels.find((p) => p.insideCidr === t.insideCidr);
     if (!planned) {
       findings.push(finding(at(['tunnels', i, 'insideCidr']),
-        `'${t.insideCidr}' (${t.id}) is not an inside CIDR of plan '${plan.name}'; AWS and Azure would pick different BGP addresses.`,
+        `${quoted(t.insideCidr)} (${excerptName(t.id)}) is not an inside CIDR of plan '${plan.name}'; AWS and Azure would pick different BGP addresses.`,
         `one of the plan's inside CIDRs: ${planCidrs.join(', ')} (deploy AWS from the same plan).`, ['C05']));
       return;
     }
     if (t.awsConnection !== planned.awsConnection || t.awsTunnel !== planned.awsTunnel) {
       findings.push(finding(at(['tunnels', i]),
-        `inside CIDR ${t.insideCidr} is AWS connection ${t.awsConnection} tunnel ${t.awsTunnel} here, but the plan puts it on connection ${planned.awsConnection} tunnel ${planned.awsTunnel} (${planned.id}); the tunnel would reach the other Azure instance.`,
+        `inside CIDR ${excerptName(t.insideCidr)} is AWS connection ${t.awsConnection} tunnel ${t.awsTunnel} here, but the plan puts it on connection ${planned.awsConnection} tunnel ${planned.awsTunnel} (${planned.id}); the tunnel would reach the other Azure instance.`,
         `AWS connection ${planned.awsConnection} tunnel ${planned.awsTunnel} (deploy AWS from the same plan).`, ['C15']));
     }
     if (t.awsBgpIp !== planned.awsBgpIp || t.azureBgpIp !== planned.azureBgpIp) {
       findings.push(finding(at(['tunnels', i]),
-        `BGP addresses ${t.awsBgpIp} (AWS) / ${t.azureBgpIp} (Azure) do not follow ${t.insideCidr}: AWS takes the first host, Azure the second.`,
+        `BGP addresses ${excerptName(t.awsBgpIp)} (AWS) / ${excerptName(t.azureBgpIp)} (Azure) do not follow ${excerptName(t.insideCidr)}: AWS takes the first host, Azure the second.`,
         `awsBgpIp ${planned.awsBgpIp}, azureBgpIp ${planned.azureBgpIp}.`, ['C05']));
     }
   });
   for (const planned of plan.tunnels) {
     if (!handoff.tunnels.some((t) => t.insideCidr === planned.insideCidr)) {
       findings.push(finding(at(['tunnels']),
-        `plan tunnel ${planned.id} (inside CIDR ${planned.insideCidr}) is missing; the file has ${handoff.tunnels.map((t) => t.insideCidr).join(', ') || 'no tunnels'}.`,
+        `plan tunnel ${planned.id} (inside CIDR ${planned.insideCidr}) is missing; the file has ${handoff.tunnels.map((t) => excerptName(t.insideCidr)).join(', ') || 'no tunnels'}.`,
         `all four tunnels of plan '${plan.name}' (${planCidrs.join(', ')}); deploy AWS from the same plan.`, ['C05', 'C15']));
     }
   }
@@ -219,36 +219,37 @@ function planFindings(handoff: z.infer<typeof awsHandoffSchema>, plan: ResolvedP
 
 /** The plan's hand-off from the text of an outputs file; throws an `AwsOutputsError` with every problem. */
 export function awsOutputsFromText(text: string, plan: ResolvedPlan, file: string): AwsOutputs {
+  return awsOutputsFromJson(parseJsonText(text), plan, file);
+}
+
+function awsOutputsFromJson(read: JsonResult, plan: ResolvedPlan, file: string): AwsOutputs {
   const fail = (findings: Finding[]): never => {
     throw new AwsOutputsError(findings, file);
   };
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (e) {
-    return fail([finding(`${file}`, `not JSON: ${(e as Error).message}.`)]);
-  }
+  if (!read.ok) return fail([finding(file, `the file ${read.problem}`, `${read.fix} The file is ${AWS_OUTPUTS_HINT}.`)]);
+  const json = read.value;
   if (json === null || typeof json !== 'object' || Array.isArray(json)) {
-    return fail([finding(`${file}`, `expected an object of stacks → outputs, got ${Array.isArray(json) ? 'an array' : JSON.stringify(json)}.`)]);
+    return fail([finding(`${file}`, `expected an object of stacks → outputs, got ${excerpt(json)}.`)]);
   }
   const { matches, others } = findCandidates(json as Record<string, unknown>, plan);
   if (matches.length === 0) {
-    const seen = others.length > 0 ? `found only ${others.join(', ')}` : `no output key ends with '${AWS_HANDOFF_OUTPUT_SUFFIX}'`;
+    const seen = others.length > 0 ? `found only ${others.slice(0, 5).join(', ')}${others.length > 5 ? ` and ${others.length - 5} more` : ''}` : `no output key ends with '${AWS_HANDOFF_OUTPUT_SUFFIX}'`;
     return fail([finding(`${file}`, `no output holds the hand-off (format ${AWS_HANDOFF_FORMAT}) of plan '${plan.name}': ${seen}.`)]);
   }
   if (matches.length > 1) {
     return fail([finding(`${file}`,
-      `${matches.length} outputs hold the hand-off of plan '${plan.name}': ${matches.map((m) => `${m.stackName}.${m.outputKey}`).join(', ')}; which one is meant is ambiguous.`,
+      `${matches.length} outputs hold the hand-off of plan '${plan.name}': ${matches.map((m) => `${excerptName(m.stackName)}.${excerptName(m.outputKey)}`).join(', ')}; which one is meant is ambiguous.`,
       'an outputs file with one VPN construct per plan name (give each plan its own name).')]);
   }
   const [match] = matches;
-  const at = (segments: (string | number)[]) => `${file}:${match.stackName}.${match.outputKey}.${jsonPath(segments)}`;
+  const where = `${file}:${excerptName(match.stackName)}.${excerptName(match.outputKey)}`;
+  const at = (segments: (string | number)[]) => `${where}.${jsonPath(segments)}`;
   const parsed = awsHandoffSchema.safeParse(match.json);
   if (!parsed.success) {
     return fail(schemaFindings(awsHandoffSchema, parsed.error, match.json).map((f) => ({
       ...f,
       ruleId: 'AwsHandoff',
-      path: `${file}:${match.stackName}.${match.outputKey}${f.path === '(plan)' ? '' : `.${f.path}`}`,
+      path: `${where}${f.path === '(plan)' ? '' : `.${f.path}`}`,
     })));
   }
   const handoff = parsed.data;
@@ -274,13 +275,7 @@ export function awsOutputsFromText(text: string, plan: ResolvedPlan, file: strin
  * the secret ARN of its key. Throws an `AwsOutputsError` naming the file and every bad field.
  */
 export function readAwsOutputs(file: string, plan: ResolvedPlan): AwsOutputs {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    throw new AwsOutputsError([finding(file, `cannot read the file: ${(e as NodeJS.ErrnoException).code ?? String(e)}.`)], file);
-  }
-  return awsOutputsFromText(text, plan, file);
+  return awsOutputsFromJson(readJsonFile(file), plan, file);
 }
 
 /** Reads one secret's value by ARN. Injectable, so tests and offline runs never reach AWS. */

@@ -2,7 +2,8 @@
  * Reading the Azure half's outputs (`pulumi stack output --json > azure-outputs.json`) on the AWS
  * side. Pure: no CDK, no cloud SDK. Every problem is reported at once, naming the file and field.
  */
-import { readFileSync } from 'node:fs';
+import { excerpt } from '../plan/excerpt';
+import { readJsonFile } from '../plan/json-input';
 import type { AzureHandoff } from './formats';
 import { documentationRangeOf, publicIpv4Problem } from './public-ip';
 
@@ -16,18 +17,19 @@ export const AZURE_OUTPUTS_HINT =
  * `isDeferred` marks values known only later (CDK tokens): they are not checked.
  */
 export function gatewayPublicIpProblems(ips: unknown, field: string, isDeferred: (value: unknown) => boolean = () => false): string[] {
-  if (!Array.isArray(ips)) return [`${field}: expected an array of two IPv4 addresses, got ${JSON.stringify(ips) ?? 'nothing'}`];
+  if (!Array.isArray(ips)) return [`${field}: expected an array of two IPv4 addresses, got ${excerpt(ips)}`];
   const problems: string[] = [];
   if (ips.length !== 2) {
     problems.push(`${field}: expected exactly two addresses (gateway instance 0, then 1; active/active, C14), got ${ips.length}`);
   }
-  ips.forEach((ip, i) => {
+  // The first two only: a list of a million addresses is one count problem, not a million lines.
+  ips.slice(0, 2).forEach((ip, i) => {
     if (isDeferred(ip)) return;
     const problem = publicIpv4Problem(ip);
     if (problem) problems.push(`${field}[${i}]: ${problem}`);
   });
   if (ips.length === 2 && typeof ips[0] === 'string' && !isDeferred(ips[0]) && ips[0] === ips[1]) {
-    problems.push(`${field}: both instances have ${JSON.stringify(ips[0])}; an active/active gateway has two distinct public IPs (C14, C15)`);
+    problems.push(`${field}: both instances have ${excerpt(ips[0])}; an active/active gateway has two distinct public IPs (C14, C15)`);
   }
   return problems;
 }
@@ -50,6 +52,20 @@ export function documentationAddressWarnings(ips: readonly unknown[], field: str
   });
 }
 
+/** What `pulumi stack output --json` prints for a secret output unless given `--show-secrets`. */
+export const PULUMI_SECRET_PLACEHOLDER = '[secret]';
+
+const SHOW_SECRETS_HINT =
+  `the file holds "${PULUMI_SECRET_PLACEHOLDER}" where a value belongs: \`pulumi stack output --json\` prints secret outputs so ` +
+  'unless given --show-secrets; write the file with `pulumi stack output --json --show-secrets > azure-outputs.json` ' +
+  '(the hand-off outputs are gateway addresses and ids, no keys)';
+
+/** Whether a hand-off field of the outputs is Pulumi's placeholder for a secret. */
+function holdsMaskedSecret(outputs: Record<string, unknown>): boolean {
+  const fields = [outputs.gatewayPublicIps, outputs.gatewayId, outputs.connectionIds];
+  return fields.some((v) => v === PULUMI_SECRET_PLACEHOLDER || (Array.isArray(v) && v.includes(PULUMI_SECRET_PLACEHOLDER)));
+}
+
 export class AzureOutputsError extends Error {
   constructor(
     readonly file: string,
@@ -66,30 +82,22 @@ export class AzureOutputsError extends Error {
  * the Azure program may export more than the hand-off needs.
  */
 export function readAzureOutputs(file: string): AzureHandoff {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    throw new AzureOutputsError(file, [`cannot read the file: ${(e as NodeJS.ErrnoException).code ?? String(e)}`]);
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (e) {
-    throw new AzureOutputsError(file, [`not JSON: ${(e as Error).message}`]);
-  }
+  const read = readJsonFile(file);
+  if (!read.ok) throw new AzureOutputsError(file, [`the file ${read.problem} Valid: ${read.fix}`]);
+  const json = read.value;
   if (json === null || typeof json !== 'object' || Array.isArray(json)) {
-    throw new AzureOutputsError(file, [`expected a JSON object of stack outputs, got ${Array.isArray(json) ? 'an array' : JSON.stringify(json)}`]);
+    throw new AzureOutputsError(file, [`expected a JSON object of stack outputs, got ${excerpt(json)}`]);
   }
   const outputs = json as Record<string, unknown>;
   const problems = gatewayPublicIpProblems(outputs.gatewayPublicIps, 'gatewayPublicIps');
   if (outputs.gatewayId !== undefined && typeof outputs.gatewayId !== 'string') {
-    problems.push(`gatewayId: expected a string, got ${JSON.stringify(outputs.gatewayId)}`);
+    problems.push(`gatewayId: expected a string, got ${excerpt(outputs.gatewayId)}`);
   }
   const connectionIds = outputs.connectionIds;
   if (connectionIds !== undefined && !(Array.isArray(connectionIds) && connectionIds.every((c) => typeof c === 'string'))) {
-    problems.push(`connectionIds: expected an array of strings, got ${JSON.stringify(connectionIds)}`);
+    problems.push(`connectionIds: expected an array of strings, got ${excerpt(connectionIds)}`);
   }
+  if (problems.length > 0 && holdsMaskedSecret(outputs)) problems.push(SHOW_SECRETS_HINT);
   if (problems.length > 0) throw new AzureOutputsError(file, problems);
   const ips = outputs.gatewayPublicIps as [string, string];
   return {

@@ -4,6 +4,7 @@
  * Both readers of the hand-off files use this one check.
  */
 import * as ipaddr from 'ipaddr.js';
+import { excerpt } from '../plan/excerpt';
 
 /**
  * RFC 5737 documentation ranges. Not public unicast (ipaddr.js calls them `reserved`), but accepted
@@ -25,10 +26,10 @@ export function documentationRangeOf(value: string): string | undefined {
 
 /** Why `value` cannot be a public VPN endpoint address, or undefined when it can. */
 export function publicIpv4Problem(value: unknown): string | undefined {
-  if (typeof value !== 'string') return `expected an IPv4 address string, got ${JSON.stringify(value) ?? 'nothing'}`;
-  if (!ipaddr.IPv4.isValidFourPartDecimal(value)) return `${JSON.stringify(value)} is not an IPv4 address (a.b.c.d, no leading zeros)`;
+  if (typeof value !== 'string') return `expected an IPv4 address string, got ${excerpt(value)}`;
+  if (!ipaddr.IPv4.isValidFourPartDecimal(value)) return `${excerpt(value)} is not an IPv4 address (a.b.c.d, no leading zeros)`;
   const address = ipaddr.IPv4.parse(value);
   const range = address.range();
   if (range === 'unicast' || DOCUMENTATION_CIDRS.some((cidr) => address.match(cidr))) return undefined;
-  return `${JSON.stringify(value)} is not a public address (range: ${range})`;
+  return `${excerpt(value)} is not a public address (range: ${range})`;
 }

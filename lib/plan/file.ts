@@ -1,5 +1,9 @@
-/** Reading a plan file (`vpn-plan.json`): JSON errors become findings with the file name. */
-import { readFileSync } from 'node:fs';
+/**
+ * Reading a plan file (`vpn-plan.json`): an unreadable, oversized, non-UTF-8, malformed or too deeply
+ * nested file becomes a finding with the file name (lib/plan/json-input.ts), never an exception.
+ */
+import { excerpt } from './excerpt';
+import { readJsonFile } from './json-input';
 import { PlanValidationError } from './findings';
 import { validatePlan, type PlanOptions } from './plan';
 import type { ResolvedPlan } from './types';
@@ -11,20 +15,11 @@ export interface PlanFileResult {
 }
 
 export function validatePlanFile(file: string, options: PlanOptions = {}): PlanFileResult {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    return { findings: [fileFinding(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? String(e)}.`, 'a readable plan file (JSON).')] };
-  }
-  let input: unknown;
-  try {
-    input = JSON.parse(text);
-  } catch (e) {
-    return { findings: [fileFinding(`${file} is not JSON: ${(e as Error).message}.`, 'a JSON object; see vpn-plan.json.')] };
-  }
+  const read = readJsonFile(file);
+  if (!read.ok) return { findings: [fileFinding(`${file} ${read.problem}`, read.fix)] };
+  const input = read.value;
   if (input === null || typeof input !== 'object' || Array.isArray(input)) {
-    return { findings: [fileFinding(`${file} holds ${Array.isArray(input) ? 'an array' : JSON.stringify(input)}, not an object.`, 'a JSON object; see vpn-plan.json.')] };
+    return { findings: [fileFinding(`${file} holds ${excerpt(input)}, not an object.`, 'a JSON object; see vpn-plan.json.')] };
   }
   return validatePlan(input, options);
 }

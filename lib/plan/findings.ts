@@ -1,6 +1,7 @@
 /** Turning zod's shape errors into findings, and the error that carries them all. */
 import { z } from 'zod';
 import { formatFinding, type Finding } from '../rules/types';
+import { excerpt, excerptName } from './excerpt';
 
 export class PlanValidationError extends Error {
   constructor(
@@ -15,10 +16,10 @@ export class PlanValidationError extends Error {
   }
 }
 
-/** `['tunnels', 0, 'insideCidr']` → `tunnels[0].insideCidr`; the root is `(plan)`. */
+/** `['tunnels', 0, 'insideCidr']` → `tunnels[0].insideCidr`; the root is `(plan)`. A long key is cut (excerpt.ts). */
 export function jsonPath(segments: readonly (string | number)[]): string {
   const path = segments
-    .map((s, i) => (typeof s === 'number' ? `[${s}]` : i === 0 ? s : `.${s}`))
+    .map((s, i) => (typeof s === 'number' ? `[${s}]` : i === 0 ? excerptName(s) : `.${excerptName(s)}`))
     .join('');
   return path === '' ? '(plan)' : path;
 }
@@ -76,10 +77,6 @@ export function didYouMean(value: string, allowed: readonly string[]): string {
   return near.length > 0 ? `did you mean ${near.map((k) => `'${k}'`).join(' or ')}? ` : '';
 }
 
-function describe(value: unknown): string {
-  return value === undefined ? 'nothing' : JSON.stringify(value);
-}
-
 function valueAt(input: unknown, segments: readonly (string | number)[]): unknown {
   return segments.reduce<unknown>((v, s) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[s] : undefined), input);
 }
@@ -90,19 +87,20 @@ export function schemaFindings(schema: z.ZodTypeAny, error: z.ZodError, input: u
   const push = (segments: readonly (string | number)[], message: string, fix: string) =>
     findings.push({ path: jsonPath(segments), ruleId: 'Schema', catalogue: [], level: 'error', message, fix });
   for (const issue of error.issues) {
-    const got = describe(valueAt(input, issue.path));
+    const got = excerpt(valueAt(input, issue.path));
     switch (issue.code) {
       case 'unrecognized_keys': {
         const allowed = knownKeys(schema, issue.path);
         for (const key of issue.keys) {
-          const hint = didYouMean(key, allowed);
-          push([...issue.path, key], `unknown field '${key}' (a typo would otherwise be ignored and the default used).`,
+          // A key far longer than any allowed one is no typo of it (and the distance would cost length²).
+          const hint = key.length > 64 ? '' : didYouMean(key, allowed);
+          push([...issue.path, key], `unknown field '${excerptName(key)}' (a typo would otherwise be ignored and the default used).`,
             `${hint}allowed here: ${allowed.join(', ')}.`);
         }
         break;
       }
       case 'invalid_type':
-        push(issue.path, issue.received === 'undefined' ? 'is required.' : `expected ${issue.expected}, got ${issue.received} ${got}.`,
+        push(issue.path, issue.received === 'undefined' ? 'is required.' : `expected ${issue.expected}, got ${issue.received === 'array' || issue.received === 'object' ? got : `${issue.received} ${got}`}.`,
           `a value of type ${issue.expected}.`);
         break;
       case 'invalid_enum_value':

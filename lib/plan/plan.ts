@@ -2,9 +2,11 @@
  * `planVpn`: plan input → resolved, immutable plan, or one error carrying every finding.
  *
  * Steps: shape (zod, strict) → draft tunnels (explicit entries, then allocation of the rest) →
- * every rule's plan check (lib/rules) → derived addresses. Shape errors stop before the rules,
- * since rules need typed values; all shape errors are still reported together.
+ * every rule's plan check (lib/rules) → derived addresses. Rules need typed values: when the shape
+ * check fails, they run on the fields that did parse (refused ones at their defaults), so a typo in
+ * one field never hides the rule errors of the others.
  */
+import type { z } from 'zod';
 import { bgpAddressesOf, parseIpv4Cidr } from './address';
 import { ApipaAllocator } from './allocate';
 import { PlanValidationError, jsonPath, schemaFindings } from './findings';
@@ -126,12 +128,62 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
+/** `value` with the field at `segments` removed; containers along the path are copied, nothing else is (no deep walk). */
+function withoutField(value: unknown, segments: readonly (string | number)[]): unknown {
+  if (segments.length === 0 || value === null || typeof value !== 'object') return value;
+  const [head, ...rest] = segments;
+  const copy = (Array.isArray(value) ? [...value] : { ...value }) as Record<string | number, unknown>;
+  if (rest.length === 0) delete copy[head];
+  else copy[head] = withoutField(copy[head], rest);
+  return copy;
+}
+
+/**
+ * The input without the fields that failed the shape check, so that the rules can still check the
+ * rest ("every finding at once" holds with a typo too). A bad field falls back to its default; a bad
+ * item of a list drops the whole list (its indices would otherwise shift under the rules' paths).
+ * Returns the parsed rest and the paths given up, or undefined when no shape remains.
+ */
+function parseWhatParses(input: unknown, error: z.ZodError): { spec: PlanSpec; dropped: string[] } | undefined {
+  let current = input;
+  let issues = error.issues;
+  const dropped: string[] = [];
+  // Each pass removes every failing field; a removal can only surface a "required" issue one level up.
+  for (let pass = 0; pass < 4; pass++) {
+    for (const issue of issues) {
+      if (issue.code === 'unrecognized_keys') {
+        for (const key of issue.keys) current = withoutField(current, [...issue.path, key]);
+        continue;
+      }
+      const list = issue.path.findIndex((s) => typeof s === 'number');
+      const at = list === -1 ? issue.path : issue.path.slice(0, list);
+      if (at.length === 0) return undefined;
+      current = withoutField(current, at);
+      dropped.push(jsonPath(at));
+    }
+    const parsed = planInputSchema.safeParse(current);
+    if (parsed.success) return { spec: parsed.data, dropped };
+    issues = parsed.error.issues;
+  }
+  return undefined;
+}
+
 /** Validates without throwing: every finding, and the plan when there is no error. Never throws on any input. */
 export function validatePlan(input: unknown, options: PlanOptions = {}): PlanResult {
   const parsed = planInputSchema.safeParse(input ?? {});
-  if (!parsed.success) return { findings: schemaFindings(planInputSchema, parsed.error, input) };
-  const spec = structuredClone(parsed.data);
   const sharedGateway = options.sharedGateway ?? [];
+  if (!parsed.success) {
+    const shapeFindings = schemaFindings(planInputSchema, parsed.error, input);
+    const rest = parseWhatParses(input ?? {}, parsed.error);
+    if (!rest) return { findings: shapeFindings };
+    // Rules see defaults where a field was refused; what they say at or under a refused field is left
+    // out (its shape finding says what is wrong there).
+    const under = (path: string) => rest.dropped.some((d) => path === d || path.startsWith(`${d}.`) || path.startsWith(`${d}[`));
+    const drafted = draftTunnels(rest.spec, sharedGateway);
+    const ruleFindings = [...drafted.findings, ...checkPlan({ spec: rest.spec, tunnels: drafted.tunnels, sharedGateway })];
+    return { findings: [...shapeFindings, ...ruleFindings.filter((f) => !under(f.path))] };
+  }
+  const spec = structuredClone(parsed.data);
   const drafted = draftTunnels(spec, sharedGateway);
   const findings = [...drafted.findings, ...checkPlan({ spec, tunnels: drafted.tunnels, sharedGateway })];
   if (findings.some((f) => f.level === 'error')) return { findings };

@@ -1,4 +1,5 @@
 import type { Rule, Violation } from './types';
+import { quoted } from '../plan/excerpt';
 
 /** Azure VPN gateway SKUs with BGP and active/active, per generation (Azure VPN Gateway SKU documentation). */
 export const VPN_GATEWAY_SKUS_BY_GENERATION: Readonly<Record<string, readonly string[]>> = {
@@ -10,7 +11,7 @@ export const VPN_GATEWAY_SKUS_BY_GENERATION: Readonly<Record<string, readonly st
 function gatewaySkuProblems(sku: string, generation: string): { field: 'sku' | 'generation'; message: string; fix: string }[] {
   const skus = VPN_GATEWAY_SKUS_BY_GENERATION[generation];
   if (skus === undefined) {
-    return [{ field: 'generation', message: `'${generation}' is not a VPN gateway generation.`, fix: `one of ${Object.keys(VPN_GATEWAY_SKUS_BY_GENERATION).join(', ')}.` }];
+    return [{ field: 'generation', message: `${quoted(generation)} is not a VPN gateway generation.`, fix: `one of ${Object.keys(VPN_GATEWAY_SKUS_BY_GENERATION).join(', ')}.` }];
   }
   if (skus.includes(sku)) return [];
   if (sku.toLowerCase() === 'basic') {
@@ -20,8 +21,8 @@ function gatewaySkuProblems(sku: string, generation: string): { field: 'sku' | '
   return [{
     field: 'sku',
     message: otherGeneration
-      ? `'${sku}' exists only in ${otherGeneration}, not in ${generation}.`
-      : `'${sku}' is not a VPN gateway SKU with BGP and active/active.`,
+      ? `${quoted(sku)} exists only in ${otherGeneration}, not in ${generation}.`
+      : `${quoted(sku)} is not a VPN gateway SKU with BGP and active/active.`,
     fix: `one of ${skus.join(', ')} for ${generation}${otherGeneration ? `, or generation ${otherGeneration}` : ''}.`,
   }];
 }
@@ -43,10 +44,10 @@ export const AzureGatewayRouteBasedBgpSku: Rule = {
     const at = (field: string) => `gateway ${gateway.name}.${field}`;
     const violations: Violation[] = [];
     if (gateway.gatewayType !== 'Vpn') {
-      violations.push({ path: at('gatewayType'), message: `'${gateway.gatewayType}'; an ExpressRoute or LocalGateway gateway does not terminate IPsec.`, fix: 'Vpn.' });
+      violations.push({ path: at('gatewayType'), message: `${quoted(gateway.gatewayType)}; an ExpressRoute or LocalGateway gateway does not terminate IPsec.`, fix: 'Vpn.' });
     }
     if (gateway.vpnType !== 'RouteBased') {
-      violations.push({ path: at('vpnType'), message: `'${gateway.vpnType}'; a policy-based gateway supports neither BGP nor active/active.`, fix: 'RouteBased.' });
+      violations.push({ path: at('vpnType'), message: `${quoted(gateway.vpnType)}; a policy-based gateway supports neither BGP nor active/active.`, fix: 'RouteBased.' });
     }
     return [...violations, ...gatewaySkuProblems(gateway.sku, gateway.generation).map(({ field, ...p }) => ({ path: at(field), ...p }))];
   },

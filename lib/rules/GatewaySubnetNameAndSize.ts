@@ -1,5 +1,6 @@
 import { contains, formatCidr, parseIpv4Cidr } from '../plan/address';
 import type { Rule, Violation } from './types';
+import { quoted } from '../plan/excerpt';
 
 /** The exact name Azure requires for the subnet that hosts a virtual network gateway. */
 export const GATEWAY_SUBNET_NAME = 'GatewaySubnet';
@@ -20,21 +21,21 @@ const isBasic = (sku: string | undefined) => sku !== undefined && sku.toLowerCas
 function gatewaySubnetProblems(prefix: string, vnet: readonly string[], sku: string | undefined): Omit<Violation, 'path'>[] {
   const subnet = parseIpv4Cidr(prefix);
   if (!subnet) {
-    return [{ message: `'${prefix}' is not an IPv4 CIDR.`, fix: 'a /27 or larger inside the VNet, e.g. 10.1.1.0/24.' }];
+    return [{ message: `${quoted(prefix)} is not an IPv4 CIDR.`, fix: 'a /27 or larger inside the VNet, e.g. 10.1.1.0/24.' }];
   }
   const problems: Omit<Violation, 'path'>[] = [];
   if (subnet.hostBitsSet) {
-    problems.push({ message: `'${prefix}' has host bits set; Azure refuses a subnet prefix that is not its network address.`, fix: `${formatCidr(subnet.first, subnet.prefix)}.` });
+    problems.push({ message: `${quoted(prefix)} has host bits set; Azure refuses a subnet prefix that is not its network address.`, fix: `${formatCidr(subnet.first, subnet.prefix)}.` });
   }
   const larger = `a /${REQUIRED_PREFIX} or larger, e.g. ${formatCidr(Math.floor(subnet.first / 32) * 32, REQUIRED_PREFIX)}.`;
   if (subnet.prefix > BASIC_SMALLEST_PREFIX) {
-    problems.push({ message: `'${prefix}' is a /${subnet.prefix}; Azure accepts no gateway subnet smaller than a /${BASIC_SMALLEST_PREFIX} (Basic SKU only), and /${REQUIRED_PREFIX} or larger for every other SKU.`, fix: larger });
+    problems.push({ message: `${quoted(prefix)} is a /${subnet.prefix}; Azure accepts no gateway subnet smaller than a /${BASIC_SMALLEST_PREFIX} (Basic SKU only), and /${REQUIRED_PREFIX} or larger for every other SKU.`, fix: larger });
   } else if (subnet.prefix > REQUIRED_PREFIX && !isBasic(sku)) {
-    problems.push({ message: `'${prefix}' is a /${subnet.prefix}; Azure allows a gateway subnet smaller than /${REQUIRED_PREFIX} for the Basic SKU only, and this gateway is ${sku === undefined ? 'not Basic' : `'${sku}'`}.`, fix: larger });
+    problems.push({ message: `${quoted(prefix)} is a /${subnet.prefix}; Azure allows a gateway subnet smaller than /${REQUIRED_PREFIX} for the Basic SKU only, and this gateway is ${sku === undefined ? 'not Basic' : `'${sku}'`}.`, fix: larger });
   }
   const spaces = vnet.flatMap((cidr) => parseIpv4Cidr(cidr) ?? []);
   if (spaces.length > 0 && !spaces.some((space) => contains(space, subnet))) {
-    problems.push({ message: `'${prefix}' is outside the VNet address space ${vnet.join(', ')}.`, fix: 'a block inside the VNet address space that no other subnet uses.' });
+    problems.push({ message: `${quoted(prefix)} is outside the VNet address space ${vnet.join(', ')}.`, fix: 'a block inside the VNet address space that no other subnet uses.' });
   }
   return problems;
 }
@@ -58,7 +59,7 @@ export const GatewaySubnetNameAndSize: Rule = {
       ? []
       : [{
         path: 'gatewaySubnet.name',
-        message: `'${gatewaySubnet.name}'${gatewaySubnet.name.toLowerCase() === GATEWAY_SUBNET_NAME.toLowerCase() ? ' differs in case' : ''}; Azure places a VPN gateway only in a subnet named exactly '${GATEWAY_SUBNET_NAME}'.`,
+        message: `${quoted(gatewaySubnet.name)}${gatewaySubnet.name.toLowerCase() === GATEWAY_SUBNET_NAME.toLowerCase() ? ' differs in case' : ''}; Azure places a VPN gateway only in a subnet named exactly '${GATEWAY_SUBNET_NAME}'.`,
         fix: `'${GATEWAY_SUBNET_NAME}'.`,
       }]),
     ...(gatewaySubnet.addressPrefix === undefined

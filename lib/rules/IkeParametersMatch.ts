@@ -8,6 +8,7 @@ import type { AzureConnectionView, AzureIpsecPolicyView } from './azure-view';
 import { isUnresolved, resourcesOfType, type CfnResourceView, type CfnView } from './cfn-view';
 import { listValues, literalNumber, tunnelSpecsOf, VPN_CONNECTION } from './vpn-template';
 import type { Rule, Violation } from './types';
+import { excerpt, quoted } from '../plan/excerpt';
 
 type Phase = 'phase1' | 'phase2';
 type PhaseField = 'encryption' | 'integrity' | 'dhGroup';
@@ -42,9 +43,9 @@ function planProblems(policy: IpsecPolicy): Violation[] {
       const path = `ipsec.${phase}.${field}`;
       const both = valuesBothAccept(policy, phase, field).join(', ');
       if (!AWS_ALLOWED[phase][field].includes(value)) {
-        violations.push({ path, message: `${JSON.stringify(value)} is not allowed by AWS for ${phase} (allowed: ${AWS_ALLOWED[phase][field].join(', ')}).`, fix: `one of ${both}.` });
+        violations.push({ path, message: `${excerpt(value)} is not allowed by AWS for ${phase} (allowed: ${AWS_ALLOWED[phase][field].join(', ')}).`, fix: `one of ${both}.` });
       } else if (azure[AZURE_FIELD[phase][field]] === undefined) {
-        violations.push({ path, message: `${JSON.stringify(value)} has no Azure equivalent for the connection's ${AZURE_FIELD[phase][field]}, so the two ends cannot agree.`, fix: `one of ${both}.` });
+        violations.push({ path, message: `${excerpt(value)} has no Azure equivalent for the connection's ${AZURE_FIELD[phase][field]}, so the two ends cannot agree.`, fix: `one of ${both}.` });
       }
     }
     const lifetime = policy[phase].lifetimeSeconds;
@@ -168,12 +169,12 @@ function azurePolicyProblems(connection: AzureConnectionView): Violation[] {
     const violations: Violation[] = [];
     for (const field of ['ikeEncryption', 'ikeIntegrity', 'dhGroup', 'pfsGroup'] as const) {
       if (!AZURE_ALLOWED[field].includes(policy[field])) {
-        violations.push({ path: at(field), message: `'${policy[field]}' has no counterpart among the values AWS allows.`, fix: `one of ${AZURE_ALLOWED[field].join(', ')}.` });
+        violations.push({ path: at(field), message: `${quoted(policy[field])} has no counterpart among the values AWS allows.`, fix: `one of ${AZURE_ALLOWED[field].join(', ')}.` });
       }
     }
     const pair = `${policy.ipsecEncryption}/${policy.ipsecIntegrity}`;
     if (!AZURE_ALLOWED.ipsecPairs.includes(pair)) {
-      violations.push({ path: at('ipsecEncryption'), message: `ipsecEncryption/ipsecIntegrity '${pair}' has no counterpart among the phase 2 algorithms AWS allows.`, fix: `one of ${AZURE_ALLOWED.ipsecPairs.join(', ')}.` });
+      violations.push({ path: at('ipsecEncryption'), message: `ipsecEncryption/ipsecIntegrity ${quoted(pair)} has no counterpart among the phase 2 algorithms AWS allows.`, fix: `one of ${AZURE_ALLOWED.ipsecPairs.join(', ')}.` });
     }
     // SA lifetimes are local on each end and need not match AWS's (Azure custom IPsec/IKE policy page);
     // only what Azure itself refuses is an error.

@@ -2,6 +2,7 @@ import { formatCidr, isIpv6, mustParseIpv4Cidr, parseIpv4Cidr, contains } from '
 import { LINK_LOCAL_RANGE } from '../plan/constants';
 import { isUnresolved, resourcesOfType, type CfnResourceView, type CfnView } from './cfn-view';
 import type { Rule, Violation } from './types';
+import { quoted } from '../plan/excerpt';
 
 const LINK_LOCAL = mustParseIpv4Cidr(LINK_LOCAL_RANGE);
 
@@ -11,18 +12,18 @@ function insideCidrProblems(cidr: string): { message: string; fix: string }[] {
   const parsed = parseIpv4Cidr(cidr);
   if (!parsed) {
     return [{
-      message: `'${cidr}' is not an IPv4 CIDR (four decimal octets 0–255 without leading zeros, then /30).`,
+      message: `${quoted(cidr)} is not an IPv4 CIDR (four decimal octets 0–255 without leading zeros, then /30).`,
       fix: 'a /30 such as 169.254.21.0/30.',
     }];
   }
   const problems: { message: string; fix: string }[] = [];
   if (parsed.prefix !== 30) {
-    problems.push({ message: `'${cidr}' is a /${parsed.prefix}; each tunnel takes exactly a /30.`, fix: `${formatCidr(Math.floor(parsed.address / 4) * 4, 30)}.` });
+    problems.push({ message: `${quoted(cidr)} is a /${parsed.prefix}; each tunnel takes exactly a /30.`, fix: `${formatCidr(Math.floor(parsed.address / 4) * 4, 30)}.` });
   } else if (parsed.hostBitsSet) {
-    problems.push({ message: `'${cidr}' has host bits set; a /30 starts at a multiple of 4.`, fix: `${formatCidr(parsed.first, 30)} (not normalised silently).` });
+    problems.push({ message: `${quoted(cidr)} has host bits set; a /30 starts at a multiple of 4.`, fix: `${formatCidr(parsed.first, 30)} (not normalised silently).` });
   }
   if (!contains(LINK_LOCAL, parsed)) {
-    problems.push({ message: `'${cidr}' is outside ${LINK_LOCAL_RANGE}.`, fix: 'a /30 inside 169.254.0.0/16 (for Azure, 169.254.21.0–169.254.22.255).' });
+    problems.push({ message: `${quoted(cidr)} is outside ${LINK_LOCAL_RANGE}.`, fix: 'a /30 inside 169.254.0.0/16 (for Azure, 169.254.21.0–169.254.22.255).' });
   }
   return problems;
 }

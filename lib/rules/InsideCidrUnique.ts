@@ -2,6 +2,7 @@ import { overlaps, parseIpv4Cidr, type Ipv4Range } from '../plan/address';
 import { targetOf } from './cfn-view';
 import { cfnTunnelInsideCidrs } from './InsideCidrIsApipaSlash30';
 import type { Rule, Violation } from './types';
+import { quoted } from '../plan/excerpt';
 
 /** A block already claimed, with what to call it in a message. */
 interface Claim {
@@ -45,17 +46,17 @@ export const InsideCidrUnique: Rule = {
     const claims: Claim[] = sharedGateway.flatMap((plan) =>
       plan.tunnels.flatMap((t) => {
         const range = parseIpv4Cidr(t.insideCidr);
-        return range ? [{ label: `'${t.insideCidr}' of plan '${plan.name}' (${t.id}) on the same Azure gateway`, range }] : [];
+        return range ? [{ label: `${quoted(t.insideCidr)} of plan '${plan.name}' (${t.id}) on the same Azure gateway`, range }] : [];
       }),
     );
     spec.azure.apipaInUse.forEach((cidr, i) => {
       const range = parseIpv4Cidr(cidr);
       if (range) {
-        claims.push({ label: `'${cidr}' of azure.apipaInUse[${i}]`, range });
+        claims.push({ label: `${quoted(cidr)} of azure.apipaInUse[${i}]`, range });
       } else {
         violations.push({
           path: `azure.apipaInUse[${i}]`,
-          message: `'${cidr}' is not an IPv4 CIDR, so the block it stands for cannot be kept free.`,
+          message: `${quoted(cidr)} is not an IPv4 CIDR, so the block it stands for cannot be kept free.`,
           fix: 'a CIDR such as 169.254.21.8/30 (a single address as 169.254.21.10/32).',
         });
       }
@@ -65,8 +66,8 @@ export const InsideCidrUnique: Rule = {
       if (!range) continue; // C01 reports what does not parse
       const path = t.allocated ? t.path : `${t.path}.insideCidr`;
       const taken = firstOverlap(range, claims);
-      if (taken) violations.push({ path, message: `'${t.insideCidr}' overlaps ${taken.label}.` });
-      claims.push({ label: `'${t.insideCidr}' of ${t.path} (Instance${t.azureInstance}Tunnel${t.awsTunnel})`, range });
+      if (taken) violations.push({ path, message: `${quoted(t.insideCidr)} overlaps ${taken.label}.` });
+      claims.push({ label: `${quoted(t.insideCidr)} of ${t.path} (Instance${t.azureInstance}Tunnel${t.awsTunnel})`, range });
     }
     return violations;
   },
@@ -80,9 +81,9 @@ export const InsideCidrUnique: Rule = {
       const claims = claimsByGateway.get(gateway.key) ?? [];
       const taken = firstOverlap(range, claims);
       if (taken) {
-        violations.push({ path: connection.path, message: `${property} '${cidr}' overlaps ${taken.label} on the same ${gateway.label}.` });
+        violations.push({ path: connection.path, message: `${property} ${quoted(cidr)} overlaps ${taken.label} on the same ${gateway.label}.` });
       }
-      claims.push({ label: `'${cidr}' of ${connection.path} ${property}`, range });
+      claims.push({ label: `${quoted(cidr)} of ${connection.path} ${property}`, range });
       claimsByGateway.set(gateway.key, claims);
     }
     return violations;

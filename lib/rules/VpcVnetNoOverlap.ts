@@ -1,5 +1,6 @@
 import { formatCidr, overlaps, parseIpv4Cidr, type Ipv4Cidr } from '../plan/address';
 import type { Rule, Violation } from './types';
+import { quoted } from '../plan/excerpt';
 
 /** The first block of the same size in 10.0.0.0/8 that overlaps none of `taken`, as a suggestion. */
 function freeBlockLike(block: Ipv4Cidr, taken: readonly Ipv4Cidr[]): string | undefined {
@@ -33,15 +34,15 @@ export const VpcVnetNoOverlap: Rule = {
     const vpc = parseIpv4Cidr(vpcCidr);
     const vnet = parseIpv4Cidr(vnetCidr);
     const violations: Violation[] = [];
-    if (!vpc) violations.push({ path: 'aws.vpcCidr', message: `'${vpcCidr}' is not an IPv4 CIDR.`, fix: 'an IPv4 CIDR such as 10.2.0.0/16.' });
-    if (!vnet) violations.push({ path: 'azure.vnetCidr', message: `'${vnetCidr}' is not an IPv4 CIDR.`, fix: 'an IPv4 CIDR such as 10.1.0.0/16.' });
+    if (!vpc) violations.push({ path: 'aws.vpcCidr', message: `${quoted(vpcCidr)} is not an IPv4 CIDR.`, fix: 'an IPv4 CIDR such as 10.2.0.0/16.' });
+    if (!vnet) violations.push({ path: 'azure.vnetCidr', message: `${quoted(vnetCidr)} is not an IPv4 CIDR.`, fix: 'an IPv4 CIDR such as 10.1.0.0/16.' });
     if (!vpc || !vnet) return violations;
     if (vpc.prefix < VPC_PREFIX.min || vpc.prefix > VPC_PREFIX.max || vpc.hostBitsSet) {
       violations.push({
         path: 'aws.vpcCidr',
         message: vpc.hostBitsSet
-          ? `'${vpcCidr}' has host bits set.`
-          : `'${vpcCidr}' is a /${vpc.prefix}; an AWS VPC CIDR block is a /${VPC_PREFIX.min} to a /${VPC_PREFIX.max}.`,
+          ? `${quoted(vpcCidr)} has host bits set.`
+          : `${quoted(vpcCidr)} is a /${vpc.prefix}; an AWS VPC CIDR block is a /${VPC_PREFIX.min} to a /${VPC_PREFIX.max}.`,
         fix: `${formatCidr(vpc.first, Math.min(Math.max(vpc.prefix, VPC_PREFIX.min), VPC_PREFIX.max))}.`,
       });
     }
@@ -49,15 +50,15 @@ export const VpcVnetNoOverlap: Rule = {
       const free = freeBlockLike(vpc, [vnet]);
       violations.push({
         path: 'aws.vpcCidr',
-        message: `'${vpcCidr}' overlaps the Azure VNet '${vnetCidr}'.`,
-        fix: free ? `a VPC CIDR outside ${vnetCidr}, e.g. ${free}.` : `a VPC CIDR outside ${vnetCidr}.`,
+        message: `${quoted(vpcCidr)} overlaps the Azure VNet ${quoted(vnetCidr)}.`,
+        fix: free ? `a VPC CIDR outside ${quoted(vnetCidr)}, e.g. ${free}.` : `a VPC CIDR outside ${quoted(vnetCidr)}.`,
       });
       return violations;
     }
     // The gateway subnet belongs inside the VNet (C17); when it does not, it may still hit the VPC.
     const subnet = parseIpv4Cidr(gatewaySubnetCidr);
     if (subnet && overlaps(vpc, subnet)) {
-      violations.push({ path: 'azure.gatewaySubnetCidr', message: `'${gatewaySubnetCidr}' overlaps the AWS VPC '${vpcCidr}'.`, fix: `a gateway subnet inside ${vnetCidr}.` });
+      violations.push({ path: 'azure.gatewaySubnetCidr', message: `${quoted(gatewaySubnetCidr)} overlaps the AWS VPC ${quoted(vpcCidr)}.`, fix: `a gateway subnet inside ${quoted(vnetCidr)}.` });
     }
     return violations;
   },

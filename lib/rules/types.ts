@@ -70,14 +70,21 @@ export interface Rule {
   readonly azure?: (view: AzureView) => readonly Violation[];
 }
 
+/** Longest message or fix a finding keeps; rules quote values through lib/plan/excerpt.ts, this is the backstop. */
+const MAX_FINDING_TEXT = 2000;
+
+function capped(text: string): string {
+  return text.length <= MAX_FINDING_TEXT ? text : `${text.slice(0, MAX_FINDING_TEXT)}… (cut: ${text.length} characters)`;
+}
+
 export function toFinding(rule: Rule, violation: Violation): Finding {
   return {
-    path: violation.path,
+    path: capped(violation.path),
     ruleId: rule.id,
     catalogue: rule.catalogue,
     level: violation.level ?? rule.level,
-    message: violation.message,
-    fix: violation.fix ?? rule.fix,
+    message: capped(violation.message),
+    fix: capped(violation.fix ?? rule.fix),
   };
 }
 

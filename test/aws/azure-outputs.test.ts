@@ -57,12 +57,12 @@ describe('C14, C15: readAzureOutputs (pulumi stack output --json)', () => {
   test('a missing file names the file and says how to produce it', () => {
     const message = messageOf(join(dir, 'absent.json'));
     expect(message).toContain(join(dir, 'absent.json'));
-    expect(message).toMatch(/cannot read the file: ENOENT/);
+    expect(message).toMatch(/the file cannot be read: ENOENT/);
     expect(message).toMatch(/pulumi stack output --json/);
   });
 
   test('bad JSON and a non-object are refused with the file name', () => {
-    expect(messageOf(write('bad.json', '{ "gatewayPublicIps": ['))).toMatch(/bad\.json is not usable as Azure outputs:\n {2}not JSON/);
+    expect(messageOf(write('bad.json', '{ "gatewayPublicIps": ['))).toMatch(/bad\.json is not usable as Azure outputs:\n {2}the file is not valid JSON: it ends before the value is complete \(line 1, column 24\)/);
     expect(messageOf(write('array.json', '["20.10.0.1"]'))).toMatch(/expected a JSON object of stack outputs, got an array/);
   });
 

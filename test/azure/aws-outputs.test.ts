@@ -106,7 +106,7 @@ describe('readAwsOutputs: bad files, each problem named with the file and field'
 
   test('not JSON', () => {
     const file = outputsFile('{ "VpnStack": ');
-    expect(errorOf(file).message).toMatch(/not JSON/);
+    expect(errorOf(file).message).toMatch(/is not valid JSON: it ends before the value is complete \(line 1, column 15\)/);
     expect(errorOf(file).message).toContain(file);
   });
 

@@ -1,7 +1,7 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runCli } from '../../lib/cli/cli';
+import { runCli, VERBS } from '../../lib/cli/cli';
 
 async function run(...argv: string[]) {
   const out: string[] = [];
@@ -11,6 +11,7 @@ async function run(...argv: string[]) {
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'cli-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const example = join(__dirname, '../../vpn-plan.json');
 function planFile(name: string, content: unknown): string {
   const file = join(dir, name);
@@ -103,4 +104,59 @@ describe('multicloud-vpn CLI', () => {
     expect(changed.stdout).not.toContain('VPN connection 1');
     expect(await run('diff', example)).toMatchObject({ code: 2 });
   });
+
+  test('diff --fail exits 1 when a VPN connection is replaced and 0 when nothing is; --json lists the replacements', async () => {
+    const moved = planFile('moved-fail.json', { tunnels: [{ azureInstance: 1, awsTunnel: 2, insideCidr: '169.254.22.8/30' }] });
+    expect(await run('diff', example, moved, '--fail')).toMatchObject({ code: 1, stdout: expect.stringContaining('REPLACED AWS VPN connection 2') });
+    expect(await run('diff', example, planFile('renamed-fail.json', { name: 'renamed' }), '--fail')).toMatchObject({ code: 0 });
+    const json = await run('diff', example, moved, '--json');
+    expect(json.code).toBe(0);
+    expect(JSON.parse(json.stdout).replacements.map((r: { resource: string }) => r.resource)).toEqual(['AWS VPN connection 2']);
+  });
+
+  test('diagram --json prints the diagram inside a JSON object', async () => {
+    const { code, stdout } = await run('diagram', example, '--json');
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout).mermaid.startsWith('flowchart LR')).toBe(true);
+  });
+
+  test.each(['toString', 'constructor', '__proto__', 'hasOwnProperty', 'valueOf', 'Plan'])('unknown verb %s exits 2 with the usage', async (verb) => {
+    const { code, stdout, stderr } = await run(verb, example);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toContain(`unknown verb '${verb}'`);
+    expect(stderr).toContain('Usage: multicloud-vpn');
+  });
+
+  test.each([
+    ['plan', '--aws-outputs', 'x.json'],
+    ['diagram', '--fail'],
+    ['plan', '--fail'],
+    ['diff', '--aws-outputs', 'x.json'],
+  ])('%s %s: an option that does not apply to the verb exits 2', async (verb, ...options) => {
+    const files = verb === 'diff' ? [example, example] : [example];
+    const { code, stderr } = await run(verb, ...files, ...options);
+    expect(code).toBe(2);
+    expect(stderr).toContain(`option '${options[0]}' does not apply to '${verb}'`);
+  });
+
+  test('an empty --aws-outputs says which option is empty', async () => {
+    expect(await run('azure', example, '--aws-outputs=')).toMatchObject({ code: 2, stderr: expect.stringContaining("option '--aws-outputs' is empty") });
+  });
+
+  test('every verb is declared once with its usage, and every verb that prints data takes --json', () => {
+    expect([...VERBS.keys()]).toEqual(['plan', 'diagram', 'azure', 'diff']);
+    for (const verb of VERBS.values()) expect(Object.keys(verb.options)).toContain('json');
+  });
+
+  test('--version prints package.json\'s version', async () => {
+    const { version } = JSON.parse(readFileSync(join(__dirname, '../../package.json'), 'utf8'));
+    expect(await run('--version')).toMatchObject({ code: 0, stdout: version });
+  });
+
+  test('azure without --aws-outputs says what the listing leaves out', async () => {
+    const { code, stderr } = await run('azure', example);
+    expect(code).toBe(0);
+    expect(stderr).toMatch(/no --aws-outputs given.*Left out: the four local network gateways.*the four connections/s);
+  }, 60_000);
 });

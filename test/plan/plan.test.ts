@@ -99,8 +99,8 @@ describe('shape errors', () => {
 describe('plan files', () => {
   const dir = mkdtempSync(join(tmpdir(), 'plan-'));
   test.each([
-    ['not JSON', '{ "aws": ', /is not JSON/],
-    ['an array', '[]', /an array, not an object/],
+    ['not JSON', '{ "aws": ', /is not valid JSON/],
+    ['an array', '[]', /an array of 0 items, not an object/],
   ])('%s is reported with the file name', (_name, text, pattern) => {
     const file = join(dir, 'bad.json');
     writeFileSync(file, text);
@@ -111,7 +111,7 @@ describe('plan files', () => {
   });
 
   test('a missing file says so', () => {
-    expect(validatePlanFile(join(dir, 'absent.json')).findings[0].message).toMatch(/cannot read .*absent\.json: ENOENT/);
+    expect(validatePlanFile(join(dir, 'absent.json')).findings[0].message).toMatch(/absent\.json cannot be read: ENOENT/);
   });
 });
 
