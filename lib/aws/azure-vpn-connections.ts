@@ -57,7 +57,26 @@ export interface AzureVpnConnectionsProps {
    * @default - the plan name in PascalCase (`aws-azure-vpn` → `AwsAzureVpn`)
    */
   readonly outputPrefix?: string;
+  /**
+   * Where AWS keeps the tunnels' pre-shared keys (`AWS::EC2::VPNConnection` `PreSharedKeyStorage`).
+   * `SecretsManager`: the Site-to-Site VPN service stores the keys in a Secrets Manager secret of its
+   * own (ARN in `DescribeVpnConnections` `PreSharedKeyArn`) instead of in the VPN service, so they are
+   * read with `secretsmanager:GetSecretValue` rather than `ec2:DescribeVpnConnections`. The keys are
+   * still this construct's (one secret per tunnel), and the Azure half still reads those, so the
+   * hand-off does not change.
+   *
+   * Opt-in because CloudFormation replaces a VPN connection when this property changes ("Update
+   * requires: Replacement", AWS::EC2::VPNConnection): setting it on a deployed stack replaces both
+   * connections, which get new outside IPs, so steps 3 to 5 of the deploy must run again.
+   * @see https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-ec2-vpnconnection.html#cfn-ec2-vpnconnection-presharedkeystorage
+   * @default - the property is not set: keys stored in the VPN service (`Standard`), template unchanged
+   */
+  readonly presharedKeyStorage?: PresharedKeyStorage;
 }
+
+/** `AWS::EC2::VPNConnection` `PreSharedKeyStorage` allowed values (CloudFormation resource reference). */
+export type PresharedKeyStorage = 'Standard' | 'SecretsManager';
+export const PRESHARED_KEY_STORAGE_VALUES: readonly PresharedKeyStorage[] = ['Standard', 'SecretsManager'];
 
 /** One tunnel as built: the hand-off fields (tokens until deploy) plus its key's secret. */
 export interface AzureVpnTunnel extends AwsHandoffTunnel {
@@ -184,6 +203,7 @@ export class AzureVpnConnections extends Construct {
         staticRoutesOnly: false, // BGP (C12)
         tunnelInsideIpVersion: plan.aws.tunnelInsideIpVersion,
         enableAcceleration: plan.aws.enableAcceleration,
+        ...(props.presharedKeyStorage === undefined ? {} : { preSharedKeyStorage: props.presharedKeyStorage }),
         vpnTunnelOptionsSpecifications: carried.map((t) => ({
           tunnelInsideCidr: t.insideCidr,
           startupAction: plan.aws.startupAction,
@@ -314,6 +334,11 @@ function validateProps(scope: Construct, props: AzureVpnConnectionsProps, output
   if (props.vpnGatewayId === undefined && props.vpc.vpnGatewayId !== undefined) {
     problems.push('vpnGatewayId: not given, but the VPC already has a virtual private gateway and a VPC holds only one (C19); ' +
       'pass vpnGatewayId: vpc.vpnGatewayId (its Amazon side ASN must equal plan.aws.asn, C11)');
+  }
+  const storage: unknown = props.presharedKeyStorage;
+  if (storage !== undefined && !isToken(storage) && !PRESHARED_KEY_STORAGE_VALUES.includes(storage as PresharedKeyStorage)) {
+    problems.push(`presharedKeyStorage: ${JSON.stringify(String(storage).slice(0, 40))} is not a value CloudFormation accepts ` +
+      `(AWS::EC2::VPNConnection PreSharedKeyStorage); use ${PRESHARED_KEY_STORAGE_VALUES.map((v) => `'${v}'`).join(' or ')}, or leave it out`);
   }
   if (!/^[A-Za-z][A-Za-z0-9]{0,200}$/.test(outputPrefix)) {
     problems.push(`outputPrefix: ${JSON.stringify(outputPrefix)} cannot start a CloudFormation output key; use letters and digits, starting with a letter`);
