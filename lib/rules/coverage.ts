@@ -20,4 +20,6 @@ export const ENFORCEMENT_LIMITS: Readonly<Partial<Record<CatalogueNumber, string
   C35: 'Alibaba Cloud peer (see C34). The same /30 rules for AWS tunnels are enforced by C01, C02 and C04.',
   C36: 'Alibaba Cloud peer (see C34).',
   C37: 'Alibaba Cloud peer (see C34). IKEv2 for this design is enforced by C25.',
+  C43: 'Not in CONSTRAINTS.md: added here (issue 12). Alarms in other stacks or made in the console are not in the template; ' +
+    'whether anyone receives the notifications is not checkable. The Azure component warns when built with `alerts: false`.',
 };

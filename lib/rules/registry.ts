@@ -37,6 +37,7 @@ import { IkeParametersMatch } from './IkeParametersMatch';
 import { UsesIkeV2 } from './UsesIkeV2';
 import { RouteBasedSingleSaPair } from './RouteBasedSingleSaPair';
 import { NoAccelerationOnVgw } from './NoAccelerationOnVgw';
+import { TunnelAlarmsConfigured } from './TunnelAlarmsConfigured';
 import { toFinding, type Finding, type PlanContext, type Rule } from './types';
 
 export const RULES: readonly Rule[] = [
@@ -76,6 +77,8 @@ export const RULES: readonly Rule[] = [
   GatewayEndpointRouteTablesAndDns,
   GatewayEndpointTrafficAllowed,
   GatewayEndpointNotReachableOverVpn,
+  // C43 (README coverage table: a run-time row not in CONSTRAINTS.md)
+  TunnelAlarmsConfigured,
 ];
 
 export function checkPlan(context: PlanContext, rules: readonly Rule[] = RULES): Finding[] {

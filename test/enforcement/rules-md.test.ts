@@ -60,6 +60,8 @@ describe('RULES.md coverage table', () => {
     const markdown = renderRulesMarkdown();
     expect(markdown).toMatch(/^\| C34 \| — \| — \| Alibaba Cloud peer: .+ \|$/m);
     expect(markdown).toMatch(/^\| C28 \| \[RouteTablesRouteToVpnGateway\]\(#routetablesroutetovpngateway\) \| cfn \| Subnets on the VPC main route table/m);
-    expect(markdown.match(/^\| C\d{2} \|/gm)).toHaveLength(37);
+    // C01–C37 from CONSTRAINTS.md, then C43, the README-only row (scripts/rules-md.ts README_ONLY_ROWS).
+    expect(markdown.match(/^\| C\d{2} \|/gm)).toHaveLength(38);
+    expect(markdown).toMatch(/^\| C43 \| \[TunnelAlarmsConfigured\]\(#tunnelalarmsconfigured\) \| cfn \| Not in CONSTRAINTS\.md/m);
   });
 });
