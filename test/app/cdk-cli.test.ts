@@ -104,6 +104,8 @@ describe('C15, C23: cdk synth (real CLI)', () => {
     const t = template(run);
     expect(ofType(t, 'AWS::EC2::VPNGateway')).toEqual([expect.objectContaining({ AmazonSideAsn: 64512 })]);
     expect(ofType(t, 'AWS::EC2::VPC')).toEqual([expect.objectContaining({ CidrBlock: '10.2.0.0/16' })]);
+    // C43: one TunnelState alarm per tunnel in the synthesized template.
+    expect(ofType(t, 'AWS::CloudWatch::Alarm').map((a) => `${a.Namespace} ${a.MetricName}`)).toEqual(Array(4).fill('AWS/VPN TunnelState'));
     const insideCidrs = ofType(t, 'AWS::EC2::VPNConnection')
       .flatMap((c) => (c.VpnTunnelOptionsSpecifications as { TunnelInsideCidr: string }[]).map((s) => s.TunnelInsideCidr));
     expect(insideCidrs.sort()).toEqual(['169.254.21.0/30', '169.254.21.4/30', '169.254.22.0/30', '169.254.22.4/30']);
