@@ -8,9 +8,14 @@
  * never from the plan name or an array index, so renaming a plan or reordering its tunnel list
  * replaces nothing.
  */
-import { Annotations, CfnOutput, Names, Stack, Tags, Token, Validations } from 'aws-cdk-lib';
+import { Annotations, CfnOutput, Duration, Names, Stack, Tags, Token, Validations } from 'aws-cdk-lib';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import * as cloudwatchActions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as kms from 'aws-cdk-lib/aws-kms';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
+import * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
 import { documentationAddressWarnings, gatewayPublicIpProblems } from '../handoff/azure-outputs';
 import { AWS_HANDOFF_FORMAT, AWS_HANDOFF_OUTPUT_SUFFIX, PEER_TAGS, type AwsHandoff, type AwsHandoffTunnel } from '../handoff/formats';
@@ -59,7 +64,49 @@ export interface AzureVpnConnectionsProps {
    * @default - the plan name in PascalCase (`aws-azure-vpn` → `AwsAzureVpn`)
    */
   readonly outputPrefix?: string;
+  /**
+   * Where AWS keeps the tunnels' pre-shared keys (`AWS::EC2::VPNConnection` `PreSharedKeyStorage`).
+   * `SecretsManager`: the Site-to-Site VPN service stores the keys in a Secrets Manager secret of its
+   * own (ARN in `DescribeVpnConnections` `PreSharedKeyArn`) instead of in the VPN service, so they are
+   * read with `secretsmanager:GetSecretValue` rather than `ec2:DescribeVpnConnections`. The keys are
+   * still this construct's (one secret per tunnel), and the Azure half still reads those, so the
+   * hand-off does not change.
+   *
+   * Opt-in because CloudFormation replaces a VPN connection when this property changes ("Update
+   * requires: Replacement", AWS::EC2::VPNConnection): setting it on a deployed stack replaces both
+   * connections, which get new outside IPs, so steps 3 to 5 of the deploy must run again.
+   * @see https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-ec2-vpnconnection.html#cfn-ec2-vpnconnection-presharedkeystorage
+   * @default - the property is not set: keys stored in the VPN service (`Standard`), template unchanged
+   */
+  readonly presharedKeyStorage?: PresharedKeyStorage;
+  /**
+   * One CloudWatch alarm per tunnel on `AWS/VPN` `TunnelState` (dimensions `VpnId` and
+   * `TunnelIpAddress`), missing data counted as breaching (C43). Turn it off only when the tunnels
+   * are watched elsewhere: the rules then warn (C43).
+   * @see https://docs.aws.amazon.com/vpn/latest/s2svpn/monitoring-cloudwatch-vpn.html
+   * @default true
+   */
+  readonly tunnelAlarms?: boolean;
+  /**
+   * Where the tunnel alarms notify (alarm and OK). Give your topic, or `createAlarmTopic: true`.
+   * @default - no action: the alarms only change state
+   */
+  readonly alarmTopic?: sns.ITopic;
+  /**
+   * Create an SNS topic for the tunnel alarms (encrypted with a new customer managed KMS key that
+   * CloudWatch may use, SSL enforced); subscribe to it yourself (`alarmTopic` attribute).
+   * @default false
+   */
+  readonly createAlarmTopic?: boolean;
 }
+
+/** The tunnel alarm: `TunnelState` maximum below 1 for three 5-minute periods (15 minutes down). */
+const TUNNEL_ALARM_PERIOD = Duration.minutes(5);
+const TUNNEL_ALARM_PERIODS = 3;
+
+/** `AWS::EC2::VPNConnection` `PreSharedKeyStorage` allowed values (CloudFormation resource reference). */
+export type PresharedKeyStorage = 'Standard' | 'SecretsManager';
+export const PRESHARED_KEY_STORAGE_VALUES: readonly PresharedKeyStorage[] = ['Standard', 'SecretsManager'];
 
 /** One tunnel as built: the hand-off fields (tokens until deploy) plus its key's secret. */
 export interface AzureVpnTunnel extends AwsHandoffTunnel {
@@ -102,6 +149,13 @@ export class AzureVpnConnections extends Construct {
   /** Key of the hand-off output in `cdk deploy --outputs-file`. */
   readonly handoffOutputKey: string;
   readonly outputPrefix: string;
+  /** The `TunnelState` alarm of each tunnel, per plan tunnel id; empty with `tunnelAlarms: false`. */
+  readonly tunnelAlarms: Readonly<Record<string, cloudwatch.Alarm>>;
+  /** The alarms' action: `alarmTopic`, or the topic made for `createAlarmTopic`. */
+  readonly alarmTopic?: sns.ITopic;
+
+  /** `VpnId` and `TunnelIpAddress` of each tunnel (tokens until deploy). */
+  private readonly tunnelDimensions: Record<string, { VpnId: string; TunnelIpAddress: string }> = {};
 
   constructor(scope: Construct, id: string, props: AzureVpnConnectionsProps) {
     super(scope, id);
@@ -186,6 +240,7 @@ export class AzureVpnConnections extends Construct {
         staticRoutesOnly: false, // BGP (C12)
         tunnelInsideIpVersion: plan.aws.tunnelInsideIpVersion,
         enableAcceleration: plan.aws.enableAcceleration,
+        ...(props.presharedKeyStorage === undefined ? {} : { preSharedKeyStorage: props.presharedKeyStorage }),
         vpnTunnelOptionsSpecifications: carried.map((t) => ({
           tunnelInsideCidr: t.insideCidr,
           startupAction: plan.aws.startupAction,
@@ -221,6 +276,11 @@ export class AzureVpnConnections extends Construct {
       };
     }
     this.tunnels = tunnels;
+    for (const t of plan.tunnels) {
+      this.tunnelDimensions[t.id] = { VpnId: connections[t.azureInstance].ref, TunnelIpAddress: tunnels[t.id].outsideIp };
+    }
+    this.alarmTopic = props.alarmTopic ?? (props.createAlarmTopic ? this.newAlarmTopic(plan.name) : undefined);
+    this.tunnelAlarms = (props.tunnelAlarms ?? true) ? this.addTunnelAlarms(plan) : {};
 
     this.handoff = {
       format: AWS_HANDOFF_FORMAT,
@@ -231,6 +291,81 @@ export class AzureVpnConnections extends Construct {
     };
     this.handoffOutputKey = `${this.outputPrefix}${AWS_HANDOFF_OUTPUT_SUFFIX}`;
     this.addOutputs(plan.tunnels);
+  }
+
+  /**
+   * `AWS/VPN` `TunnelState` of one tunnel: 1 up, 0 down (dimensions `VpnId`, `TunnelIpAddress`).
+   * @default maximum over 5 minutes
+   */
+  metricTunnelState(tunnelId: string, props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return this.tunnelMetric(tunnelId, 'TunnelState', { statistic: cloudwatch.Stats.MAXIMUM, ...props });
+  }
+
+  /**
+   * `AWS/VPN` `TunnelDataIn` of one tunnel: bytes received from Azure through it.
+   * @default sum over 5 minutes
+   */
+  metricTunnelDataIn(tunnelId: string, props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return this.tunnelMetric(tunnelId, 'TunnelDataIn', { statistic: cloudwatch.Stats.SUM, ...props });
+  }
+
+  /**
+   * `AWS/VPN` `TunnelDataOut` of one tunnel: bytes sent to Azure through it.
+   * @default sum over 5 minutes
+   */
+  metricTunnelDataOut(tunnelId: string, props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return this.tunnelMetric(tunnelId, 'TunnelDataOut', { statistic: cloudwatch.Stats.SUM, ...props });
+  }
+
+  private tunnelMetric(tunnelId: string, metricName: string, props: cloudwatch.MetricOptions): cloudwatch.Metric {
+    const dimensionsMap = this.tunnelDimensions[tunnelId];
+    if (dimensionsMap === undefined) {
+      throw new Error(`AzureVpnConnections ${this.node.path}: no tunnel ${JSON.stringify(String(tunnelId).slice(0, 40))}; ` +
+        `the tunnels are ${Object.keys(this.tunnelDimensions).join(', ')}`);
+    }
+    return new cloudwatch.Metric({ namespace: 'AWS/VPN', metricName, dimensionsMap, period: TUNNEL_ALARM_PERIOD, ...props });
+  }
+
+  /** One `TunnelState` alarm per tunnel (C43); missing data is a tunnel that reports nothing: breaching. */
+  private addTunnelAlarms(plan: ResolvedPlan): Record<string, cloudwatch.Alarm> {
+    const alarms: Record<string, cloudwatch.Alarm> = {};
+    for (const t of plan.tunnels) {
+      const alarm = new cloudwatch.Alarm(this, `${t.id}TunnelStateAlarm`, {
+        metric: this.metricTunnelState(t.id),
+        threshold: 1,
+        comparisonOperator: cloudwatch.ComparisonOperator.LESS_THAN_THRESHOLD,
+        evaluationPeriods: TUNNEL_ALARM_PERIODS,
+        datapointsToAlarm: TUNNEL_ALARM_PERIODS,
+        treatMissingData: cloudwatch.TreatMissingData.BREACHING,
+        alarmDescription: `VPN tunnel ${t.id} to Azure (plan ${plan.name}, connection ${t.awsConnection} tunnel ${t.awsTunnel}) ` +
+          `has been DOWN or silent for ${TUNNEL_ALARM_PERIODS * TUNNEL_ALARM_PERIOD.toMinutes()} minutes (C43). ` +
+          'Check the key (C22), the IKE parameters (C24), then BGP (C05, C11, C13).',
+      });
+      if (this.alarmTopic) {
+        const action = new cloudwatchActions.SnsAction(this.alarmTopic);
+        alarm.addAlarmAction(action);
+        alarm.addOkAction(action);
+      }
+      alarms[t.id] = alarm;
+    }
+    return alarms;
+  }
+
+  /**
+   * A topic CloudWatch can publish to: encrypted (AwsSolutions-SNS2) with a customer managed key,
+   * since CloudWatch alarms cannot use the AWS managed `alias/aws/sns` key; SSL only (SNS3).
+   */
+  private newAlarmTopic(planName: string): sns.Topic {
+    const key = new kms.Key(this, 'AlarmTopicKey', {
+      description: `Encrypts the VPN tunnel alarm topic of plan ${planName}`,
+      enableKeyRotation: true,
+    });
+    key.grant(new iam.ServicePrincipal('cloudwatch.amazonaws.com'), 'kms:Decrypt', 'kms:GenerateDataKey*');
+    return new sns.Topic(this, 'AlarmTopic', {
+      displayName: `VPN tunnel alarms (${planName})`,
+      masterKey: key,
+      enforceSSL: true,
+    });
   }
 
   /** Fixed output keys (overrideLogicalId), so `cdk deploy --outputs-file` keys are predictable. */
@@ -316,6 +451,18 @@ function validateProps(scope: Construct, props: AzureVpnConnectionsProps, output
   if (props.vpnGatewayId === undefined && props.vpc.vpnGatewayId !== undefined) {
     problems.push('vpnGatewayId: not given, but the VPC already has a virtual private gateway and a VPC holds only one (C19); ' +
       'pass vpnGatewayId: vpc.vpnGatewayId (its Amazon side ASN must equal plan.aws.asn, C11)');
+  }
+  const storage: unknown = props.presharedKeyStorage;
+  if (storage !== undefined && !isToken(storage) && !PRESHARED_KEY_STORAGE_VALUES.includes(storage as PresharedKeyStorage)) {
+    problems.push(`presharedKeyStorage: ${JSON.stringify(String(storage).slice(0, 40))} is not a value CloudFormation accepts ` +
+      `(AWS::EC2::VPNConnection PreSharedKeyStorage); use ${PRESHARED_KEY_STORAGE_VALUES.map((v) => `'${v}'`).join(' or ')}, or leave it out`);
+  }
+  if (props.alarmTopic !== undefined && props.createAlarmTopic) {
+    problems.push('createAlarmTopic: true, but alarmTopic is given too; give one of them (alarmTopic: your topic, createAlarmTopic: a new one)');
+  }
+  if (props.tunnelAlarms === false && (props.alarmTopic !== undefined || props.createAlarmTopic)) {
+    problems.push(`${props.alarmTopic !== undefined ? 'alarmTopic' : 'createAlarmTopic'}: given, but tunnelAlarms is false, so no alarm would use it; ` +
+      'leave tunnelAlarms on (the default) or drop the topic');
   }
   if (!/^[A-Za-z][A-Za-z0-9]{0,200}$/.test(outputPrefix)) {
     problems.push(`outputPrefix: ${JSON.stringify(outputPrefix)} cannot start a CloudFormation output key; use letters and digits, starting with a letter`);

@@ -6,12 +6,15 @@
  * after the design passed every rule.
  */
 import * as authorization from '@pulumi/azure-native/authorization';
+import * as monitor from '@pulumi/azure-native/monitor';
 import * as network from '@pulumi/azure-native/network';
 import * as pulumi from '@pulumi/pulumi';
 import type { AzureIpsecPolicyValues } from '../plan/ipsec';
 import type { ResolvedPlan } from '../plan/types';
 import { sameKeyViolation } from '../rules/PresharedKeyFormat';
 import { formatFinding, type Finding, type Rule } from '../rules/types';
+import { TunnelAlarmsConfigured } from '../rules/TunnelAlarmsConfigured';
+import { ALERT_EVALUATION_FREQUENCY, ALERT_WINDOW, metricAlertDesigns, VIRTUAL_NETWORK_GATEWAY_METRIC_NAMESPACE } from './alerts';
 import { AzureDesignError, assertAzureDesign } from './check';
 import { azureDesign, sharedPath, SUBSCRIPTION_ID_PLACEHOLDER, type AwsTunnelDesignInput, type AzureDesign } from './design';
 import { PRESHARED_KEY_FIX, presharedKeyProblems, tunnelsSharingKeys } from './preshared-key';
@@ -75,6 +78,15 @@ export interface AzureVpnGatewayArgs {
   readonly sharedWith?: readonly SharedPlanArgs[];
   /** The rules the design must pass. @default RULES (lib/rules/registry.ts) */
   readonly rules?: readonly Rule[];
+  /**
+   * Azure Monitor metric alerts on the gateway, two per connection: its BGP peer (`BgpPeerStatus`,
+   * dimension `BgpPeerAddress`) and its ingress (`TunnelIngressBytes`, dimension `ConnectionName`)
+   * (C43). Turn off only when the gateway is watched elsewhere: the component then warns (C43).
+   * @default true
+   */
+  readonly alerts?: boolean;
+  /** An action group (resource id) the alerts notify. @default none: the alerts fire without an action */
+  readonly alertActionGroupId?: pulumi.Input<string>;
 }
 
 /** A further plan on the gateway (`AzureVpnGatewayArgs.sharedWith`). */
@@ -215,6 +227,8 @@ export class AzureVpnGateway extends pulumi.ComponentResource {
   readonly gatewayId: pulumi.Output<string>;
   /** Connection ids in plan order, then plan tunnel order; empty on the first run. */
   readonly connectionIds: pulumi.Output<string[]>;
+  /** The metric alerts (C43), two per connection; none on the first run or with `alerts: false`. */
+  readonly metricAlerts: readonly monitor.MetricAlert[];
 
   constructor(name: string, args: AzureVpnGatewayArgs, opts?: pulumi.ComponentResourceOptions) {
     // Checked before the component registers, so an invalid design creates nothing at all.
@@ -316,6 +330,41 @@ export class AzureVpnGateway extends pulumi.ComponentResource {
       localNetworkGateway2: { id: localNetworkGateways.get(c.localNetworkGatewayName)!.id },
       tags: c.tags,
     }, { parent: this }));
+
+    // Registered after the connections: adding the alerts renames nothing that exists.
+    const alertsOn = args.alerts ?? true;
+    if (!alertsOn) {
+      void pulumi.log.warn(formatFinding({ path: 'alerts', ruleId: TunnelAlarmsConfigured.id, catalogue: TunnelAlarmsConfigured.catalogue, level: 'warning',
+        message: 'false: no metric alert watches the BGP peers and tunnels of this gateway; a tunnel down goes unnoticed.',
+        fix: 'leave `alerts` on (the default), or alert on the gateway\'s BgpPeerStatus and TunnelIngressBytes elsewhere.' }), this);
+    }
+    this.metricAlerts = alertsOn ? metricAlertDesigns(design).map((a) => new monitor.MetricAlert(`${name}-${a.resourceName}`, {
+      resourceGroupName,
+      ruleName: a.ruleName,
+      location: 'global',
+      description: a.description,
+      severity: a.severity,
+      enabled: true,
+      autoMitigate: true,
+      scopes: [gateway.id],
+      evaluationFrequency: ALERT_EVALUATION_FREQUENCY,
+      windowSize: ALERT_WINDOW,
+      criteria: {
+        odataType: 'Microsoft.Azure.Monitor.SingleResourceMultipleMetricCriteria',
+        allOf: [{
+          criterionType: 'StaticThresholdCriterion',
+          name: a.metricName,
+          metricNamespace: VIRTUAL_NETWORK_GATEWAY_METRIC_NAMESPACE,
+          metricName: a.metricName,
+          dimensions: [{ name: a.dimension.name, operator: 'Include', values: [a.dimension.value] }],
+          timeAggregation: a.timeAggregation,
+          operator: a.operator,
+          threshold: a.threshold,
+        }],
+      },
+      ...(args.alertActionGroupId === undefined ? {} : { actions: [{ actionGroupId: args.alertActionGroupId }] }),
+      tags: design.plans.find((p) => p.name === a.planName)?.tags ?? tags,
+    }, { parent: this })) : [];
 
     this.gatewayPublicIps = pulumi.all(publicIps.map((p) => p.ipAddress)).apply((ips) => ips.map((ip) => ip ?? ''));
     this.gatewayId = gateway.id;

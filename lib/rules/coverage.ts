@@ -24,4 +24,6 @@ export const ENFORCEMENT_LIMITS: Readonly<Partial<Record<CatalogueNumber, string
   C40: 'Alibaba Cloud peer: pending on issue 10.',
   C41: 'Alibaba Cloud peer: pending on issue 10.',
   C42: 'Alibaba Cloud peer: pending on issue 10.',
+  C43: 'Not in CONSTRAINTS.md: added here (issue 12). Alarms in other stacks or made in the console are not in the template; ' +
+    'whether anyone receives the notifications is not checkable. The Azure component warns when built with `alerts: false`.',
 };

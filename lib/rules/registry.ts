@@ -38,6 +38,7 @@ import { UsesIkeV2 } from './UsesIkeV2';
 import { RouteBasedSingleSaPair } from './RouteBasedSingleSaPair';
 import { NoAccelerationOnVgw } from './NoAccelerationOnVgw';
 import { AzureGatewayAzSkuAndZones } from './AzureGatewayAzSkuAndZones';
+import { TunnelAlarmsConfigured } from './TunnelAlarmsConfigured';
 import { toFinding, type Finding, type PlanContext, type Rule } from './types';
 
 export const RULES: readonly Rule[] = [
@@ -79,6 +80,8 @@ export const RULES: readonly Rule[] = [
   GatewayEndpointNotReachableOverVpn,
   // C38
   AzureGatewayAzSkuAndZones,
+  // C43 (README coverage table: a run-time row not in CONSTRAINTS.md)
+  TunnelAlarmsConfigured,
 ];
 
 export function checkPlan(context: PlanContext, rules: readonly Rule[] = RULES): Finding[] {

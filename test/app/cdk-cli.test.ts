@@ -104,6 +104,8 @@ describe('C15, C23: cdk synth (real CLI)', () => {
     const t = template(run);
     expect(ofType(t, 'AWS::EC2::VPNGateway')).toEqual([expect.objectContaining({ AmazonSideAsn: 64512 })]);
     expect(ofType(t, 'AWS::EC2::VPC')).toEqual([expect.objectContaining({ CidrBlock: '10.2.0.0/16' })]);
+    // C43: one TunnelState alarm per tunnel in the synthesized template.
+    expect(ofType(t, 'AWS::CloudWatch::Alarm').map((a) => `${a.Namespace} ${a.MetricName}`)).toEqual(Array(4).fill('AWS/VPN TunnelState'));
     const insideCidrs = ofType(t, 'AWS::EC2::VPNConnection')
       .flatMap((c) => (c.VpnTunnelOptionsSpecifications as { TunnelInsideCidr: string }[]).map((s) => s.TunnelInsideCidr));
     expect(insideCidrs.sort()).toEqual(['169.254.21.0/30', '169.254.21.4/30', '169.254.22.0/30', '169.254.22.4/30']);
@@ -130,13 +132,33 @@ describe('C15, C23: cdk synth (real CLI)', () => {
     for (const run of [review, deployable]) {
       expect(run.status).toBe(0);
       expect(run.stderr).not.toMatch(/AwsSolutions-|MultiCloudVpn-|\bERROR\b/);
-      const report = JSON.parse(readFileSync(join(run.outDir, 'validation-report.json'), 'utf8'));
-      expect(report.pluginReports).toEqual([]);
+      // With @aws-cdk/core:annotationsInValidationReport (cdk.json) annotations are a report of their own;
+      // no plugin (our pack, AwsSolutions) reports anything, and the only annotation is the review warning.
+      const report = JSON.parse(readFileSync(join(run.outDir, 'validation-report.json'), 'utf8')) as
+        { pluginReports: { pluginName: string; violations: { ruleName: string }[] }[] };
+      expect(report.pluginReports.filter((p) => p.pluginName !== 'Construct Annotations')).toEqual([]);
+      const annotations = report.pluginReports.flatMap((p) => p.pluginName === 'Construct Annotations' ? p.violations.map((v) => v.ruleName) : []);
+      expect(annotations).toEqual(run === review ? ['Annotation::multicloud-vpn:no-azure-outputs'] : []);
     }
     // VPC7 is fixed, not acknowledged: the example VPC has flow logs to a log group that expires.
     const t = template(review);
     expect(ofType(t, 'AWS::EC2::FlowLog')).toEqual([expect.objectContaining({ ResourceType: 'VPC', TrafficType: 'ALL' })]);
     expect(ofType(t, 'AWS::Logs::LogGroup').every((g) => (g.RetentionInDays as number) > 0)).toBe(true);
+  });
+
+  test('quiet: every feature flag set, no bare file:line before a warning, each warning printed once', () => {
+    for (const run of [review, deployable]) {
+      expect(run.stderr).not.toMatch(/feature flags are not configured/);
+      expect(run.stderr).not.toMatch(/^\S+\.[jt]s:\d+(:\d+)?\s*$/m);
+      const warnings = run.stderr.split('\n').filter((line) => /^WARNING /.test(line));
+      expect(new Set(warnings).size).toBe(warnings.length);
+    }
+    expect(review.stderr.split('\n').filter((line) => /^WARNING /.test(line))).toEqual([expect.stringMatching(/^WARNING No Azure gateway IPs/)]);
+    expect(deployable.stderr).not.toMatch(/^WARNING /m);
+    // cdk.json carries every flag `cdk init` would set for the installed aws-cdk-lib, with its recommended value.
+    const recommended = JSON.parse(readFileSync(join(ROOT, 'node_modules/aws-cdk-lib/recommended-feature-flags.json'), 'utf8'));
+    const context = JSON.parse(readFileSync(join(ROOT, 'cdk.json'), 'utf8')).context;
+    expect(context).toEqual(expect.objectContaining(recommended));
   });
 
   test('C15: -c azureOutputs=<file> puts the Azure IPs on the customer gateways, instance 0 first, with no parameters', () => {

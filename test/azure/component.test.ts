@@ -125,7 +125,7 @@ describe('AzureVpnGateway with the AWS tunnels', () => {
     const gateway = seen.find((s) => s.type === 'azure-native:network:VirtualNetworkGateway')!;
     expect(gateway.opts.customTimeouts).toMatchObject({ create: '90m', update: '90m' });
     const children = seen.filter((s) => s.type !== 'multicloud-vpn:azure:VpnGateway');
-    expect(children).toHaveLength(12);
+    expect(children).toHaveLength(20); // subnet, 2 IPs, gateway, 4 LNGs, 4 connections, 8 metric alerts (C43)
     expect(children.every((s) => s.opts.parent === built.vpn)).toBe(true);
   });
 });

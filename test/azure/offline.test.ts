@@ -45,6 +45,12 @@ describe('offline Azure run (Pulumi mocks)', () => {
       .toEqual([2, 1, 4, 4]);
   });
 
+  test('C43: the offline listing shows the eight metric alerts (BgpPeerStatus and TunnelIngressBytes per connection)', () => {
+    const alerts = resources.filter((r) => r.type === 'azure-native:monitor:MetricAlert');
+    expect(alerts.map((a) => (a.inputs as { criteria: { allOf: { metricName: string }[] } }).criteria.allOf[0].metricName).sort())
+      .toEqual([...Array(4).fill('BgpPeerStatus'), ...Array(4).fill('TunnelIngressBytes')]);
+  });
+
   test('C11: the LNGs carry the sample outside IPs and the AWS BGP peers of seed 004', () => {
     const lngs = resources.filter((r) => r.type === 'azure-native:network:LocalNetworkGateway').map((r) => r.inputs as Record<string, unknown>);
     for (const t of SEED_004_TUNNELS) {

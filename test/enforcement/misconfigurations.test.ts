@@ -199,6 +199,11 @@ const CASES: readonly Case[] = [
     change: 'an S3 gateway endpoint, and no interface endpoint, in the VPC that Azure reaches', fix: /interface endpoint/,
     mutate: (s) => s.vpc.addGatewayEndpoint('S3', { service: ec2.GatewayVpcEndpointAwsService.S3 }),
   },
+  {
+    catalogue: 'C43', ruleId: 'TunnelAlarmsConfigured', level: 'warning', path: '/Test/AzureVpn/Connection1',
+    change: 'the TunnelState alarm of one tunnel removed', fix: /tunnelAlarms/,
+    mutate: (s) => { s.vpn.node.tryRemoveChild('Instance0Tunnel2TunnelStateAlarm'); },
+  },
 ];
 
 /** cfn-scope rules that no single change of the compliant stack can trigger, with why. */

@@ -6,7 +6,7 @@
 import { randomInt } from 'node:crypto';
 import * as path from 'node:path';
 import * as pulumi from '@pulumi/pulumi';
-import { App, type Stack } from 'aws-cdk-lib';
+import { App, Validations, type Stack } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { VpnRulesAspect } from '../../lib/enforcement';
 import * as customIpsec from '../../examples/custom-ipsec';
@@ -57,6 +57,17 @@ describe('examples/existing-vpc.ts', () => {
 
   test('rules Aspect: no error annotation', () => {
     expect(errorsOf(stack)).toEqual([]);
+  });
+
+  test('C28: no warning either: the Public route tables\' warning is acknowledged with its reason, the others have routes', () => {
+    expect(Annotations.fromStack(stack).findWarning('*', Match.anyValue())).toEqual([]);
+    // Silenced by an acknowledgement on each Public route table (the rule itself warns there: test/rules), with its reason.
+    for (const subnet of stack.vpc.publicSubnets) {
+      const acks = subnet.node.findChild('RouteTable').node.metadata
+        .filter((m) => m.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY)
+        .map((m) => m.data as Record<string, string>);
+      expect(acks).toEqual([{ 'Annotation::MultiCloudVpn-RouteTablesRouteToVpnGateway': expect.stringMatching(/^C28: .*do not talk to Azure/) }]);
+    }
   });
 });
 
