@@ -65,6 +65,8 @@ function editDistance(a: string, b: string): number {
  * hints; an entry equal to `value` but for case, spaces or hyphens counts as close too.
  */
 export function closestMatches(value: string, allowed: readonly string[]): string[] {
+  // A value far longer than any allowed one is no typo of it (and the distance would cost length²).
+  if (value.length > 64) return [];
   const squash = (s: string) => s.toLowerCase().replace(/[\s_-]/g, '');
   const same = allowed.filter((k) => squash(k) === squash(value));
   if (same.length > 0) return same;
@@ -92,8 +94,7 @@ export function schemaFindings(schema: z.ZodTypeAny, error: z.ZodError, input: u
       case 'unrecognized_keys': {
         const allowed = knownKeys(schema, issue.path);
         for (const key of issue.keys) {
-          // A key far longer than any allowed one is no typo of it (and the distance would cost length²).
-          const hint = key.length > 64 ? '' : didYouMean(key, allowed);
+          const hint = didYouMean(key, allowed);
           push([...issue.path, key], `unknown field '${excerptName(key)}' (a typo would otherwise be ignored and the default used).`,
             `${hint}allowed here: ${allowed.join(', ')}.`);
         }

@@ -6,7 +6,7 @@
  * `lib/rules/`, so that every such finding names its catalogue number.
  */
 import { z } from 'zod';
-import { shortTagKey, tagProblems } from './tags';
+import { tagProblems } from './tags';
 
 const int = () => z.number().int();
 
@@ -124,7 +124,7 @@ export const planInputSchema = z
       .record(z.string(), z.string())
       .superRefine((tags, ctx) => {
         for (const problem of tagProblems(tags)) {
-          const path = problem.key === undefined ? [] : [shortTagKey(problem.key)];
+          const path = problem.key === undefined ? [] : [problem.key];
           ctx.addIssue({ code: z.ZodIssueCode.custom, path, message: problem.message, params: { fix: problem.fix } });
         }
       })

@@ -1,5 +1,6 @@
 import { AZURE_REGIONS, regionHasAvailabilityZones } from '../plan/azure-regions';
 import { didYouMean } from '../plan/findings';
+import { quoted } from '../plan/excerpt';
 import type { AzureView } from './azure-view';
 import type { Rule, Violation } from './types';
 
@@ -19,7 +20,7 @@ const REGIONS_PAGE = 'https://learn.microsoft.com/azure/reliability/regions-list
 function locationProblems(location: string): Omit<Violation, 'path'>[] {
   if (regionHasAvailabilityZones(location) !== undefined) return [];
   return [{
-    message: `'${location}' is not an Azure region name (programmatic name, as in ${REGIONS_PAGE}); the region decides whether the gateway's public IPs get zones.`,
+    message: `${quoted(location)} is not an Azure region name (programmatic name, as in ${REGIONS_PAGE}); the region decides whether the gateway's public IPs get zones.`,
     fix: `${didYouMean(location, REGION_NAMES)}a programmatic region name such as eastus, westeurope or japaneast.`,
   }];
 }
@@ -27,7 +28,7 @@ function locationProblems(location: string): Omit<Violation, 'path'>[] {
 function newGatewaySkuProblems(sku: string): Omit<Violation, 'path'>[] {
   if (!nonAz(sku)) return [];
   return [{
-    message: `'${sku}' is a non-AZ SKU: since 1 January 2025 Azure no longer creates VpnGw1–5 gateways (VPN Gateway SKU consolidation; existing ones are migrated to the AZ SKUs). The seed's VpnGw2 is out of date.`,
+    message: `${quoted(sku)} is a non-AZ SKU: since 1 January 2025 Azure no longer creates VpnGw1–5 gateways (VPN Gateway SKU consolidation; existing ones are migrated to the AZ SKUs). The seed's VpnGw2 is out of date.`,
     fix: `${azOf(sku)} (same size, availability-zone SKU; it is also accepted in regions without zones, where the gateway stays regional).`,
   }];
 }
@@ -43,7 +44,7 @@ function azureProblems(view: AzureView): Violation[] {
     if (zoned === false) {
       violations.push({
         path: `publicIp ${ip.name}.zones`,
-        message: `zones [${ip.zones.join(', ')}] in '${location}', a region without availability zones; Azure refuses zones there.`,
+        message: `zones [${ip.zones.join(', ')}] in ${quoted(location)}, a region without availability zones; Azure refuses zones there.`,
         fix: 'no zones ([]): the gateway is regional in this region.',
       });
     } else if (existing && nonAz(gateway.sku)) {

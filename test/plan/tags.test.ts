@@ -74,7 +74,7 @@ describe('plan tags: what AWS and Azure accept', () => {
     expect(tagFindings({ ['k'.repeat(128)]: 'v'.repeat(256) })).toEqual([]);
     const longKey = tagFindings({ ['k'.repeat(129)]: 'v' });
     expect(longKey).toHaveLength(1);
-    expect(longKey[0].path).toBe(`tags.${'k'.repeat(40)}…`);
+    expect(longKey[0].path).toBe(`tags.${'k'.repeat(40)}…(129 characters)`);
     expect(longKey[0].message).toContain("has 129 characters, more than AWS's 128");
     expect(longKey[0].fix).toBe('a key of at most 128 characters.');
     const value = 'secretish'.repeat(1000);
