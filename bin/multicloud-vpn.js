@@ -4,7 +4,7 @@
 const fs = require('fs');
 const path = require('path');
 
-const compiled = path.join(__dirname, '..', 'dist', 'lib', 'cli', 'cli.js');
+const compiled = path.join(__dirname, '..', 'dist', 'cli', 'cli.js');
 if (!fs.existsSync(compiled)) {
   require('ts-node').register({ transpileOnly: true, project: path.join(__dirname, '..', 'tsconfig.json') });
 }

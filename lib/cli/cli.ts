@@ -9,6 +9,7 @@ import { mermaidDiagram } from '../report/mermaid';
 import { planSummary } from '../report/table';
 import { formatFinding } from '../rules/types';
 import type { ResolvedPlan } from '../plan/types';
+import { packageVersion } from './version';
 
 export interface CliIo {
   readonly stdout: (text: string) => void;
@@ -28,6 +29,7 @@ Verbs:
 
 Options:
   -h, --help       show this help
+  --version        print the package version
   --json           (plan) print the resolved plan as JSON
 
 Exit status: 0 valid, 1 invalid plan or input file, 2 usage error.`;
@@ -78,6 +80,10 @@ function diff(files: readonly string[], io: CliIo): number {
 }
 
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  if (argv.length === 1 && argv[0] === '--version') {
+    io.stdout(packageVersion());
+    return 0;
+  }
   let parsed;
   try {
     parsed = parseArgs({
