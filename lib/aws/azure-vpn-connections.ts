@@ -129,7 +129,7 @@ export class AzureVpnConnections extends Construct {
         vpnGatewayId: this.vpnGatewayId,
       });
       // Propagation fails until the gateway is attached to the VPC. A construct dependency (DependsOn
-      // in the template) rather than CfnResource.addResourceDependency, which aws-cdk-lib 2.257 (the
+      // in the template) rather than CfnResource.addResourceDependency, which aws-cdk-lib 2.258 (the
       // peer range's floor) does not have; its older name addDependency is deprecated in later 2.x.
       if (attachment) propagation.node.addDependency(attachment);
     }
