@@ -16,7 +16,14 @@ function consumerApp(outdir: string, handWrittenInsideCidr?: string): { app: App
   const app = new App({ outdir });
   const stack = new Stack(app, 'ConsumerStack');
   const vpc = new ec2.Vpc(stack, 'Vpc', { ipAddresses: ec2.IpAddresses.cidr('10.2.0.0/16'), maxAzs: 2, natGateways: 1 });
-  const props: AzureVpnConnectionsProps = { plan: planVpn({ name: 'consumer' }), vpc, azureGatewayPublicIps: AZURE_IPS };
+  // Every subnet learns the Azure routes: a route table without them is a C28 warning, and the cdk-nag
+  // pack's warnings fail synthesis like its errors (until acknowledged).
+  const props: AzureVpnConnectionsProps = {
+    plan: planVpn({ name: 'consumer' }),
+    vpc,
+    azureGatewayPublicIps: AZURE_IPS,
+    routePropagationSubnets: { subnets: [...vpc.publicSubnets, ...vpc.privateSubnets] },
+  };
   new AzureVpnConnections(stack, 'Vpn', props);
   if (handWrittenInsideCidr) {
     // C01: not the construct's, so only the Aspect or the pack can catch it.
