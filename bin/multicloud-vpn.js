@@ -11,7 +11,7 @@ const loader = path.join(__dirname, '..', 'scripts', 'register-ts.js');
 // Both, so that a package that happened to ship lib/*.ts still runs its dist/.
 const inCheckout = fs.existsSync(source) && fs.existsSync(loader);
 if (inCheckout) require(loader);
-const { runCli } = require(inCheckout ? source : path.join(__dirname, '..', 'dist', 'lib', 'cli', 'cli.js'));
+const { runCli } = require(inCheckout ? source : path.join(__dirname, '..', 'dist', 'cli', 'cli.js'));
 runCli(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(`${text}\n`),
   stderr: (text) => process.stderr.write(`${text}\n`),

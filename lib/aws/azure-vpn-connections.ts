@@ -184,8 +184,10 @@ export class AzureVpnConnections extends Construct {
         routeTableIds: routeTableIdsOf(vpc, props.routePropagationSubnets),
         vpnGatewayId: this.vpnGatewayId,
       });
-      // Propagation fails until the gateway is attached to the VPC.
-      if (attachment) propagation.addResourceDependency(attachment);
+      // Propagation fails until the gateway is attached to the VPC. A construct dependency (DependsOn
+      // in the template) rather than CfnResource.addResourceDependency, which aws-cdk-lib 2.258 (the
+      // peer range's floor) does not have; its older name addDependency is deprecated in later 2.x.
+      if (attachment) propagation.node.addDependency(attachment);
     }
 
     // One customer gateway per Azure instance; its ASN is the Azure gateway's (C11, C09).

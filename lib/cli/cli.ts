@@ -14,6 +14,7 @@ import { azureVerb } from './verbs/azure';
 import { diagramVerb } from './verbs/diagram';
 import { diffVerb } from './verbs/diff';
 import { planVerb } from './verbs/plan';
+import { packageVersion } from './version';
 
 export type { CliIo } from './verb';
 
@@ -61,7 +62,7 @@ function usageText(): string {
   }
   const optionRows = [
     ['-h, --help', 'show this help'],
-    ['--version', "print the package's version"],
+    ['--version', 'print the package version'],
     ...[...options.entries()].map(([usage, { help, verbs: users }]) => [usage, `${help} (${users.join(', ')})`]),
   ];
   const width = Math.max(...[...verbs, ...SELF_PARSING_VERBS.values()].map((v) => v.usage.length), ...optionRows.map(([name]) => name.length)) + 2;
@@ -72,19 +73,6 @@ function usageText(): string {
 }
 
 export const USAGE = usageText();
-
-/** The version in package.json: two levels up in a checkout (lib/cli), three when compiled (dist/lib/cli). */
-export function packageVersion(): string {
-  for (const up of ['../..', '../../..']) {
-    try {
-      const pkg = JSON.parse(readFileSync(path.join(__dirname, up, 'package.json'), 'utf8')) as { name?: string; version?: string };
-      if (pkg.name === 'multicloud-vpn' && typeof pkg.version === 'string') return pkg.version;
-    } catch {
-      // not there: try the next level
-    }
-  }
-  return 'unknown';
-}
 
 function usageError(io: CliIo, message: string): number {
   io.stderr(`multicloud-vpn: ${message}\n\n${USAGE}`);
@@ -106,6 +94,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   }
   const { values, positionals, tokens } = parsed;
   if (values.version) {
+    if (positionals.length > 0) return usageError(io, "'--version' stands alone: it is not an option of a verb");
     io.stdout(packageVersion());
     return 0;
   }

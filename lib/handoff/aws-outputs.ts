@@ -307,7 +307,11 @@ export function presharedKeyFromSecretString(secretString: string, secretArn: st
 /** Reads keys from AWS Secrets Manager (SDK v3, default credentials), in each secret's own region. */
 export function secretsManagerReader(): SecretReader {
   return async (secretArn) => {
-    const { SecretsManagerClient, GetSecretValueCommand } = await import('@aws-sdk/client-secrets-manager');
+    const { SecretsManagerClient, GetSecretValueCommand } = await import('@aws-sdk/client-secrets-manager').catch((e: NodeJS.ErrnoException) => {
+      // An optional peer dependency of the package: only this reader (the Azure half) needs it.
+      if (e.code !== 'MODULE_NOT_FOUND') throw e;
+      throw new Error('reading keys from AWS Secrets Manager needs the package @aws-sdk/client-secrets-manager (an optional peer dependency of multicloud-vpn): npm install @aws-sdk/client-secrets-manager.');
+    });
     const region = secretArn.split(':')[3];
     const client = new SecretsManagerClient({ region });
     try {
