@@ -6,8 +6,6 @@
  * Each verb is declared once in lib/cli/verbs/ (name, usage, options, run); this file only
  * dispatches. Verbs are looked up in a Map, so `toString` or `__proto__` are unknown verbs like any other.
  */
-import { readFileSync } from 'node:fs';
-import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { CliIo, Verb } from './verb';
 import { azureVerb } from './verbs/azure';
