@@ -39,9 +39,15 @@ export class MulticloudVpnChecks extends NagPack {
     this.ruleIds = this.rules.map((rule) => enforcementRuleId(rule.id));
   }
 
+  /**
+   * cdk-nag's engine fails the report on any violation, warnings included; ours fails only on an
+   * error, so that a warning (a catalogue row whose level is `warning`, e.g. C30 or C43) is printed in
+   * the validation report without stopping `cdk synth`, as the Aspect's warnings do.
+   */
   public override validateScope(scope: IConstruct): PolicyValidationPluginReport {
     this.findingsByStack = new Map();
-    return super.validateScope(scope);
+    const report = super.validateScope(scope);
+    return { ...report, success: report.violations.every((violation) => violation.severity !== 'error') };
   }
 
   protected checkResource(node: CfnResource): void {

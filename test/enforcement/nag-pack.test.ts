@@ -85,6 +85,23 @@ describe('MulticloudVpnChecks (cdk-nag 3 pack)', () => {
     expect(report.violations[0].description).toContain('[MultiCloudVpn-RouteTablesRouteToVpnGateway C28]');
   });
 
+  test('C28: a warning is reported but does not fail synthesis; an error does', () => {
+    const build = (propagateTo: ec2.SubnetType) => {
+      const app = new App();
+      // Public route tables without propagation: a C28 warning (not the subnets meant to reach the peer).
+      vpnVpc(new Stack(app, 'Test'), { vpnRoutePropagation: [{ subnetType: propagateTo }] });
+      app.synth();
+      return new MulticloudVpnChecks(undefined, { rules: [RouteTablesRouteToVpnGateway] }).validateScope(app);
+    };
+    const warningOnly = build(ec2.SubnetType.PRIVATE_ISOLATED);
+    expect(warningOnly.violations.length).toBeGreaterThan(0);
+    expect(warningOnly.violations.every((v) => v.severity === 'warning')).toBe(true);
+    expect(warningOnly.success).toBe(true);
+    const withError = build(ec2.SubnetType.PUBLIC);
+    expect(withError.violations.some((v) => v.severity === 'error')).toBe(true);
+    expect(withError.success).toBe(false);
+  });
+
   test("cdk-nag's own AwsSolutionsChecks runs in the same engine next to our pack", () => {
     const app = new App();
     new s3.Bucket(new Stack(app, 'Test'), 'Bucket');
