@@ -1,0 +1,278 @@
+/**
+ * The twin's machinery: three network namespaces (the AWS VGW, Azure gateway instances 0 and 1),
+ * joined by one veth pair per Azure instance, one charon and one zebra + bgpd per namespace.
+ * Every address exists only inside these namespaces; nothing is added to the root namespace.
+ * Every daemon is a child of this process, stopped by its own PID; `teardown` runs on success,
+ * failure, SIGINT and SIGTERM, and a synchronous last resort runs on process exit.
+ */
+import { execFile, execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { chmodSync, chownSync, closeSync, existsSync, mkdirSync, mkdtempSync, openSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { bgpdConf, credentials, strongswanConf, swanctlConf, zebraConf } from './configs';
+import { firstHost, type TwinSide } from './sides';
+
+const run = promisify(execFile);
+
+export const CHARON = '/usr/lib/ipsec/charon';
+export const ZEBRA = '/usr/lib/frr/zebra';
+export const BGPD = '/usr/lib/frr/bgpd';
+
+/** The Debian packages the twin needs (the spike's list), for `apt-get install --no-install-recommends`. */
+export const TWIN_PACKAGES = ['strongswan-charon', 'strongswan-swanctl', 'libcharon-extra-plugins', 'libstrongswan-standard-plugins', 'frr', 'iputils-ping'] as const;
+const REQUIRED_FILES = [CHARON, '/usr/sbin/swanctl', '/usr/lib/ipsec/plugins/libstrongswan-kernel-libipsec.so', '/usr/lib/ipsec/plugins/libstrongswan-openssl.so', '/usr/lib/ipsec/plugins/libstrongswan-kdf.so', ZEBRA, BGPD, '/usr/bin/vtysh', '/usr/bin/ping', '/sbin/ip'];
+
+/** Why the twin cannot run here (one line each), or an empty list. */
+export function missingPrerequisites(): string[] {
+  const missing: string[] = [];
+  if (process.platform !== 'linux') return ['Linux network namespaces (this is ' + process.platform + ')'];
+  if (typeof process.getuid === 'function' && process.getuid() !== 0) missing.push('root (network namespaces and TUN devices)');
+  const files = REQUIRED_FILES.filter((f) => !existsSync(f) && !(f === '/sbin/ip' && existsSync('/usr/sbin/ip')));
+  if (files.length > 0) missing.push(`${files.join(', ')} (apt-get install -y --no-install-recommends ${TWIN_PACKAGES.join(' ')})`);
+  if (!existsSync('/dev/net/tun')) missing.push('/dev/net/tun (TUN devices, for strongSwan kernel-libipsec)');
+  return missing;
+}
+
+interface Daemon {
+  readonly side: string;
+  readonly name: 'charon' | 'zebra' | 'bgpd';
+  readonly child: ChildProcess;
+  exited: boolean;
+}
+
+/** Labs alive in this process, for the signal and exit handlers. */
+const liveLabs = new Set<Lab>();
+let handlersInstalled = false;
+
+function installHandlers(): void {
+  if (handlersInstalled) return;
+  handlersInstalled = true;
+  const onSignal = (signal: NodeJS.Signals) => {
+    void Promise.allSettled([...liveLabs].map((lab) => lab.teardown())).then(() => {
+      process.exit(signal === 'SIGINT' ? 130 : 143);
+    });
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  // Last resort if the process exits with labs still up (e.g. process.exit from elsewhere).
+  process.once('exit', () => {
+    for (const lab of liveLabs) lab.teardownSync();
+  });
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function waitFor(what: string, check: () => boolean | Promise<boolean>, timeoutMs: number): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > end) throw new Error(`twin: timed out after ${timeoutMs} ms waiting for ${what}`);
+    await sleep(50);
+  }
+}
+
+export class Lab {
+  /** Unique per run, so several twins can run side by side. */
+  readonly runId = randomBytes(3).toString('hex');
+  readonly dir: string;
+  readonly namespaces: Record<TwinSide['id'], string>;
+  private readonly daemons: Daemon[] = [];
+  private readonly createdNamespaces: string[] = [];
+  private torn = false;
+
+  constructor(private readonly sides: readonly TwinSide[]) {
+    this.dir = mkdtempSync(join(tmpdir(), 'multicloud-vpn-twin-'));
+    chmodSync(this.dir, 0o711);
+    this.namespaces = { aws: `mcvpn-${this.runId}-aws`, az0: `mcvpn-${this.runId}-az0`, az1: `mcvpn-${this.runId}-az1` };
+    liveLabs.add(this);
+    installHandlers();
+  }
+
+  sideDir(side: TwinSide['id']): string {
+    return join(this.dir, side);
+  }
+
+  private ns(side: TwinSide['id']): string {
+    return this.namespaces[side];
+  }
+
+  private async ip(...args: string[]): Promise<void> {
+    await run('ip', args);
+  }
+
+  /** Namespaces, links and outside addresses (RFC 5737 stand-ins), all inside the namespaces. */
+  async buildNetwork(): Promise<void> {
+    for (const side of this.sides) {
+      await this.ip('netns', 'add', this.ns(side.id));
+      this.createdNamespaces.push(this.ns(side.id));
+      await this.ip('-n', this.ns(side.id), 'link', 'set', 'lo', 'up');
+    }
+    const aws = this.sides.find((s) => s.id === 'aws')!;
+    for (const side of this.sides.filter((s) => s.id !== 'aws')) {
+      const k = side.id === 'az0' ? 0 : 1;
+      // One veth pair per Azure instance, both ends created directly in the namespaces.
+      await this.ip('link', 'add', `a${k}`, 'netns', this.ns('aws'), 'type', 'veth', 'peer', 'name', `z${k}`, 'netns', this.ns(side.id));
+      await this.ip('-n', this.ns('aws'), 'link', 'set', `a${k}`, 'up');
+      await this.ip('-n', this.ns(side.id), 'link', 'set', `z${k}`, 'up');
+      for (const address of side.outsideAddresses) {
+        await this.ip('-n', this.ns(side.id), 'addr', 'add', `${address}/32`, 'dev', 'lo');
+        await this.ip('-n', this.ns('aws'), 'route', 'add', `${address}/32`, 'dev', `a${k}`);
+      }
+      await this.ip('-n', this.ns(side.id), 'route', 'add', 'default', 'dev', `z${k}`);
+    }
+    for (const address of aws.outsideAddresses) await this.ip('-n', this.ns('aws'), 'addr', 'add', `${address}/32`, 'dev', 'lo');
+    // The side's own network, so that BGP has its prefix to advertise.
+    for (const side of this.sides) {
+      const length = side.prefix.split('/')[1];
+      await this.ip('-n', this.ns(side.id), 'addr', 'add', `${side.routerId}/${length}`, 'dev', 'lo');
+    }
+  }
+
+  private spawnDaemon(side: TwinSide['id'], name: Daemon['name'], command: string[]): Daemon {
+    const log = openSync(join(this.sideDir(side), `${name}.stdout`), 'a');
+    const child = spawn('ip', ['netns', 'exec', this.ns(side), ...command], { stdio: ['ignore', log, log] });
+    closeSync(log);
+    const daemon: Daemon = { side, name, child, exited: false };
+    child.once('exit', () => { daemon.exited = true; });
+    this.daemons.push(daemon);
+    return daemon;
+  }
+
+  /** charon per side (its own /run: charon hard-codes /var/run/charon.pid, pitfall 4), then the inside addresses on ipsec0. */
+  async startCharons(): Promise<void> {
+    for (const side of this.sides) {
+      const dir = this.sideDir(side.id);
+      mkdirSync(join(dir, 'varrun'), { recursive: true });
+      writeFileSync(join(dir, 'strongswan.conf'), strongswanConf(dir));
+      writeFileSync(join(dir, 'swanctl.conf'), swanctlConf(side));
+      // `ip netns exec` runs the command in a private mount namespace: the bind mount stays there.
+      this.spawnDaemon(side.id, 'charon', ['sh', '-c', `mount --bind '${dir}/varrun' /run && STRONGSWAN_CONF='${dir}/strongswan.conf' exec ${CHARON}`]);
+    }
+    for (const side of this.sides) {
+      await waitFor(`charon's control socket on ${side.label}`, () => this.checkAlive() && existsSync(join(this.sideDir(side.id), 'charon.vici')), 15000);
+      await waitFor(`ipsec0 on ${side.label}`, async () => (await run('ip', ['-n', this.ns(side.id), 'link', 'show', 'ipsec0']).then(() => true, () => false)), 10000);
+      await this.ip('-n', this.ns(side.id), 'link', 'set', 'ipsec0', 'up');
+      const pairs = new Set<string>();
+      for (const end of side.ends) {
+        const pair = `${end.localBgpIp} peer ${end.remoteBgpIp}`;
+        if (pairs.has(pair)) continue;
+        pairs.add(pair);
+        // Point-to-point: the peer's BGP address is connected through the userspace ESP device.
+        await this.ip('-n', this.ns(side.id), 'addr', 'add', end.localBgpIp, 'peer', `${end.remoteBgpIp}/32`, 'dev', 'ipsec0');
+      }
+    }
+  }
+
+  /** zebra and bgpd per side, in the foreground as our children; FRR's directories belong to frr (pitfall 6). */
+  async startFrr(): Promise<void> {
+    for (const side of this.sides) {
+      const dir = join(this.sideDir(side.id), 'frr');
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(join(dir, 'zebra.conf'), zebraConf(side, dir));
+      writeFileSync(join(dir, 'bgpd.conf'), bgpdConf(side, dir));
+      writeFileSync(join(dir, 'vtysh.conf'), '');
+      const frr = frrIds();
+      for (const f of ['', 'zebra.conf', 'bgpd.conf', 'vtysh.conf']) chownSync(join(dir, f), frr.uid, frr.gid);
+      const common = ['-z', join(dir, 'zserv.api'), '--vty_socket', dir, '-P', '0'];
+      this.spawnDaemon(side.id, 'zebra', [ZEBRA, '-f', join(dir, 'zebra.conf'), '-i', join(dir, 'zebra.pid'), ...common]);
+    }
+    for (const side of this.sides) {
+      const dir = join(this.sideDir(side.id), 'frr');
+      await waitFor(`zebra on ${side.label}`, () => this.checkAlive() && existsSync(join(dir, 'zserv.api')), 15000);
+      this.spawnDaemon(side.id, 'bgpd', [BGPD, '-f', join(dir, 'bgpd.conf'), '-i', join(dir, 'bgpd.pid'), '-z', join(dir, 'zserv.api'), '--vty_socket', dir, '-P', '0', '-p', '179']);
+    }
+    for (const side of this.sides) {
+      await waitFor(`bgpd on ${side.label}`, () => this.checkAlive() && existsSync(join(this.sideDir(side.id), 'frr', 'bgpd.vty')), 15000);
+    }
+  }
+
+  /** Throws when a daemon has died (its stdout names why). */
+  private checkAlive(): boolean {
+    const dead = this.daemons.find((d) => d.exited);
+    if (dead) throw new Error(`twin: ${dead.name} on ${dead.side} exited early; see ${join(this.sideDir(dead.side as TwinSide['id']), `${dead.name}.stdout`)}`);
+    return true;
+  }
+
+  /** swanctl against a side's charon, through its socket (no namespace needed). */
+  async swanctl(side: TwinSide['id'], ...args: string[]): Promise<string> {
+    const dir = this.sideDir(side);
+    const { stdout } = await run('swanctl', [...args, '--uri', `unix://${dir}/charon.vici`], { env: { ...process.env, STRONGSWAN_CONF: join(dir, 'strongswan.conf') } });
+    return stdout;
+  }
+
+  async vtysh(side: TwinSide['id'], command: string): Promise<string> {
+    const dir = join(this.sideDir(side), 'frr');
+    const { stdout } = await run('vtysh', ['--vty_socket', dir, '--config_dir', dir, '-c', command]);
+    return stdout;
+  }
+
+  async ipIn(side: TwinSide['id'], ...args: string[]): Promise<string> {
+    const { stdout } = await run('ip', ['-n', this.ns(side), ...args]);
+    return stdout;
+  }
+
+  /**
+   * Loads each side's connections and keys: responders first, so an initiator never starts towards
+   * a peer that has no configuration yet. The keys go through a 0600 file that is deleted at once.
+   */
+  async loadIke(order: readonly TwinSide[]): Promise<void> {
+    for (const side of order) {
+      const dir = this.sideDir(side.id);
+      const creds = join(dir, 'secrets.conf');
+      writeFileSync(creds, credentials(side), { mode: 0o600 });
+      try {
+        await this.swanctl(side.id, '--load-creds', '--noprompt', '--file', creds);
+      } finally {
+        unlinkSync(creds);
+      }
+      await this.swanctl(side.id, '--load-conns', '--file', join(dir, 'swanctl.conf'));
+    }
+  }
+
+  /** Every daemon by its PID: SIGTERM, then SIGKILL after 5 s; then the namespaces and the run directory. */
+  async teardown(): Promise<void> {
+    if (this.torn) return;
+    this.torn = true;
+    const alive = this.daemons.filter((d) => !d.exited && d.child.pid !== undefined);
+    for (const d of alive) d.child.kill('SIGTERM');
+    const deadline = Date.now() + 5000;
+    while (alive.some((d) => !d.exited) && Date.now() < deadline) await sleep(50);
+    for (const d of alive.filter((x) => !x.exited)) d.child.kill('SIGKILL');
+    await waitFor('daemons to exit', () => alive.every((d) => d.exited), 3000).catch(() => undefined);
+    for (const ns of this.createdNamespaces) await run('ip', ['netns', 'del', ns]).catch(() => undefined);
+    if (process.env.MULTICLOUD_VPN_TWIN_KEEP !== '1') rmSync(this.dir, { recursive: true, force: true });
+    liveLabs.delete(this);
+  }
+
+  /** The exit-handler version: synchronous, best effort. */
+  teardownSync(): void {
+    if (this.torn) return;
+    this.torn = true;
+    for (const d of this.daemons) if (!d.exited && d.child.pid !== undefined) d.child.kill('SIGKILL');
+    for (const ns of this.createdNamespaces) {
+      try { execFileSync('ip', ['netns', 'del', ns]); } catch { /* already gone */ }
+    }
+    rmSync(this.dir, { recursive: true, force: true });
+    liveLabs.delete(this);
+  }
+
+  /** PIDs of the daemons still running (for the leftover check). */
+  livePids(): number[] {
+    return this.daemons.filter((d) => !d.exited && d.child.pid !== undefined).map((d) => d.child.pid!);
+  }
+}
+
+function frrIds(): { uid: number; gid: number } {
+  const line = execFileSync('getent', ['passwd', 'frr'], { encoding: 'utf8' }).split(':');
+  return { uid: Number(line[2]), gid: Number(line[3]) };
+}
+
+/** The twin's namespaces still present on this machine (a leftover means a teardown failed). */
+export function twinNamespaces(): string[] {
+  let out = '';
+  try { out = execFileSync('ip', ['netns', 'list'], { encoding: 'utf8' }); } catch { return []; }
+  return out.split('\n').map((l) => l.split(' ')[0]).filter((n) => /^mcvpn-[0-9a-f]{6}-/.test(n));
+}
+
+export { firstHost };
