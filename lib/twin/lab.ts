@@ -101,32 +101,33 @@ export class Lab {
     await run('ip', args);
   }
 
+  /** Runs `ip` once over many commands (`ip -batch -`): one process instead of one per command. */
+  private async ipBatch(namespace: string | undefined, commands: readonly string[]): Promise<void> {
+    await new Promise<void>((resolve, reject) => {
+      const child = execFile('ip', [...(namespace ? ['-n', namespace] : []), '-batch', '-'], (error) => (error ? reject(error) : resolve()));
+      child.stdin!.end(commands.join('\n') + '\n');
+    });
+  }
+
   /** Namespaces, links and outside addresses (RFC 5737 stand-ins), all inside the namespaces. */
   async buildNetwork(): Promise<void> {
-    for (const side of this.sides) {
-      await this.ip('netns', 'add', this.ns(side.id));
-      this.createdNamespaces.push(this.ns(side.id));
-      await this.ip('-n', this.ns(side.id), 'link', 'set', 'lo', 'up');
-    }
-    const aws = this.sides.find((s) => s.id === 'aws')!;
-    for (const side of this.sides.filter((s) => s.id !== 'aws')) {
-      const k = side.id === 'az0' ? 0 : 1;
+    const azure = this.sides.filter((s) => s.id !== 'aws');
+    const k = (side: TwinSide) => (side.id === 'az0' ? 0 : 1);
+    this.createdNamespaces.push(...this.sides.map((s) => this.ns(s.id)));
+    await this.ipBatch(undefined, [
+      ...this.sides.map((s) => `netns add ${this.ns(s.id)}`),
       // One veth pair per Azure instance, both ends created directly in the namespaces.
-      await this.ip('link', 'add', `a${k}`, 'netns', this.ns('aws'), 'type', 'veth', 'peer', 'name', `z${k}`, 'netns', this.ns(side.id));
-      await this.ip('-n', this.ns('aws'), 'link', 'set', `a${k}`, 'up');
-      await this.ip('-n', this.ns(side.id), 'link', 'set', `z${k}`, 'up');
-      for (const address of side.outsideAddresses) {
-        await this.ip('-n', this.ns(side.id), 'addr', 'add', `${address}/32`, 'dev', 'lo');
-        await this.ip('-n', this.ns('aws'), 'route', 'add', `${address}/32`, 'dev', `a${k}`);
-      }
-      await this.ip('-n', this.ns(side.id), 'route', 'add', 'default', 'dev', `z${k}`);
-    }
-    for (const address of aws.outsideAddresses) await this.ip('-n', this.ns('aws'), 'addr', 'add', `${address}/32`, 'dev', 'lo');
-    // The side's own network, so that BGP has its prefix to advertise.
-    for (const side of this.sides) {
-      const length = side.prefix.split('/')[1];
-      await this.ip('-n', this.ns(side.id), 'addr', 'add', `${side.routerId}/${length}`, 'dev', 'lo');
-    }
+      ...azure.map((s) => `link add a${k(s)} netns ${this.ns('aws')} type veth peer name z${k(s)} netns ${this.ns(s.id)}`),
+    ]);
+    await Promise.all(this.sides.map((side) => this.ipBatch(this.ns(side.id), [
+      'link set lo up',
+      // The side's own network on lo, so that BGP has its prefix to advertise.
+      `addr add ${side.routerId}/${side.prefix.split('/')[1]} dev lo`,
+      ...side.outsideAddresses.map((a) => `addr add ${a}/32 dev lo`),
+      ...(side.id === 'aws'
+        ? azure.flatMap((s) => [`link set a${k(s)} up`, ...s.outsideAddresses.map((a) => `route add ${a}/32 dev a${k(s)}`)])
+        : [`link set z${k(side)} up`, `route add default dev z${k(side)}`]),
+    ])));
   }
 
   private spawnDaemon(side: TwinSide['id'], name: Daemon['name'], command: string[]): Daemon {
@@ -139,52 +140,54 @@ export class Lab {
     return daemon;
   }
 
-  /** charon per side (its own /run: charon hard-codes /var/run/charon.pid, pitfall 4), then the inside addresses on ipsec0. */
-  async startCharons(): Promise<void> {
-    for (const side of this.sides) {
-      const dir = this.sideDir(side.id);
-      mkdirSync(join(dir, 'varrun'), { recursive: true });
-      writeFileSync(join(dir, 'strongswan.conf'), strongswanConf(dir));
-      writeFileSync(join(dir, 'swanctl.conf'), swanctlConf(side));
-      // `ip netns exec` runs the command in a private mount namespace: the bind mount stays there.
-      this.spawnDaemon(side.id, 'charon', ['sh', '-c', `mount --bind '${dir}/varrun' /run && STRONGSWAN_CONF='${dir}/strongswan.conf' exec ${CHARON}`]);
+  /** charon, zebra and bgpd on every side, all at once. */
+  async startDaemons(): Promise<void> {
+    await Promise.all(this.sides.flatMap((side) => [this.startCharon(side), this.startFrr(side)]));
+  }
+
+  /** charon (its own /run: charon hard-codes /var/run/charon.pid, pitfall 4), then the inside addresses on ipsec0. */
+  private async startCharon(side: TwinSide): Promise<void> {
+    const dir = this.sideDir(side.id);
+    mkdirSync(join(dir, 'varrun'), { recursive: true });
+    writeFileSync(join(dir, 'strongswan.conf'), strongswanConf(dir));
+    writeFileSync(join(dir, 'swanctl.conf'), swanctlConf(side));
+    // `ip netns exec` runs the command in a private mount namespace: the bind mount stays there.
+    this.spawnDaemon(side.id, 'charon', ['sh', '-c', `mount --bind '${dir}/varrun' /run && STRONGSWAN_CONF='${dir}/strongswan.conf' exec ${CHARON}`]);
+    await waitFor(`charon's control socket on ${side.label}`, () => this.checkAlive() && existsSync(join(dir, 'charon.vici')), 20000);
+    await waitFor(`ipsec0 on ${side.label}`, async () => (await run('ip', ['-n', this.ns(side.id), 'link', 'show', 'ipsec0']).then(() => true, () => false)), 10000);
+    await this.ip('-n', this.ns(side.id), 'link', 'set', 'ipsec0', 'up');
+    // kernel-libipsec installs a route per child SA into table 220 whatever install_routes says, and
+    // kernel-netlink adds the rule that consults it. Removing the rule leaves routing to BGP alone,
+    // as on a route-based gateway; with it, a wide selector would pull the next peer's IKE packets
+    // into ipsec0 before its exclude route exists.
+    const rules = await this.ipIn(side.id, 'rule', 'show');
+    for (const line of rules.split('\n').filter((l) => /lookup 220\b/.test(l))) {
+      await this.ip('-n', this.ns(side.id), 'rule', 'del', 'priority', line.split(':')[0], 'lookup', '220');
     }
-    for (const side of this.sides) {
-      await waitFor(`charon's control socket on ${side.label}`, () => this.checkAlive() && existsSync(join(this.sideDir(side.id), 'charon.vici')), 15000);
-      await waitFor(`ipsec0 on ${side.label}`, async () => (await run('ip', ['-n', this.ns(side.id), 'link', 'show', 'ipsec0']).then(() => true, () => false)), 10000);
-      await this.ip('-n', this.ns(side.id), 'link', 'set', 'ipsec0', 'up');
-      const pairs = new Set<string>();
-      for (const end of side.ends) {
-        const pair = `${end.localBgpIp} peer ${end.remoteBgpIp}`;
-        if (pairs.has(pair)) continue;
-        pairs.add(pair);
-        // Point-to-point: the peer's BGP address is connected through the userspace ESP device.
-        await this.ip('-n', this.ns(side.id), 'addr', 'add', end.localBgpIp, 'peer', `${end.remoteBgpIp}/32`, 'dev', 'ipsec0');
-      }
+    const pairs = new Set<string>();
+    for (const end of side.ends) {
+      const pair = `${end.localBgpIp} peer ${end.remoteBgpIp}`;
+      if (pairs.has(pair)) continue;
+      pairs.add(pair);
+      // Point-to-point: the peer's BGP address is connected through the userspace ESP device.
+      await this.ip('-n', this.ns(side.id), 'addr', 'add', end.localBgpIp, 'peer', `${end.remoteBgpIp}/32`, 'dev', 'ipsec0');
     }
   }
 
-  /** zebra and bgpd per side, in the foreground as our children; FRR's directories belong to frr (pitfall 6). */
-  async startFrr(): Promise<void> {
-    for (const side of this.sides) {
-      const dir = join(this.sideDir(side.id), 'frr');
-      mkdirSync(dir, { recursive: true });
-      writeFileSync(join(dir, 'zebra.conf'), zebraConf(side, dir));
-      writeFileSync(join(dir, 'bgpd.conf'), bgpdConf(side, dir));
-      writeFileSync(join(dir, 'vtysh.conf'), '');
-      const frr = frrIds();
-      for (const f of ['', 'zebra.conf', 'bgpd.conf', 'vtysh.conf']) chownSync(join(dir, f), frr.uid, frr.gid);
-      const common = ['-z', join(dir, 'zserv.api'), '--vty_socket', dir, '-P', '0'];
-      this.spawnDaemon(side.id, 'zebra', [ZEBRA, '-f', join(dir, 'zebra.conf'), '-i', join(dir, 'zebra.pid'), ...common]);
-    }
-    for (const side of this.sides) {
-      const dir = join(this.sideDir(side.id), 'frr');
-      await waitFor(`zebra on ${side.label}`, () => this.checkAlive() && existsSync(join(dir, 'zserv.api')), 15000);
-      this.spawnDaemon(side.id, 'bgpd', [BGPD, '-f', join(dir, 'bgpd.conf'), '-i', join(dir, 'bgpd.pid'), '-z', join(dir, 'zserv.api'), '--vty_socket', dir, '-P', '0', '-p', '179']);
-    }
-    for (const side of this.sides) {
-      await waitFor(`bgpd on ${side.label}`, () => this.checkAlive() && existsSync(join(this.sideDir(side.id), 'frr', 'bgpd.vty')), 15000);
-    }
+  /** zebra and bgpd, in the foreground as our children; FRR's directories belong to frr (pitfall 6). */
+  private async startFrr(side: TwinSide): Promise<void> {
+    const dir = join(this.sideDir(side.id), 'frr');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'zebra.conf'), zebraConf(side, dir));
+    writeFileSync(join(dir, 'bgpd.conf'), bgpdConf(side, dir));
+    writeFileSync(join(dir, 'vtysh.conf'), '');
+    const frr = frrIds();
+    for (const f of ['', 'zebra.conf', 'bgpd.conf', 'vtysh.conf']) chownSync(join(dir, f), frr.uid, frr.gid);
+    const zserv = join(dir, 'zserv.api');
+    this.spawnDaemon(side.id, 'zebra', [ZEBRA, '-f', join(dir, 'zebra.conf'), '-i', join(dir, 'zebra.pid'), '-z', zserv, '--vty_socket', dir, '-P', '0']);
+    // bgpd keeps retrying zebra's socket, so both start at once.
+    this.spawnDaemon(side.id, 'bgpd', [BGPD, '-f', join(dir, 'bgpd.conf'), '-i', join(dir, 'bgpd.pid'), '-z', zserv, '--vty_socket', dir, '-P', '0']);
+    await waitFor(`zebra and bgpd on ${side.label}`, () => this.checkAlive() && existsSync(zserv) && existsSync(join(dir, 'bgpd.vty')), 20000);
   }
 
   /** Throws when a daemon has died (its stdout names why). */
@@ -213,20 +216,23 @@ export class Lab {
   }
 
   /**
-   * Loads each side's connections and keys: responders first, so an initiator never starts towards
-   * a peer that has no configuration yet. The keys go through a 0600 file that is deleted at once.
+   * Loads each group's connections and keys, group after group (responders first, so an initiator
+   * never starts towards a peer that has no configuration yet). The keys go through a 0600 file that
+   * is deleted as soon as charon has them.
    */
-  async loadIke(order: readonly TwinSide[]): Promise<void> {
-    for (const side of order) {
-      const dir = this.sideDir(side.id);
-      const creds = join(dir, 'secrets.conf');
-      writeFileSync(creds, credentials(side), { mode: 0o600 });
-      try {
-        await this.swanctl(side.id, '--load-creds', '--noprompt', '--file', creds);
-      } finally {
-        unlinkSync(creds);
-      }
-      await this.swanctl(side.id, '--load-conns', '--file', join(dir, 'swanctl.conf'));
+  async loadIke(groups: readonly (readonly TwinSide[])[]): Promise<void> {
+    for (const group of groups) {
+      await Promise.all(group.map(async (side) => {
+        const dir = this.sideDir(side.id);
+        const creds = join(dir, 'secrets.conf');
+        writeFileSync(creds, credentials(side), { mode: 0o600 });
+        try {
+          await this.swanctl(side.id, '--load-creds', '--noprompt', '--file', creds);
+        } finally {
+          unlinkSync(creds);
+        }
+        await this.swanctl(side.id, '--load-conns', '--file', join(dir, 'swanctl.conf'));
+      }));
     }
   }
 

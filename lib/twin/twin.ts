@@ -152,7 +152,8 @@ function observe(pair: TunnelPair, snap: Snapshot): { observation: TunnelObserva
       child: childUp ? 'INSTALLED' : awsSa?.child ?? 'NONE',
       childError: awsFacts.childError ?? azFacts.childError,
       bgp: bgpUp ? 'Established' : awsPeer?.state ?? 'Idle',
-      bgpError,
+      // A NOTIFICATION on a session that is up (e.g. a connection collision) is history, not a cause.
+      bgpError: bgpUp ? undefined : bgpError,
       routesReceived: Math.min(routes.aws, routes.azure),
       initiated: awsFacts.initiated || azFacts.initiated,
     },
@@ -186,11 +187,15 @@ export async function runTwin(options: TwinOptions): Promise<TwinResult> {
   let tUp = tEmit;
   let tDown = tEmit;
   try {
-    await lab.buildNetwork();
-    await lab.startCharons();
-    await lab.startFrr();
+    const step = async (what: string, action: () => Promise<void>) => {
+      const before = performance.now();
+      await action();
+      log(`  ${what}: ${((performance.now() - before) / 1000).toFixed(1)} s`);
+    };
+    await step('namespaces and links', () => lab.buildNetwork());
+    await step('daemons', () => lab.startDaemons());
     // Responders first (the Azure instances), so the initiator never starts towards an unconfigured peer.
-    await lab.loadIke([...sides.filter((s) => s.id !== 'aws'), sides.find((s) => s.id === 'aws')!]);
+    await step('IKE configuration', () => lab.loadIke([sides.filter((s) => s.id !== 'aws'), [sides.find((s) => s.id === 'aws')!]]));
     tStart = performance.now();
     log(`namespaces ${Object.values(lab.namespaces).join(', ')} up, daemons started, IKE configuration loaded (${((tStart - tEmit) / 1000).toFixed(1)} s)`);
     result = await watch(lab, sides, fault, options, tStart, log);
