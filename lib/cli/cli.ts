@@ -25,6 +25,7 @@ Verbs:
                    --aws-outputs <file> adds the AWS hand-off (cdk deploy --outputs-file)
   diff <old> <new> say which AWS resources a change from plan <old> to plan <new> replaces
                    (a replaced VPN connection gets new outside IPs); exit 0 either way
+  twin [file]      bring the 4 tunnels and BGP up in network namespaces before deploy (root; twin --help)
 
 Options:
   -h, --help       show this help
@@ -78,6 +79,7 @@ function diff(files: readonly string[], io: CliIo): number {
 }
 
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  if (argv[0] === 'twin') return (await import('./twin-verb')).twinVerb(argv.slice(1), io); // lazily: CDK, Pulumi, daemons
   let parsed;
   try {
     parsed = parseArgs({

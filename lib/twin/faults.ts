@@ -130,3 +130,14 @@ export function twinFault(id: string): TwinFault {
   if (!fault) throw new Error(`unknown fault '${id}'; valid: ${TWIN_FAULTS.map((f) => f.id).join(', ')}`);
   return fault;
 }
+
+/** Per tunnel, whether a run shows what `fault` should: its broken tunnels diagnosed as expected, every other one up. */
+export function faultOutcome(fault: TwinFault, tunnels: readonly { tunnel: string; diagnosis?: Diagnosis }[]): { tunnel: string; ok: boolean; expected: string }[] {
+  return tunnels.map((t) => {
+    const broken = fault.brokenTunnels === 'all' || fault.brokenTunnels.includes(t.tunnel);
+    const ok = broken
+      ? t.diagnosis?.row === fault.expected.row && t.diagnosis.catalogue.includes(fault.expected.catalogue)
+      : t.diagnosis === undefined;
+    return { tunnel: t.tunnel, ok, expected: broken ? `${fault.expected.row} naming ${fault.expected.catalogue}` : 'up' };
+  });
+}

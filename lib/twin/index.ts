@@ -1,7 +1,7 @@
 /** The digital twin: the plan's tunnels and BGP sessions brought up in network namespaces before deploy. */
-export { runTwin, emittedSides, TwinPrerequisiteError, type TwinOptions, type TwinResult, type TwinTunnelResult } from './twin';
+export { runTwin, emitPlan, emittedSides, TwinPrerequisiteError, type EmittedPlan, type TwinOptions, type TwinResult, type TwinTunnelResult } from './twin';
 export { diagnoseTunnel, type Diagnosis, type TunnelObservation } from './diagnose';
-export { TWIN_FAULTS, twinFault, type TwinFault } from './faults';
+export { TWIN_FAULTS, twinFault, faultOutcome, type TwinFault } from './faults';
 export { POLICY_FAMILIES, type PolicyFamily } from './policies';
 export { missingPrerequisites, twinNamespaces, TWIN_PACKAGES } from './lab';
 export { twinTable, twinSummary } from './report';

@@ -23,6 +23,6 @@ export function twinSummary(result: TwinResult): string {
   const t = result.timings;
   const up = result.tunnels.filter((x) => x.diagnosis === undefined).length;
   return `${result.plan}${result.fault ? ` with fault '${result.fault.id}'` : ''}: ${up} of ${result.tunnels.length} tunnels up` +
-    `${result.allUp ? `, prefixes in the kernel routing tables: ${result.prefixesInFib ? 'yes' : 'NO'}, ping VPC → VNet: ${result.dataPlane ? 'ok' : 'FAILED'}` : ''}. ` +
-    `Time: emit ${s(t.emitMs)} s, start ${s(t.startMs)} s, up ${s(t.upMs)} s, teardown ${s(t.teardownMs)} s, total ${s(t.totalMs)} s.`;
+    `${result.allUp ? `, prefixes in the kernel routing tables: ${result.prefixesInFib ? 'yes' : 'NO'}, ping VPC → VNet: ${result.dataPlane ? 'ok' : 'FAILED'}, child SAs rekeyed with the PFS group: ${result.pfsRekeyed ? 'yes' : 'NO'}` : ''}. ` +
+    `Time: emit ${s(t.emitMs)} s, start ${s(t.startMs)} s, up ${s(t.upMs)} s, checks ${s(t.checksMs)} s, teardown ${s(t.teardownMs)} s, total ${s(t.totalMs)} s.`;
 }

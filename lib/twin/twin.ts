@@ -5,7 +5,7 @@
  * deploy" for how the twin differs from the clouds.
  */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -14,7 +14,7 @@ import * as ipaddr from 'ipaddr.js';
 import { readAzureOutputs } from '../handoff/azure-outputs';
 import { DOCUMENTATION_RANGES } from '../handoff/public-ip';
 import type { ResolvedPlan } from '../plan/types';
-import { deployAwsHalf, synthesizeAwsHalf } from './aws-half';
+import { deployAwsHalf, synthesizeAwsHalf, type DeployedAwsHalf } from './aws-half';
 import { renderAzureHalf } from './azure-half';
 import { diagnoseTunnel, type Diagnosis, type TunnelObservation } from './diagnose';
 import { twinFault, type EmittedHalves, type TwinFault } from './faults';
@@ -32,6 +32,8 @@ export interface TwinOptions {
    * replaced by a documentation-range stand-in. @default the mocked gateway's 203.0.113.10 / .11
    */
   readonly peerOutputs?: string;
+  /** The plan's emitted halves from `emitPlan`, to reuse across runs. @default emitted now */
+  readonly emitted?: EmittedPlan;
   /** A fault from TWIN_FAULTS to inject into the emitted values. @default none */
   readonly fault?: string;
   /** Give up waiting after this long. @default 45 */
@@ -76,6 +78,8 @@ export interface TwinResult {
   readonly prefixesInFib: boolean;
   /** A ping from the VPC's address to the VNet's, through the tunnels. */
   readonly dataPlane: boolean;
+  /** Every child SA rekeyed from the AWS end with the phase 2 (PFS) group and installed again. */
+  readonly pfsRekeyed: boolean;
   readonly timings: {
     /** Synthesis, Azure rendering, deploy stand-in. */
     readonly emitMs: number;
@@ -83,6 +87,8 @@ export interface TwinResult {
     readonly startMs: number;
     /** From loading the IKE configuration until every tunnel was up (or the run settled). */
     readonly upMs: number;
+    /** The checks after that: child SA rekeys (PFS), routing tables, ping. */
+    readonly checksMs: number;
     readonly teardownMs: number;
     readonly totalMs: number;
   };
@@ -113,8 +119,21 @@ function withStandIns(sides: TwinSide[]): TwinSide[] {
   }));
 }
 
-/** Synthesizes and renders both halves (and the deploy stand-in), fault injected, and translates them into the twin's sides. */
-export async function emittedSides(plan: ResolvedPlan, options: { peerOutputs?: string; fault?: TwinFault } = {}): Promise<TwinSide[]> {
+/** Both halves as emitted for one plan, and the AWS deploy stand-in (its fake secret store holds the keys). */
+export interface EmittedPlan {
+  readonly halves: EmittedHalves;
+  readonly deployed: DeployedAwsHalf;
+  readonly plan: ResolvedPlan;
+  /** The Azure gateway IPs of `peerOutputs`, when given. */
+  readonly peerIps?: readonly [string, string];
+}
+
+/**
+ * Synthesizes the AWS half, renders the Azure half twice (gateway first, then with the AWS half's
+ * outputs file, as deployed), with the deploy stand-in in between. Slow (CDK synthesis): reuse the
+ * result for several faults.
+ */
+export async function emitPlan(plan: ResolvedPlan, options: { peerOutputs?: string } = {}): Promise<EmittedPlan> {
   const scratch = mkdtempSync(join(tmpdir(), 'multicloud-vpn-twin-emit-'));
   try {
     const peerIps = options.peerOutputs === undefined ? undefined : readAzureOutputs(options.peerOutputs).gatewayPublicIps;
@@ -124,12 +143,17 @@ export async function emittedSides(plan: ResolvedPlan, options: { peerOutputs?: 
     const outputsFile = join(scratch, 'aws-outputs.json');
     writeFileSync(outputsFile, JSON.stringify(deployed.outputsFile), { mode: 0o600 });
     const azure = await renderAzureHalf(plan, { awsOutputsFile: outputsFile, readSecret: async (arn) => deployed.secrets.get(arn) });
-    const halves: EmittedHalves = { template: structuredClone(template), azure: structuredClone(azure.resources) };
-    options.fault?.inject(halves);
-    return withStandIns([awsSide(halves.template, deployed), ...azureSides(halves.azure, plan.azure.vnetCidr, peerIps)]);
+    return { halves: { template, azure: azure.resources }, deployed, plan, peerIps };
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
+}
+
+/** The twin's sides from the emitted values, with `fault` injected into a copy of them first. */
+export function emittedSides(emitted: EmittedPlan, fault?: TwinFault): TwinSide[] {
+  const halves: EmittedHalves = { template: structuredClone(emitted.halves.template), azure: structuredClone(emitted.halves.azure) };
+  fault?.inject(halves);
+  return withStandIns([awsSide(halves.template, emitted.deployed), ...azureSides(halves.azure, emitted.plan.azure.vnetCidr, emitted.peerIps)]);
 }
 
 function observe(pair: TunnelPair, snap: Snapshot): { observation: TunnelObservation; routes: { aws: number; azure: number }; ikeAlgorithms?: string; ipsecDetail?: string } {
@@ -171,6 +195,23 @@ function phaseOf(o: TunnelObservation): number {
   return o.routesReceived > 0 ? 4 : 3;
 }
 
+/** `swanctl --rekey` of every tunnel's child SA on the AWS side; true when each was established anew. */
+async function rekeyChildren(lab: Lab, pairs: readonly TunnelPair[]): Promise<boolean> {
+  const established = (log: string, name: string) => log.split('\n').filter((l) => l.includes(`CHILD_SA ${name}{`) && l.includes('established')).length;
+  const logFile = join(lab.sideDir('aws'), 'charon.log');
+  const before = new Map(pairs.map((p) => [p.aws.name, established(readLog(logFile), p.aws.name)]));
+  await Promise.all(pairs.map((p) => lab.swanctl('aws', '--rekey', '--child', p.aws.name).catch(() => '')));
+  const end = performance.now() + 10000;
+  while (performance.now() < end) {
+    const log = readLog(logFile);
+    if (pairs.every((p) => established(log, p.aws.name) > before.get(p.aws.name)!)) return true;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  return false;
+}
+
+const readLog = (file: string) => { try { return readFileSync(file, 'utf8'); } catch { return ''; } };
+
 /** Runs the twin for one plan (and fault) and tears everything down, whatever happens. */
 export async function runTwin(options: TwinOptions): Promise<TwinResult> {
   const missing = missingPrerequisites();
@@ -178,11 +219,12 @@ export async function runTwin(options: TwinOptions): Promise<TwinResult> {
   const log = options.log ?? (() => undefined);
   const fault = options.fault === undefined ? undefined : twinFault(options.fault);
   const t0 = performance.now();
-  const sides = await emittedSides(options.plan, { peerOutputs: options.peerOutputs, fault });
+  const emitted = options.emitted ?? await emitPlan(options.plan, { peerOutputs: options.peerOutputs });
+  const sides = emittedSides(emitted, fault);
   const tEmit = performance.now();
   log(`emitted: AWS half synthesized, Azure half rendered${fault ? `, fault '${fault.id}' injected (${fault.injection})` : ''}`);
   const lab = new Lab(sides);
-  let result: Omit<TwinResult, 'timings'> | undefined;
+  let result: (Omit<TwinResult, 'timings'> & { settledMs: number }) | undefined;
   let tStart = tEmit;
   let tUp = tEmit;
   let tDown = tEmit;
@@ -207,10 +249,14 @@ export async function runTwin(options: TwinOptions): Promise<TwinResult> {
     log(`torn down in ${((tDown - before) / 1000).toFixed(1)} s`);
     tUp = tUp === tEmit ? before : tUp;
   }
-  return { ...result!, timings: { emitMs: tEmit - t0, startMs: tStart - tEmit, upMs: tUp - tStart, teardownMs: tDown - tUp, totalMs: tDown - t0 } };
+  const { settledMs, ...rest } = result!;
+  return {
+    ...rest,
+    timings: { emitMs: tEmit - t0, startMs: tStart - tEmit, upMs: settledMs, checksMs: tUp - tStart - settledMs, teardownMs: tDown - tUp, totalMs: tDown - t0 },
+  };
 }
 
-async function watch(lab: Lab, sides: TwinSide[], fault: TwinFault | undefined, options: TwinOptions, start: number, log: (line: string) => void): Promise<Omit<TwinResult, 'timings'>> {
+async function watch(lab: Lab, sides: TwinSide[], fault: TwinFault | undefined, options: TwinOptions, start: number, log: (line: string) => void): Promise<Omit<TwinResult, 'timings'> & { settledMs: number }> {
   const pairs = pairTunnels(sides);
   const times = pairs.map(() => ({} as { ike?: number; ipsec?: number; bgp?: number; routes?: number }));
   const lastChange = pairs.map(() => ({ phase: -1, at: start }));
@@ -242,10 +288,17 @@ async function watch(lab: Lab, sides: TwinSide[], fault: TwinFault | undefined, 
     if (allUp || settled || now - start > timeoutMs) break;
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
+  const settledMs = performance.now() - start;
   const allUp = latest.every((l) => phaseOf(l.observation) === 4);
   let prefixesInFib = false;
   let dataPlane = false;
+  let pfsRekeyed = false;
   if (allUp) {
+    // The first child SA comes with IKE_AUTH, without a key exchange: only a rekey (CREATE_CHILD_SA)
+    // uses the phase 2 DH (PFS) group. Rekey every tunnel from the AWS end and wait for the new SAs.
+    pfsRekeyed = await rekeyChildren(lab, pairs);
+    const snap = await snapshot(lab, sides);
+    latest = pairs.map((p) => observe(p, snap));
     const aws = sides.find((s) => s.id === 'aws')!;
     const azure = sides.filter((s) => s.id !== 'aws');
     const inFib = async (side: TwinSide, prefix: string) => (await lab.ipIn(side.id, 'route', 'show', prefix, 'proto', 'bgp').catch(() => '')).trim().length > 0;
@@ -269,6 +322,6 @@ async function watch(lab: Lab, sides: TwinSide[], fault: TwinFault | undefined, 
       diagnosis: diagnoseTunnel(l.observation),
     };
   });
-  log(`${allUp ? 'all tunnels up' : 'not all tunnels up'} after ${((performance.now() - start) / 1000).toFixed(1)} s`);
-  return { plan: options.plan.name, fault, tunnels, allUp, prefixesInFib, dataPlane };
+  log(`${allUp ? 'all tunnels up' : 'not all tunnels up'} after ${(settledMs / 1000).toFixed(1)} s`);
+  return { plan: options.plan.name, fault, tunnels, allUp, prefixesInFib, dataPlane, pfsRekeyed, settledMs };
 }
