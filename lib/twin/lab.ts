@@ -263,9 +263,9 @@ export class Lab {
     liveLabs.delete(this);
   }
 
-  /** PIDs of the daemons still running (for the leftover check). */
-  livePids(): number[] {
-    return this.daemons.filter((d) => !d.exited && d.child.pid !== undefined).map((d) => d.child.pid!);
+  /** Every daemon started, with its PID. */
+  daemonList(): { side: string; name: string; pid: number }[] {
+    return this.daemons.filter((d) => d.child.pid !== undefined).map((d) => ({ side: d.side, name: d.name, pid: d.child.pid! }));
   }
 }
 

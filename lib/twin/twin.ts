@@ -80,6 +80,8 @@ export interface TwinResult {
   readonly dataPlane: boolean;
   /** Every child SA rekeyed from the AWS end with the phase 2 (PFS) group and installed again. */
   readonly pfsRekeyed: boolean;
+  /** Where it ran: for the check that nothing is left behind. */
+  readonly lab: { readonly runDir: string; readonly namespaces: readonly string[]; readonly daemons: readonly { side: string; name: string; pid: number }[] };
   readonly timings: {
     /** Synthesis, Azure rendering, deploy stand-in. */
     readonly emitMs: number;
@@ -224,7 +226,7 @@ export async function runTwin(options: TwinOptions): Promise<TwinResult> {
   const tEmit = performance.now();
   log(`emitted: AWS half synthesized, Azure half rendered${fault ? `, fault '${fault.id}' injected (${fault.injection})` : ''}`);
   const lab = new Lab(sides);
-  let result: (Omit<TwinResult, 'timings'> & { settledMs: number }) | undefined;
+  let result: (Omit<TwinResult, 'timings' | 'lab'> & { settledMs: number }) | undefined;
   let tStart = tEmit;
   let tUp = tEmit;
   let tDown = tEmit;
@@ -239,7 +241,8 @@ export async function runTwin(options: TwinOptions): Promise<TwinResult> {
     // Responders first (the Azure instances), so the initiator never starts towards an unconfigured peer.
     await step('IKE configuration', () => lab.loadIke([sides.filter((s) => s.id !== 'aws'), [sides.find((s) => s.id === 'aws')!]]));
     tStart = performance.now();
-    log(`namespaces ${Object.values(lab.namespaces).join(', ')} up, daemons started, IKE configuration loaded (${((tStart - tEmit) / 1000).toFixed(1)} s)`);
+    log(`namespaces ${Object.values(lab.namespaces).join(', ')} up, daemons started (pids ${lab.daemonList().map((d) => `${d.side} ${d.name} ${d.pid}`).join(', ')}), ` +
+      `IKE configuration loaded (${((tStart - tEmit) / 1000).toFixed(1)} s)`);
     result = await watch(lab, sides, fault, options, tStart, log);
     tUp = performance.now();
   } finally {
@@ -252,11 +255,12 @@ export async function runTwin(options: TwinOptions): Promise<TwinResult> {
   const { settledMs, ...rest } = result!;
   return {
     ...rest,
+    lab: { runDir: lab.dir, namespaces: Object.values(lab.namespaces), daemons: lab.daemonList() },
     timings: { emitMs: tEmit - t0, startMs: tStart - tEmit, upMs: settledMs, checksMs: tUp - tStart - settledMs, teardownMs: tDown - tUp, totalMs: tDown - t0 },
   };
 }
 
-async function watch(lab: Lab, sides: TwinSide[], fault: TwinFault | undefined, options: TwinOptions, start: number, log: (line: string) => void): Promise<Omit<TwinResult, 'timings'> & { settledMs: number }> {
+async function watch(lab: Lab, sides: TwinSide[], fault: TwinFault | undefined, options: TwinOptions, start: number, log: (line: string) => void): Promise<Omit<TwinResult, 'timings' | 'lab'> & { settledMs: number }> {
   const pairs = pairTunnels(sides);
   const times = pairs.map(() => ({} as { ike?: number; ipsec?: number; bgp?: number; routes?: number }));
   const lastChange = pairs.map(() => ({ phase: -1, at: start }));
