@@ -3,7 +3,14 @@
  * Keys are not in these files: `credentials` renders them separately, base64-encoded, for a file
  * that is loaded into charon and deleted at once.
  */
-import { SITE_SELECTORS, type TwinSide } from './sides';
+import type { TwinSide } from './sides';
+
+/**
+ * Traffic selectors besides the tunnel's own BGP /32 pair: every address but the link-local block.
+ * The clouds use 0.0.0.0/0 (route-based); with one userspace ESP device per namespace the twin picks
+ * the SA by selector, so only a tunnel's own SA may carry its BGP session (spike notes).
+ */
+export const SITE_SELECTORS = ['0.0.0.0-169.253.255.255', '169.255.0.0-255.255.255.255'] as const;
 
 /**
  * charon with userspace ESP: kernel-libipsec MUST precede kernel-netlink (the kernel here has no

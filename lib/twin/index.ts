@@ -3,5 +3,6 @@ export { runTwin, emitPlan, emittedSides, TwinPrerequisiteError, type EmittedPla
 export { diagnoseTunnel, type Diagnosis, type TunnelObservation } from './diagnose';
 export { TWIN_FAULTS, twinFault, faultOutcome, type TwinFault } from './faults';
 export { POLICY_FAMILIES, type PolicyFamily } from './policies';
-export { missingPrerequisites, twinNamespaces, TWIN_PACKAGES } from './lab';
+export { twinNamespaces } from './lab';
+export { missingPrerequisites, TWIN_PACKAGES } from './prerequisites';
 export { twinTable, twinSummary } from './report';

@@ -12,28 +12,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { bgpdConf, credentials, strongswanConf, swanctlConf, zebraConf } from './configs';
-import { firstHost, type TwinSide } from './sides';
+import { BGPD, CHARON, ZEBRA } from './prerequisites';
+import type { TwinSide } from './sides';
 
 const run = promisify(execFile);
 
-export const CHARON = '/usr/lib/ipsec/charon';
-export const ZEBRA = '/usr/lib/frr/zebra';
-export const BGPD = '/usr/lib/frr/bgpd';
-
-/** The Debian packages the twin needs (the spike's list), for `apt-get install --no-install-recommends`. */
-export const TWIN_PACKAGES = ['strongswan-charon', 'strongswan-swanctl', 'libcharon-extra-plugins', 'libstrongswan-standard-plugins', 'frr', 'iputils-ping'] as const;
-const REQUIRED_FILES = [CHARON, '/usr/sbin/swanctl', '/usr/lib/ipsec/plugins/libstrongswan-kernel-libipsec.so', '/usr/lib/ipsec/plugins/libstrongswan-openssl.so', '/usr/lib/ipsec/plugins/libstrongswan-kdf.so', ZEBRA, BGPD, '/usr/bin/vtysh', '/usr/bin/ping', '/sbin/ip'];
-
-/** Why the twin cannot run here (one line each), or an empty list. */
-export function missingPrerequisites(): string[] {
-  const missing: string[] = [];
-  if (process.platform !== 'linux') return ['Linux network namespaces (this is ' + process.platform + ')'];
-  if (typeof process.getuid === 'function' && process.getuid() !== 0) missing.push('root (network namespaces and TUN devices)');
-  const files = REQUIRED_FILES.filter((f) => !existsSync(f) && !(f === '/sbin/ip' && existsSync('/usr/sbin/ip')));
-  if (files.length > 0) missing.push(`${files.join(', ')} (apt-get install -y --no-install-recommends ${TWIN_PACKAGES.join(' ')})`);
-  if (!existsSync('/dev/net/tun')) missing.push('/dev/net/tun (TUN devices, for strongSwan kernel-libipsec)');
-  return missing;
-}
+export { missingPrerequisites, TWIN_PACKAGES } from './prerequisites';
 
 interface Daemon {
   readonly side: string;
@@ -281,4 +265,3 @@ export function twinNamespaces(): string[] {
   return out.split('\n').map((l) => l.split(' ')[0]).filter((n) => /^mcvpn-[0-9a-f]{6}-/.test(n));
 }
 
-export { firstHost };

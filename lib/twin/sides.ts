@@ -67,9 +67,6 @@ export function firstHost(cidr: string, offset = 1): string {
   return [value >>> 24, (value >> 16) & 255, (value >> 8) & 255, value & 255].join('.');
 }
 
-/** Traffic selectors of every tunnel: all but the link-local block, so only a tunnel's own SA carries its BGP session. */
-export const SITE_SELECTORS = ['0.0.0.0-169.253.255.255', '169.255.0.0-255.255.255.255'] as const;
-
 const resourcesOf = (template: CfnTemplate, type: string) => Object.entries(template.Resources).filter(([, r]) => r.Type === type);
 
 /** The AWS VGW's tunnels, from the (possibly fault-injected) template and the deploy stand-in. */

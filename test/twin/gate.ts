@@ -5,17 +5,17 @@
  * prerequisite is a failure).
  */
 import { readFileSync } from 'node:fs';
-import { missingPrerequisites, TWIN_PACKAGES } from '../../lib/twin/lab';
+import { missingPrerequisites, TWIN_PACKAGES } from '../../lib/twin/prerequisites';
 
 export const TWIN_ENV = 'MULTICLOUD_VPN_TWIN';
 const mode = (process.env[TWIN_ENV] ?? '').trim();
 let announced = false;
 
 /** `describe` when the twin suite runs, else a skipped describe whose title (and one stderr line) says why. */
-export function describeTwin(title: string, body: () => void, options: { needsMachine?: boolean } = {}): void {
+export function describeTwin(title: string, body: () => void, options: { needsMachine?: boolean; announce?: boolean } = {}): void {
   const missing = options.needsMachine === false ? [] : missingPrerequisites();
   if (mode === '' || mode === '0') {
-    skip(title, body, `set ${TWIN_ENV}=1 or run \`npm run twin\` (root + apt-get install ${TWIN_PACKAGES.join(' ')})`);
+    skip(title, body, `set ${TWIN_ENV}=1 or run \`npm run twin\` (root + apt-get install ${TWIN_PACKAGES.join(' ')})`, options.announce);
   } else if (missing.length === 0) {
     describe(title, body);
   } else if (mode === 'require') {
@@ -25,12 +25,13 @@ export function describeTwin(title: string, body: () => void, options: { needsMa
       });
     });
   } else {
-    skip(title, body, `this machine lacks ${missing.join('; ')}`);
+    skip(title, body, `this machine lacks ${missing.join('; ')}`, options.announce);
   }
 }
 
-function skip(title: string, body: () => void, reason: string): void {
-  if (!announced) {
+/** One line per run: only the suite marked `announce` prints it (the others say it in their titles). */
+function skip(title: string, body: () => void, reason: string, announce = false): void {
+  if (announce && !announced) {
     process.stderr.write(`twin suite skipped: ${reason}\n`);
     announced = true;
   }

@@ -4,7 +4,8 @@
  * 20, 24; the child SAs rekey with the phase 2 (PFS) group (C24). Root and the Debian packages.
  */
 import { planVpn } from '../../lib/plan';
-import { POLICY_FAMILIES, runTwin, twinTable } from '../../lib/twin';
+import { POLICY_FAMILIES } from '../../lib/twin/policies';
+import { twinTable } from '../../lib/twin/report';
 import { describeTwin } from './gate';
 
 /** What strongSwan reports for the family's IKE and ESP algorithms. */
@@ -21,6 +22,7 @@ describeTwin('digital twin: every accepted IPsec policy family comes up (C24)', 
   });
 
   test.each(POLICY_FAMILIES.filter((f) => f.id !== 'default').map((f) => [f.id, f] as const))('%s', async (id, family) => {
+    const { runTwin } = await import('../../lib/twin/twin');
     const result = await runTwin({ plan: planVpn({ name: `twin-${id}`, ipsec: family.ipsec }) });
     expect({ allUp: result.allUp, table: result.allUp ? '' : twinTable(result) }).toEqual({ allUp: true, table: '' });
     expect(result.pfsRekeyed).toBe(true);
