@@ -298,16 +298,21 @@ async function watch(lab: Lab, sides: TwinSide[], fault: TwinFault | undefined, 
   let dataPlane = false;
   let pfsRekeyed = false;
   if (allUp) {
+    const aws = sides.find((s) => s.id === 'aws')!;
+    const azure = sides.filter((s) => s.id !== 'aws');
+    const inFib = async (side: TwinSide, prefix: string) => (await lab.ipIn(side.id, 'route', 'show', prefix, 'proto', 'bgp').catch(() => '')).trim().length > 0;
+    // zebra installs what bgpd accepted a moment later: give it a few seconds.
+    const fibDeadline = performance.now() + 5000;
+    do {
+      prefixesInFib = (await Promise.all([inFib(aws, azure[0].prefix), ...azure.map((s) => inFib(s, aws.prefix))])).every(Boolean);
+      if (!prefixesInFib) await new Promise((resolve) => setTimeout(resolve, 200));
+    } while (!prefixesInFib && performance.now() < fibDeadline);
+    dataPlane = await run('ip', ['netns', 'exec', lab.namespaces.aws, 'ping', '-c', '1', '-W', '2', '-I', aws.routerId, firstHost(azure[0].prefix)]).then(() => true, () => false);
     // The first child SA comes with IKE_AUTH, without a key exchange: only a rekey (CREATE_CHILD_SA)
     // uses the phase 2 DH (PFS) group. Rekey every tunnel from the AWS end and wait for the new SAs.
     pfsRekeyed = await rekeyChildren(lab, pairs);
     const snap = await snapshot(lab, sides);
     latest = pairs.map((p) => observe(p, snap));
-    const aws = sides.find((s) => s.id === 'aws')!;
-    const azure = sides.filter((s) => s.id !== 'aws');
-    const inFib = async (side: TwinSide, prefix: string) => (await lab.ipIn(side.id, 'route', 'show', prefix, 'proto', 'bgp').catch(() => '')).trim().length > 0;
-    prefixesInFib = (await Promise.all([inFib(aws, azure[0].prefix), ...azure.map((s) => inFib(s, aws.prefix))])).every(Boolean);
-    dataPlane = await run('ip', ['netns', 'exec', lab.namespaces.aws, 'ping', '-c', '1', '-W', '2', '-I', aws.routerId, firstHost(azure[0].prefix)]).then(() => true, () => false);
   }
   const tunnels = pairs.map((pair, i): TwinTunnelResult => {
     const l = latest[i];
