@@ -7,7 +7,9 @@
  * Figures only: a missed target is printed as such, not turned into a failing exit code, since
  * timings on a shared machine are not a pass/fail signal for CI.
  */
+import { spawnSync } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { cdkSynthBenchmark } from './cdk-synth';
 import { cliStartupBenchmark } from './cli-startup';
@@ -39,6 +41,9 @@ async function main(): Promise<void> {
   section('Cold synthesis: one `cdk synth` process (bench/cold-synth.ts)', coldSynthBenchmark(quick ? 1 : 3));
   section('Scale: VPN connections on one VGW (bench/scale.ts)', scaleBenchmark(quick ? 3 : 11, 2));
   section('Footprint (bench/footprint.ts)', footprintBenchmark());
+  // The twin is asynchronous and needs root: its own process, as `npm run bench:twin`.
+  const twin = spawnSync(process.execPath, ['-r', 'ts-node/register/transpile-only', 'bench/twin.ts', ...(quick ? ['--quick'] : [])], { cwd: join(__dirname, '..'), encoding: 'utf8' });
+  section('Digital twin (bench/twin.ts)', (twin.stdout || twin.stderr).trim().split('\n'));
   console.log(`Machine at end: ${machine()}. Total benchmark time: ${((performance.now() - start) / 1000).toFixed(0)} s.`);
 }
 

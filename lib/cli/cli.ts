@@ -38,6 +38,13 @@ export const SELF_PARSING_VERBS: ReadonlyMap<string, SelfParsingVerb> = new Map(
       summary: ['read the deployed VPN on both clouds and name the documented cause of a fault', '(read-only; `multicloud-vpn doctor --help` for its options and exit codes)'],
       run: async (argv: readonly string[], io: CliIo) => (await import('./doctor-verb')).runDoctorVerb(argv, io),
     },
+    {
+      name: 'twin',
+      usage: 'twin [file]',
+      summary: ['bring the 4 tunnels and BGP up in network namespaces before deploy (root; `multicloud-vpn twin --help`)'],
+      // Lazily: it loads CDK, Pulumi and starts daemons.
+      run: async (argv: readonly string[], io: CliIo) => (await import('./twin-verb')).twinVerb(argv, io),
+    },
   ].map((v) => [v.name, v]),
 );
 
