@@ -8,11 +8,13 @@
 import { execFile, execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { chmodSync, chownSync, closeSync, existsSync, mkdirSync, mkdtempSync, openSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { bgpdConf, credentials, strongswanConf, swanctlConf, zebraConf } from './configs';
 import { BGPD, CHARON, ZEBRA } from './prerequisites';
+
+/** Where each run's directory goes (sockets, configs, logs); short on purpose, see the constructor. */
+const TWIN_RUN_ROOT = '/tmp';
 import type { TwinSide } from './sides';
 
 const run = promisify(execFile);
@@ -66,7 +68,9 @@ export class Lab {
   private torn = false;
 
   constructor(private readonly sides: readonly TwinSide[]) {
-    this.dir = mkdtempSync(join(tmpdir(), 'multicloud-vpn-twin-'));
+    // Directly under /tmp, whatever TMPDIR says: the daemons' unix sockets live here, and a socket path
+    // is limited to 107 bytes (a test runner's nested TMPDIR made zebra's too long and zebra exit).
+    this.dir = mkdtempSync(join(TWIN_RUN_ROOT, 'mcvpn-twin-'));
     chmodSync(this.dir, 0o711);
     this.namespaces = { aws: `mcvpn-${this.runId}-aws`, az0: `mcvpn-${this.runId}-az0`, az1: `mcvpn-${this.runId}-az1` };
     liveLabs.add(this);
