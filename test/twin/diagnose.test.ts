@@ -1,4 +1,5 @@
 /** The diagnosis mapping from a tunnel's state to the run-time rows D01–D09 (../shared/CONSTRAINTS.md). */
+import { D_ROWS } from '../../lib/doctor/d-rows';
 import { diagnoseTunnel, type TunnelObservation } from '../../lib/twin/diagnose';
 
 const up: TunnelObservation = { ike: 'ESTABLISHED', child: 'INSTALLED', bgp: 'Established', routesReceived: 1, initiated: true };
@@ -42,5 +43,30 @@ describe('diagnoseTunnel', () => {
 
   test('D04: BGP up without a prefix', () => {
     expect(diagnoseTunnel({ ...up, routesReceived: 0 })).toMatchObject({ row: 'D04' });
+  });
+
+  test("D01–D04, D09: every diagnosis is a row of doctor's catalogue, with its symptom, naming only C rows that row documents as causes", () => {
+    const observations: TunnelObservation[] = [
+      { ...up, ike: 'NONE', ikeError: 'AUTHENTICATION_FAILED', child: 'NONE', bgp: 'Connect', routesReceived: 0 },
+      { ...up, ike: 'CONNECTING', ikeError: 'NO_PROPOSAL_CHOSEN', child: 'NONE', bgp: 'Active', routesReceived: 0 },
+      { ...up, ike: 'CONNECTING', child: 'NONE', bgp: 'Active', routesReceived: 0 },
+      { ...up, ike: 'NONE', child: 'NONE', bgp: 'Connect', routesReceived: 0, initiated: false },
+      { ...up, child: 'NONE', childError: 'NO_PROPOSAL_CHOSEN', bgp: 'Connect', routesReceived: 0 },
+      { ...up, child: 'NONE', childError: 'TS_UNACCEPTABLE', bgp: 'Connect', routesReceived: 0 },
+      { ...up, bgp: 'Idle', bgpError: 'OPEN Message Error/Bad Peer AS', routesReceived: 0 },
+      { ...up, bgp: 'Active', routesReceived: 0 },
+      { ...up, routesReceived: 0 },
+    ];
+    const rows = new Set<string>();
+    for (const observation of observations) {
+      const found = diagnoseTunnel(observation);
+      expect(found).toBeDefined();
+      const row = D_ROWS[found!.row];
+      rows.add(row.id);
+      expect(found!.symptom).toBe(row.symptom);
+      const documented = new Set(row.causes.flatMap((c) => c.check));
+      for (const number of found!.catalogue) expect([row.id, number, documented.has(number)]).toEqual([row.id, number, true]);
+    }
+    expect([...rows].sort()).toEqual(['D01', 'D02', 'D03', 'D04', 'D09']);
   });
 });
