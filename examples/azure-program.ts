@@ -23,7 +23,7 @@
  * Run this file directly to see, offline under Pulumi's unit-test mocks, what it would register
  * (with an AWS outputs file, each key is a random stand-in made in memory, never Secrets Manager):
  *
- *   npx ts-node --transpile-only examples/azure-program.ts [samples/aws-outputs.json]
+ *   node --require ./scripts/register-ts.js examples/azure-program.ts [samples/aws-outputs.json]
  */
 import * as pulumi from '@pulumi/pulumi';
 import { AzureVpnGateway, awsTunnelEndpoints, offlineKeyStandIn } from '../lib/azure';

@@ -8,7 +8,7 @@
  * IPs, so the Azure local network gateways must follow (`pulumi up` again). `replacementsBetween`
  * (or `npx multicloud-vpn diff old.json new.json`) says so before you deploy.
  *
- *   npx cdk synth --app "npx ts-node --transpile-only examples/custom-ipsec.ts" -c azureOutputs=samples/azure-outputs.json
+ *   npx cdk synth --app "node --require ./scripts/register-ts.js examples/custom-ipsec.ts" -c azureOutputs=samples/azure-outputs.json
  */
 import { App, Stack, type StackProps } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';

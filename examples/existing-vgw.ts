@@ -8,7 +8,7 @@
  * deletion would otherwise disable it for both stacks. If nobody propagates yet, leave it at its
  * default (true) and give `routePropagationSubnets`.
  *
- *   npx cdk synth --app "npx ts-node --transpile-only examples/existing-vgw.ts" -c azureOutputs=samples/azure-outputs.json
+ *   npx cdk synth --app "node --require ./scripts/register-ts.js examples/existing-vgw.ts" -c azureOutputs=samples/azure-outputs.json
  *
  * In your project, import from the package instead of `../lib/...`; `ec2.Vpc.fromLookup` (with an
  * account and region) can replace `fromVpcAttributes`.

@@ -8,7 +8,7 @@
  * error. Here both groups are selected. The Public subnets do not talk to Azure on purpose: the
  * Aspect's C28 warning on their route tables is acknowledged with that reason, so synth is quiet.
  *
- *   npx cdk synth --app "npx ts-node --transpile-only examples/existing-vpc.ts" -c azureOutputs=samples/azure-outputs.json
+ *   npx cdk synth --app "node --require ./scripts/register-ts.js examples/existing-vpc.ts" -c azureOutputs=samples/azure-outputs.json
  *
  * In your project, import from the package instead of `../lib/...`.
  */

@@ -19,7 +19,7 @@
  * (C04) or disagree on the gateway (SKU, ASN, names …). `buildSharedAzureGateway` below is the
  * Pulumi program; a plan whose AWS stack is not deployed yet simply has no outputs file.
  *
- * AWS (CDK app):  npx cdk synth --app "npx ts-node --transpile-only examples/shared-azure-gateway.ts" -c azureOutputs=samples/azure-outputs.json
+ * AWS (CDK app):  npx cdk synth --app "node --require ./scripts/register-ts.js examples/shared-azure-gateway.ts" -c azureOutputs=samples/azure-outputs.json
  * Azure (your Pulumi program's index.ts):
  *   export = buildSharedAzureGateway({ awsOutputsFiles: [config.get('ordersAwsOutputs'), config.get('billingAwsOutputs')] });
  */

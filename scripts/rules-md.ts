@@ -2,8 +2,8 @@
  * Writes RULES.md from the rule registry, so the documentation of what is checked, where, and how
  * to fix it cannot drift from the code.
  *
- *   npx ts-node --transpile-only scripts/rules-md.ts           # (re)write RULES.md
- *   npx ts-node --transpile-only scripts/rules-md.ts --check   # exit 1 when RULES.md is stale
+ *   npm run rules:md          # (re)write RULES.md
+ *   npm run rules:md:check    # exit 1 when RULES.md is stale
  */
 import { existsSync, readFileSync, writeFileSync } from 'fs';
 import * as path from 'path';
@@ -12,7 +12,7 @@ import { RULES } from '../lib/rules/registry';
 import type { CatalogueNumber, Rule } from '../lib/rules/types';
 
 export const RULES_MD_PATH = path.join(__dirname, '..', 'RULES.md');
-const GENERATE_COMMAND = 'npx ts-node --transpile-only scripts/rules-md.ts';
+const GENERATE_COMMAND = 'npm run rules:md';
 /** The constraints of ../shared/CONSTRAINTS.md run from C01 to C42 (the D rows are run-time diagnoses, not rules). */
 const CATALOGUE_SIZE = 42;
 /**

@@ -8,7 +8,7 @@ import { formatFinding } from '../rules/types';
 import type { CliIo } from './verb';
 import type { DoctorClients } from '../doctor';
 
-export const DOCTOR_USAGE = `Usage: multicloud-vpn doctor [plan-file] --aws-outputs <file> [--azure-outputs <file>] [options]
+export const DOCTOR_USAGE = `Usage: multicloud-vpn doctor [plan-file] [--aws-outputs <file>] [--azure-outputs <file>] [options]
 
 Reads the deployed VPN on both clouds, read-only, and names the documented cause of what is wrong
 (D01–D10 of the catalogue): one row per tunnel (AWS status, Azure status, BGP on both sides, routes

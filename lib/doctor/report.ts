@@ -35,7 +35,8 @@ export function formatDiagnosis(d: Diagnosis): string {
     table(['tunnel', 'conn/tun', 'outside IP', 'AWS status', 'Azure status', 'BGP AWS / Azure', 'routes accepted (AWS)', 'routes learned (Azure)'], rows),
     '',
   ];
-  if (d.findings.length === 0) parts.push('No finding: every tunnel is up on both sides with routes, and the VPC routes, security groups and network ACLs admit the peer.');
+  if (d.findings.length === 0 && d.unreadable.length === 0) parts.push('No finding: every tunnel is up on both sides with routes, and the VPC routes, security groups and network ACLs admit the peer.');
+  else if (d.findings.length === 0) parts.push('No finding in what could be read; what was not read is listed below, so this is no sign of health.');
   else parts.push(`${d.findings.length} finding(s):`, '', d.findings.map(formatFinding).join('\n\n'));
   if (d.unreadable.length > 0) {
     parts.push('', `Not read (${d.unreadable.length}); the findings above do not cover it:`);

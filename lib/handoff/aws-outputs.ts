@@ -226,7 +226,7 @@ function awsOutputsFromJson(read: JsonResult, plan: ResolvedPlan, file: string):
   const fail = (findings: Finding[]): never => {
     throw new AwsOutputsError(findings, file);
   };
-  if (!read.ok) return fail([finding(file, `the file ${read.problem}`, `${read.fix} The file is ${AWS_OUTPUTS_HINT}.`)]);
+  if (!read.ok) return fail([finding(file, `the file ${read.problem}`, `${read.fix} Expected: ${AWS_OUTPUTS_HINT}.`)]);
   const json = read.value;
   if (json === null || typeof json !== 'object' || Array.isArray(json)) {
     return fail([finding(`${file}`, `expected an object of stacks → outputs, got ${excerpt(json)}.`)]);

@@ -176,12 +176,15 @@ export function validatePlan(input: unknown, options: PlanOptions = {}): PlanRes
     const shapeFindings = schemaFindings(planInputSchema, parsed.error, input);
     const rest = parseWhatParses(input ?? {}, parsed.error);
     if (!rest) return { findings: shapeFindings };
-    // Rules see defaults where a field was refused; what they say at or under a refused field is left
-    // out (its shape finding says what is wrong there).
-    const under = (path: string) => rest.dropped.some((d) => path === d || path.startsWith(`${d}.`) || path.startsWith(`${d}[`));
+    // Rules see defaults where a field was refused; what they say at or under a refused field, or about
+    // it (a cross-field rule naming it, e.g. C07 "… is also aws.asn"), is left out: it would be about
+    // the default, not the user's value, and the shape finding says what is wrong there.
+    const at = (path: string, d: string) => path === d || path.startsWith(`${d}.`) || path.startsWith(`${d}[`);
+    const names = (message: string, d: string) => new RegExp(`(^|[^\\w.\\[])${d.replace(/[.[\]]/g, '\\$&')}($|[^\\w])`).test(message);
+    const under = (f: Finding) => rest.dropped.some((d) => at(f.path, d) || names(f.message, d));
     const drafted = draftTunnels(rest.spec, sharedGateway);
     const ruleFindings = [...drafted.findings, ...checkPlan({ spec: rest.spec, tunnels: drafted.tunnels, sharedGateway })];
-    return { findings: [...shapeFindings, ...ruleFindings.filter((f) => !under(f.path))] };
+    return { findings: [...shapeFindings, ...ruleFindings.filter((f) => !under(f))] };
   }
   const spec = structuredClone(parsed.data);
   const drafted = draftTunnels(spec, sharedGateway);

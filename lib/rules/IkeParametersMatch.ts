@@ -57,7 +57,9 @@ function planProblems(policy: IpsecPolicy): Violation[] {
   // Azure's IKE SA lifetime is fixed at 28800 s and local: any phase 1 lifetime AWS accepts is fine.
   const { phase1, phase2 } = policy;
   if (phase2.lifetimeSeconds >= phase1.lifetimeSeconds) {
-    violations.push({ path: 'ipsec.phase2.lifetimeSeconds', message: `${phase2.lifetimeSeconds} s is not below the phase 1 lifetime ${phase1.lifetimeSeconds} s.`, fix: `less than ${phase1.lifetimeSeconds} and within ${AWS_PHASE2_LIFETIME.min}–${AWS_PHASE2_LIFETIME.max}; the defaults are 28800 s and 3600 s.` });
+    violations.push({ path: 'ipsec.phase2.lifetimeSeconds', message: `${phase2.lifetimeSeconds} s is not below the phase 1 lifetime ${phase1.lifetimeSeconds} s.`, fix: phase1.lifetimeSeconds <= AWS_PHASE2_LIFETIME.min
+        ? `a phase 1 lifetime above ${AWS_PHASE2_LIFETIME.min} s (ipsec.phase1.lifetimeSeconds, e.g. AWS's default 28800), since phase 2 cannot go below ${AWS_PHASE2_LIFETIME.min} s; the defaults are 28800 s and 3600 s.`
+        : `less than ${phase1.lifetimeSeconds} and within ${AWS_PHASE2_LIFETIME.min}–${AWS_PHASE2_LIFETIME.max}; the defaults are 28800 s and 3600 s.` });
   }
   return violations;
 }

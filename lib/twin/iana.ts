@@ -12,13 +12,12 @@ export const ENCR = { AES_CBC: 12, AES_GCM_16: 20 } as const;
 export const PRF = { HMAC_SHA1: 2, HMAC_SHA2_256: 5, HMAC_SHA2_384: 6, HMAC_SHA2_512: 7 } as const;
 /** Transform Type 3: AUTH_HMAC_SHA1_96 (RFC 2404), AUTH_HMAC_SHA2_256_128/384_192/512_256 (RFC 4868). */
 export const INTEG = { HMAC_SHA1_96: 2, HMAC_SHA2_256_128: 12, HMAC_SHA2_384_192: 13, HMAC_SHA2_512_256: 14 } as const;
-/**
- * Transform Type 4 ids are the group numbers themselves: 1 768-bit MODP, 2 1024-bit MODP, 5 1536-bit
+/*
+ * Transform Type 4 (key exchange) ids are the group numbers themselves, so the translations pass DH
+ * group numbers through: 1 768-bit MODP, 2 1024-bit MODP, 5 1536-bit
  * MODP, 14–18 2048–8192-bit MODP (RFC 3526), 19–21 256/384/521-bit random ECP (RFC 5903), 22–24
  * 1024/2048/2048-bit MODP with 160/224/256-bit prime order subgroup (RFC 5114).
  */
-export const KE_GROUPS = [1, 2, 5, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24] as const;
-
 /** One encryption transform with its key length attribute (Transform Attribute 14, in bits). */
 export interface EncryptionTransform {
   readonly id: number;
@@ -35,11 +34,6 @@ export interface IkeProposal {
   readonly integrity?: number;
   readonly prf?: number;
   readonly keyExchange: readonly number[];
-}
-
-/** Whether an encryption transform is an AEAD cipher (no separate integrity transform). */
-export function isAead(encryption: EncryptionTransform): boolean {
-  return encryption.id === ENCR.AES_GCM_16;
 }
 
 /** Raised when an emitted value has no IKEv2 meaning: the field, the value, and what was expected. */

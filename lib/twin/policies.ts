@@ -1,6 +1,6 @@
 /**
  * The IPsec policy families the twin brings up, one run each. Together with the default plan they
- * use every value the plan accepts for every field at least once (test/twin/policies.test.ts derives
+ * use every value the plan accepts for every field at least once (test/twin/translations.test.ts derives
  * the accepted values from `planVpn` and checks the cover): AES-CBC with SHA-1 and SHA-2, AES-GCM in
  * phase 1 and 2, DH groups 2, 14, 19, 20 and 24 in both phases.
  */

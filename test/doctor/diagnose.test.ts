@@ -46,7 +46,7 @@ describe('healthy control', () => {
       expect(f.symptom).toBe(D_ROWS[f.id].symptom);
     }
   });
-  it('is pure: the state is not changed and the same state gives the same diagnosis (the twin reuses it)', () => {
+  it('is pure: the state is not changed and the same state gives the same diagnosis (a pure function, as the twin per-tunnel mapping is)', () => {
     const state = stateWith(ipsecDown);
     const before = JSON.stringify(state);
     expect(diagnose(PLAN, state)).toEqual(diagnose(PLAN, JSON.parse(before)));

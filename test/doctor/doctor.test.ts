@@ -140,6 +140,9 @@ describe('partial failures: what could not be read is said, the rest is reported
     expect(run.stdout).toContain('aws: route tables: UnauthorizedOperation: You are not authorized to perform this operation.');
     expect(run.stdout).toContain('needs: IAM permission ec2:DescribeRouteTables');
     expect(run.stdout).toMatch(/Instance0Tunnel1\s+1\/1\s+192\.0\.2\.10\s+UP/);
+    // Nothing found in what was read is no sign of health: the report must not claim it.
+    expect(run.stdout).not.toContain('every tunnel is up');
+    expect(run.stdout).toContain('No finding in what could be read');
   });
 
   it('missing Azure permission (AuthorizationFailed on getLearnedRoutes): names the action, BGP peers still read', async () => {
@@ -204,6 +207,7 @@ describe('partial failures: what could not be read is said, the rest is reported
     expect(code).toBe(2);
     expect(out.join('\n')).toContain('needs: --aws-outputs <file written by `cdk deploy --outputs-file`>');
     expect(out.join('\n')).toContain('no subscription id');
+    expect(out.join('\n')).not.toContain('every tunnel is up');
   });
 });
 

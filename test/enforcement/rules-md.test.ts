@@ -47,7 +47,7 @@ describe('RULES.md generation (scripts/rules-md.ts)', () => {
       writeFileSync(file, readFileSync(file, 'utf8').replace(InsideCidrIsApipaSlash30.fix, 'edited by hand'));
       expect(main(['--check'], file, rules, readme)).toBe(1);
       expect(errors.mock.calls).toHaveLength(3);
-      expect(errors.mock.calls[2][0]).toMatch(/RULES\.md is stale.*Run `npx ts-node --transpile-only scripts\/rules-md\.ts`/);
+      expect(errors.mock.calls[2][0]).toMatch(/RULES\.md is stale.*Run `npm run rules:md`/);
     } finally {
       errors.mockRestore();
       logs.mockRestore();

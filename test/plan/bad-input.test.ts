@@ -189,6 +189,16 @@ describe('schema errors and rule findings together (every finding at once)', () 
     expect(findings.filter((f) => f.path.startsWith('aws.vpcCidr')).map((f) => f.ruleId)).toEqual(['Schema']);
   });
 
+  test('C07: a refused field is not judged by its default: a cross-field rule naming it stays silent', () => {
+    // aws.asn "x" is refused; its default 64512 equals azure.asn, but that is not what the user wrote.
+    const refused = validatePlan({ aws: { asn: 'x' }, azure: { asn: 64512 } }).findings;
+    expect(refused.some((f) => f.ruleId === 'Schema' && f.path === 'aws.asn')).toBe(true);
+    expect(refused.filter((f) => f.catalogue.includes('C07'))).toEqual([]);
+    // Control: the same ASN written on both sides is C07.
+    const same = validatePlan({ aws: { asn: 64512 }, azure: { asn: 64512 } }).findings;
+    expect(same.some((f) => f.catalogue.includes('C07'))).toBe(true);
+  });
+
   test('C01, C07: a bad tunnel entry drops the tunnel list from the rules, not the other sections', () => {
     const { findings } = validatePlan({
       tunnels: [{ azureInstance: 3, awsTunnel: 1, insideCidr: '169.254.21.1/30' }],
