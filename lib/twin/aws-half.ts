@@ -9,7 +9,7 @@
  * alone, by `awsTunnelEnds` (sides.ts).
  */
 import { randomInt } from 'node:crypto';
-import { App, Stack } from 'aws-cdk-lib';
+import { App, Stack, type AppProps } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { AzureVpnConnections } from '../aws/azure-vpn-connections';
 import { VpnRulesAspect } from '../enforcement/aspect';
@@ -48,7 +48,9 @@ export const AWS_OUTSIDE_POOL = '198.51.100.';
 export function synthesizeAwsHalf(plan: ResolvedPlan, azureGatewayPublicIps: readonly [string, string], outdir: string): CfnTemplate {
   // The built-in CloudFormation schema check is `cdk synth`'s job (and most of synthesis time); the
   // twin reads the values and lets strongSwan and FRR judge them.
-  const app = new App({ outdir, builtinCloudFormationValidation: false });
+  // Typed apart: the prop is newer than the package's aws-cdk-lib floor (2.258.0), which ignores it.
+  const appProps: AppProps & { readonly builtinCloudFormationValidation?: boolean } = { outdir, builtinCloudFormationValidation: false };
+  const app = new App(appProps);
   VpnRulesAspect.enable(app);
   const stack = new Stack(app, TWIN_STACK_NAME);
   // A small VPC: the twin reads the VPN resources and the VPC CIDR, nothing else.
