@@ -15,4 +15,10 @@ module.exports = {
   // isolatedModules (tsconfig) makes ts-jest transpile file by file; `npm run typecheck` type-checks.
   transform: { '^.+\\.ts$': ['ts-jest', { diagnostics: false }] },
   moduleFileExtensions: ['ts', 'js', 'json'],
+  // @pulumi/pulumi loads the TypeScript compiler and npm's arborist at start-up, for closure
+  // serialization only (unused by the tests): both are loaded on first use instead (test/lazy/).
+  moduleNameMapper: {
+    '^typescript$': '<rootDir>/test/lazy/typescript.js',
+    '^@npmcli/arborist$': '<rootDir>/test/lazy/npmcli-arborist.js',
+  },
 };

@@ -7,7 +7,7 @@
  *   sources through scripts/register-ts.js with its transpile cache filled (any run after the first).
  * - checkout, first run: the same with an empty transpile cache (after a fresh clone; an edit
  *   re-transpiles only the edited file).
- * - installed: the package laid out as npm installs it (bin/multicloud-vpn.js and dist/lib/**.js,
+ * - installed: the package laid out as npm installs it (bin/multicloud-vpn.js and dist/**.js,
  *   no lib/*.ts) in a temporary directory, its node_modules linked to this repository's; lib/ is
  *   compiled file by file for it (esbuild, CommonJS, as tsc's output: one module per file).
  * - ts-node (before issue 8): the sources through `ts-node` transpile-only, what bin/ did before.
@@ -28,14 +28,15 @@ function tsFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => e.isDirectory() ? tsFiles(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : []);
 }
 
-/** The installed layout: bin/ and dist/lib/ as in the npm package, dependencies from this repository. */
+/** The installed layout: bin/ and dist/ as in the npm package, dependencies from this repository. */
 async function installedPackage(dir: string): Promise<string> {
   const pkg = join(dir, 'node_modules', 'multicloud-vpn');
   mkdirSync(join(pkg, 'bin'), { recursive: true });
   cpSync(join(ROOT, 'bin', 'multicloud-vpn.js'), join(pkg, 'bin', 'multicloud-vpn.js'));
   cpSync(join(ROOT, 'package.json'), join(pkg, 'package.json'));
   await build({
-    entryPoints: tsFiles(join(ROOT, 'lib')), outbase: ROOT, outdir: join(pkg, 'dist'), format: 'cjs', platform: 'node', target: 'node20',
+    // dist/ mirrors lib/ (tsconfig.build.json: rootDir lib), so dist/cli/cli.js is what bin/ loads.
+    entryPoints: tsFiles(join(ROOT, 'lib')), outbase: join(ROOT, 'lib'), outdir: join(pkg, 'dist'), format: 'cjs', platform: 'node', target: 'node20',
     supported: { 'dynamic-import': false }, logLevel: 'error',
   });
   symlinkSync(join(ROOT, 'node_modules'), join(pkg, 'node_modules'));

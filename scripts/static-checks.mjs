@@ -1,7 +1,14 @@
 #!/usr/bin/env node
-// The checks `npm test` runs before jest — type-check, lint, RULES.md freshness — run side by side
-// (each is single-threaded; the machine has two cores). Prints each one's output as it finishes and
-// exits non-zero when any failed.
+// The checks of `npm test` — type-check, lint, RULES.md freshness — run side by side (each is
+// single-threaded; the machine has two cores). Prints each one's output as it finishes and exits
+// non-zero when any failed.
+//
+// `--with-jest` (what `npm test` runs) starts jest at the same time instead of after them: the
+// checks and jest's two workers share the two cores, so the whole run takes about the CPU time of
+// everything divided by two, not the checks' time plus jest's (BENCHMARKS.md, "npm test"). jest's
+// own output streams as usual; each check's output is printed when it finishes, and a summary line
+// per part at the end. Exits non-zero when any part failed, after all of them finished. Arguments
+// after `--with-jest` go to jest.
 import { spawn } from 'node:child_process';
 import process from 'node:process';
 
@@ -24,10 +31,25 @@ function run([name, command, args]) {
       const seconds = ((Date.now() - started) / 1000).toFixed(1);
       const shown = output.split('\n').filter((line) => !line.startsWith('npm warn')).join('\n').trim();
       process.stdout.write(`${code === 0 ? 'ok  ' : 'FAIL'} ${name} (${seconds} s)\n${shown ? `${shown}\n` : ''}`);
-      resolve(code === 0);
+      resolve({ name, ok: code === 0, seconds });
     });
   });
 }
 
-const results = await Promise.all(CHECKS.map(run));
-process.exit(results.every(Boolean) ? 0 : 1);
+/** jest with the terminal as its output (progress and results as they come). */
+function runJest(args) {
+  const started = Date.now();
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['node_modules/jest/bin/jest.js', ...args], { stdio: 'inherit' });
+    child.on('close', (code) => resolve({ name: 'jest', ok: code === 0, seconds: ((Date.now() - started) / 1000).toFixed(1) }));
+  });
+}
+
+const withJest = process.argv.indexOf('--with-jest');
+const parts = CHECKS.map(run);
+if (withJest !== -1) parts.push(runJest(process.argv.slice(withJest + 1)));
+const results = await Promise.all(parts);
+if (withJest !== -1) {
+  process.stdout.write(`\n${results.map((r) => `${r.ok ? 'ok  ' : 'FAIL'} ${r.name} (${r.seconds} s)`).join('\n')}\n`);
+}
+process.exit(results.every((r) => r.ok) ? 0 : 1);

@@ -1,7 +1,8 @@
 /**
  * The real CDK CLI on the app (bin/app.ts through cdk.json): three runs, each into its own temp
  * output directory, started together in `beforeAll` (they are independent; concurrently the suite
- * takes about the time of the slowest run). Slow by nature (ts-node + synth): a generous timeout.
+ * takes about the time of the slowest run). Slow by nature (the CLI, synthesis and aws-cdk-lib's
+ * CloudFormation validation, about 10 s of CPU per valid app): a generous timeout.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -9,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 const ROOT = resolve(__dirname, '../..');
+const CDK_CLI = join(ROOT, 'node_modules', 'aws-cdk', 'bin', 'cdk');
 const TIMEOUT_MS = 180_000;
 jest.setTimeout(TIMEOUT_MS + 20_000);
 
@@ -37,9 +39,10 @@ function withoutValidationSwitch(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
 /** `cdk synth` with `-c` for each of `context`, into a fresh directory; resolves when the CLI exits. */
 function cdkSynth(...context: string[]): Promise<Run> {
   const outDir = tempDir();
-  const args = ['cdk', 'synth', '--quiet', '--no-notices', '--no-version-reporting', '--output', outDir, ...context.flatMap((c) => ['-c', c])];
+  // The project's aws-cdk CLI run by node directly (what `npx cdk` runs, without npx's start-up).
+  const args = [CDK_CLI, 'synth', '--quiet', '--no-notices', '--no-version-reporting', '--output', outDir, ...context.flatMap((c) => ['-c', c])];
   return new Promise((resolvePromise, reject) => {
-    const child = spawn('npx', args, {
+    const child = spawn(process.execPath, args, {
       cwd: ROOT,
       timeout: TIMEOUT_MS,
       // As users run it: aws-cdk-lib's CloudFormation validation on (test/setup-env.ts turns it off in-process).

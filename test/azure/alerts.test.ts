@@ -38,9 +38,27 @@ const criterionOf = (inputs: Record<string, unknown>) => {
 };
 
 describe('C43: Azure metric alerts', () => {
-  test('C43: two alerts per connection on the gateway: BgpPeerStatus per AWS peer, TunnelIngressBytes per connection name', async () => {
-    const record = await installMocks();
-    const { alerts } = await build(record, { awsTunnels: awsTunnels() });
+  // The default design and the one with `alerts: false` are built once (each run under mocks takes
+  // seconds) and only read by the tests below; the warnings logged while building the latter are kept.
+  let withAlerts: MockRecord;
+  let withAlertsBuilt: Awaited<ReturnType<typeof build>>;
+  let without: MockRecord;
+  let warningsWithout: string[];
+  beforeAll(async () => {
+    withAlerts = await installMocks();
+    withAlertsBuilt = await build(withAlerts, { awsTunnels: awsTunnels() });
+    without = await installMocks();
+    const warn = jest.spyOn(pulumi.log, 'warn').mockResolvedValue(undefined as never);
+    try {
+      await build(without, { awsTunnels: awsTunnels(), alerts: false });
+      warningsWithout = warn.mock.calls.map((c) => String(c[0]));
+    } finally {
+      warn.mockRestore();
+    }
+  });
+
+  test('C43: two alerts per connection on the gateway: BgpPeerStatus per AWS peer, TunnelIngressBytes per connection name', () => {
+    const { alerts } = withAlertsBuilt;
     expect(alerts).toHaveLength(8);
     const bgp = alerts.filter((a) => criterionOf(a.inputs).metricName === 'BgpPeerStatus');
     const ingress = alerts.filter((a) => criterionOf(a.inputs).metricName === 'TunnelIngressBytes');
@@ -60,11 +78,7 @@ describe('C43: Azure metric alerts', () => {
     expect(alerts.map((a) => a.name).sort()).toEqual(TUNNEL_IDS.flatMap((id) => [`vpn-alert-bgp-cn-${id}`, `vpn-alert-ingress-cn-${id}`]).sort());
   });
 
-  test('C43: adding the alerts renames nothing: every other resource keeps its Pulumi name', async () => {
-    const withAlerts = await installMocks();
-    await build(withAlerts, { awsTunnels: awsTunnels() });
-    const without = await installMocks();
-    await build(without, { awsTunnels: awsTunnels(), alerts: false });
+  test('C43: adding the alerts renames nothing: every other resource keeps its Pulumi name', () => {
     const names = (r: MockRecord) => r.resources.filter((x) => x.type !== 'azure-native:monitor:MetricAlert').map((x) => `${x.type} ${x.name}`).sort();
     expect(names(withAlerts)).toEqual(names(without));
     expect(without.resources.filter((r) => r.type === 'azure-native:monitor:MetricAlert')).toEqual([]);
@@ -84,15 +98,8 @@ describe('C43: Azure metric alerts', () => {
     expect(alerts).toEqual([]);
   });
 
-  test('C43: alerts: false logs a C43 warning naming the field', async () => {
-    await installMocks();
-    const warn = jest.spyOn(pulumi.log, 'warn').mockResolvedValue(undefined as never);
-    try {
-      await build(await installMocks(), { awsTunnels: awsTunnels(), alerts: false });
-      expect(warn.mock.calls.map((c) => String(c[0]))).toEqual(expect.arrayContaining([expect.stringMatching(/alerts.*TunnelAlarmsConfigured.*C43|C43.*alerts/)]));
-    } finally {
-      warn.mockRestore();
-    }
+  test('C43: alerts: false logs a C43 warning naming the field', () => {
+    expect(warningsWithout).toEqual(expect.arrayContaining([expect.stringMatching(/alerts.*TunnelAlarmsConfigured.*C43|C43.*alerts/)]));
   });
 
   test('C43: the pure design: one rule name per connection and metric, each description names C43', () => {
