@@ -160,6 +160,34 @@ describe('readAwsOutputs: bad files, each problem named with the file and field'
     expect(errorOf(outputsFile(stackWith(bad))).findings).toEqual([expect.objectContaining({ catalogue: ['C15'] })]);
   });
 
+  test('C15: two tunnels swapped within one AWS connection are each reported with the tunnel the plan means', () => {
+    // Instance0Tunnel1 and Instance0Tunnel2 are AWS connection 1's tunnels 1 and 2; the file says 2 and 1.
+    const bad = handoff((h) => { h.tunnels[0].awsTunnel = 2; h.tunnels[1].awsTunnel = 1; });
+    const findings = errorOf(outputsFile(stackWith(bad))).findings;
+    expect(findings.map((f) => [f.path.replace(/^.*VpnHandoff\./, ''), f.catalogue])).toEqual([['tunnels[0]', ['C15']], ['tunnels[1]', ['C15']]]);
+    expect(findings[0].message).toMatch(/169\.254\.21\.0\/30 is AWS connection 1 tunnel 2 here, but the plan puts it on connection 1 tunnel 1 \(Instance0Tunnel1\)/);
+    expect(findings[1].fix).toBe('AWS connection 1 tunnel 2 (deploy AWS from the same plan).');
+  });
+
+  test.each([
+    ['awsBgpIp', '169.254.21.2'],
+    ['azureBgpIp', '169.254.21.1'],
+  ])('C05: the field %s that does not follow the inside CIDR (%s) is refused with the addresses the plan derives', (field, value) => {
+    const bad = handoff((h) => { h.tunnels[0][field] = value; });
+    const findings = errorOf(outputsFile(stackWith(bad))).findings;
+    expect(findings.map((f) => [f.path.replace(/^.*VpnHandoff\./, ''), f.catalogue])).toEqual([['tunnels[0]', ['C05']]]);
+    expect(findings[0].message).toContain('do not follow 169.254.21.0/30: AWS takes the first host, Azure the second');
+    expect(findings[0].fix).toBe('awsBgpIp 169.254.21.1, azureBgpIp 169.254.21.2.');
+  });
+
+  test("C05, C15: a hand-off of another format version is not read as this plan's: it is named as found, and a current one beside it is used", () => {
+    const old = handoff((h) => { h.format = 'multicloud-vpn/aws-handoff@0'; });
+    expect(errorOf(outputsFile(stackWith(old))).message)
+      .toMatch(new RegExp(`no output holds the hand-off \\(format ${AWS_HANDOFF_FORMAT.replace(/[.@/]/g, '\\$&')}\\) of plan 'aws-azure-vpn': found only VpnStack\\.VpnHandoff \\(format "multicloud-vpn/aws-handoff@0"\\)`));
+    const both = readAwsOutputs(outputsFile({ OldStack: { VpnHandoff: JSON.stringify(old) }, ...stackWith(handoff()) }), plan);
+    expect([both.stackName, both.outputKey]).toEqual(['VpnStack', 'VpnHandoff']);
+  });
+
   test('C04: an inside CIDR twice', () => {
     const bad = handoff((h) => { h.tunnels[1] = { ...h.tunnels[0] }; });
     const catalogues = errorOf(outputsFile(stackWith(bad))).findings.map((f) => f.catalogue.join());

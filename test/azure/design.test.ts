@@ -3,6 +3,7 @@ import { azureDesign, azureViewOf, SUBSCRIPTION_ID_PLACEHOLDER, type AzureDesign
 import { presharedKeyProblems } from '../../lib/azure/preshared-key';
 import { planVpn } from '../../lib/plan';
 import type { ResolvedPlan } from '../../lib/plan';
+import { GatewaySubnetNameAndSize } from '../../lib/rules/GatewaySubnetNameAndSize';
 import { checkAzure } from '../../lib/rules/registry';
 import type { Rule } from '../../lib/rules/types';
 import { SEED_004_AWS_ASN, SEED_004_CONNECTION_CUSTOM_BGP, SEED_004_GATEWAY, SEED_004_GATEWAY_APIPA, SEED_004_TUNNELS } from './seed004';
@@ -113,6 +114,19 @@ describe('azureDesign: options', () => {
     const design = azureDesign(plan, { awsTunnels: { ...three, Instance2Tunnel1: { outsideIp: '192.0.2.99' } } });
     const findings = design.findings.map((f) => [f.path, f.catalogue]);
     expect(findings).toEqual([['awsTunnels.Instance2Tunnel1', ['C15']], ['awsTunnels.Instance1Tunnel2', ['C15']]]);
+  });
+
+  test('C17: the view of a created GatewaySubnet carries its name, prefix and VNet space, so the rule sees a bad subnet', () => {
+    const design = azureDesign(plan, { subscriptionId: SUBSCRIPTION, awsTunnels: awsTunnels() });
+    expect(azureViewOf(design).gatewaySubnet).toEqual({ name: 'GatewaySubnet', addressPrefix: plan.azure.gatewaySubnetCidr, vnetAddressSpace: [plan.azure.vnetCidr] });
+    // A /28 outside the VNet (10.1.0.0/16) on a VpnGw2AZ gateway: too small for a non-Basic SKU and outside the VNet.
+    const bad: AzureDesign = { ...design, gatewaySubnet: { ...design.gatewaySubnet, name: 'gatewaysubnet', addressPrefix: '10.9.1.0/28' } };
+    const findings = checkAzure(azureViewOf(bad), [GatewaySubnetNameAndSize]);
+    expect(findings.map((f) => [f.path, f.catalogue])).toEqual([
+      ['gatewaySubnet.name', ['C17']], ['gatewaySubnet.addressPrefix', ['C17']], ['gatewaySubnet.addressPrefix', ['C17']],
+    ]);
+    expect(findings[1].message).toContain('is a /28');
+    expect(findings[2].message).toContain("'10.9.1.0/28' is outside the VNet address space 10.1.0.0/16");
   });
 
   test('C17: an existing subnet id: nothing to create, the view knows its name', () => {

@@ -13,6 +13,11 @@ describe('address math', () => {
     (text) => expect(parseIpv4Cidr(text)).toBeUndefined(),
   );
 
+  test.each(['10.0.0.0/8/169.254.21.0/30', 'x/169.254.21.0/30', '/169.254.21.0/30'])(
+    'C01: refuses %j, a valid CIDR after other text, as a whole (the pattern is anchored at the start)',
+    (text) => expect(parseIpv4Cidr(text)).toBeUndefined(),
+  );
+
   test('C05: AWS takes the first host, Azure the second (seed 004 example)', () => {
     expect(bgpAddressesOf('169.254.21.0/30')).toEqual({ aws: '169.254.21.1', azure: '169.254.21.2' });
     expect(bgpAddressesOf('169.254.22.4/30')).toEqual({ aws: '169.254.22.5', azure: '169.254.22.6' });

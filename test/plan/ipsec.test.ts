@@ -1,4 +1,16 @@
-import { awsTunnelOptions, azureIpsecPolicy, planVpn } from '../../lib/plan';
+import { AWS_ENCRYPTION, AWS_INTEGRITY, AWS_PHASE1_DH, AWS_PHASE2_DH, awsTunnelOptions, azureIpsecPolicy, planVpn } from '../../lib/plan';
+
+/**
+ * Azure's names for each AWS value, written from Azure's "Configure custom IPsec/IKE connection
+ * policies" (https://learn.microsoft.com/azure/vpn-gateway/ipsec-ike-policy-howto): the algorithm lists
+ * and the Diffie-Hellman table (group 2 = DHGroup2/PFS2, 14 = DHGroup14/PFS2048, 19 = ECP256,
+ * 20 = ECP384, 24 = DHGroup24/PFS24). Undefined: Azure has no equal, so the rule must report it.
+ */
+const AZURE_IKE_ENCRYPTION = { AES128: 'AES128', AES256: 'AES256', 'AES128-GCM-16': 'GCMAES128', 'AES256-GCM-16': 'GCMAES256' };
+const AZURE_IKE_INTEGRITY = { SHA1: 'SHA1', 'SHA2-256': 'SHA256', 'SHA2-384': 'SHA384', 'SHA2-512': undefined };
+const AZURE_IPSEC_INTEGRITY = { SHA1: 'SHA1', 'SHA2-256': 'SHA256', 'SHA2-384': undefined, 'SHA2-512': undefined };
+const DH = { 2: 'DHGroup2', 14: 'DHGroup14', 19: 'ECP256', 20: 'ECP384', 24: 'DHGroup24' } as Record<number, string | undefined>;
+const PFS = { 2: 'PFS2', 14: 'PFS2048', 19: 'ECP256', 20: 'ECP384', 24: 'PFS24' } as Record<number, string | undefined>;
 
 describe('IPsec policy in both vocabularies (C24)', () => {
   test('the default policy maps to IKEv2, AES256, SHA2-256, DH 14 on AWS and the same on Azure', () => {
@@ -31,5 +43,30 @@ describe('IPsec policy in both vocabularies (C24)', () => {
   test('values Azure cannot express map to undefined, for the rule to report', () => {
     const policy = { ...planVpn().ipsec, phase1: { encryption: 'AES256', integrity: 'SHA2-512', dhGroup: 21, lifetimeSeconds: 28800 } };
     expect(azureIpsecPolicy(policy)).toMatchObject({ ikeIntegrity: undefined, dhGroup: undefined });
+  });
+
+  describe('C24: every AWS value maps to the name Azure documents, or to undefined where Azure has none', () => {
+    const base = planVpn().ipsec;
+    const phase1 = (change: object) => azureIpsecPolicy({ ...base, phase1: { ...base.phase1, ...change } });
+    const phase2 = (change: object) => azureIpsecPolicy({ ...base, phase2: { ...base.phase2, ...change } });
+
+    test.each(AWS_ENCRYPTION.map((v) => [v]))('C24: encryption %s', (encryption) => {
+      const expected = AZURE_IKE_ENCRYPTION[encryption];
+      expect(phase1({ encryption }).ikeEncryption).toBe(expected);
+      expect(phase2({ encryption }).ipsecEncryption).toBe(expected);
+    });
+
+    test.each(AWS_INTEGRITY.map((v) => [v]))('C24: integrity %s', (integrity) => {
+      expect(phase1({ integrity }).ikeIntegrity).toBe(AZURE_IKE_INTEGRITY[integrity]);
+      expect(phase2({ integrity }).ipsecIntegrity).toBe(AZURE_IPSEC_INTEGRITY[integrity]);
+    });
+
+    test.each(AWS_PHASE1_DH.map((v) => [v]))('C24: phase 1 DH group %d', (dhGroup) => {
+      expect(phase1({ dhGroup }).dhGroup).toBe(DH[dhGroup]);
+    });
+
+    test.each(AWS_PHASE2_DH.map((v) => [v]))('C24: phase 2 (PFS) DH group %d', (dhGroup) => {
+      expect(phase2({ dhGroup }).pfsGroup).toBe(PFS[dhGroup]);
+    });
   });
 });

@@ -140,8 +140,30 @@ describe('properties', () => {
     ),
   }, { requiredKeys: [] });
 
-  test('plausible inputs never crash validation', () => {
-    fc.assert(fc.property(plausibleInput, (input) => Array.isArray(validatePlan(input).findings)), { numRuns: 300 });
+  test('C01–C04: plausible inputs give a plan exactly when no finding is an error, and every finding is complete', () => {
+    const APIPA_30 = /^169\.254\.(21|22)\.(\d+)\/30$/;
+    fc.assert(
+      fc.property(plausibleInput, (input) => {
+        const { plan, findings } = validatePlan(input);
+        const errors = findings.filter((f) => f.level === 'error');
+        expect(plan === undefined).toBe(errors.length > 0);
+        for (const f of findings) {
+          expect(f.path).not.toBe('');
+          expect(f.message).not.toBe('');
+          expect(f.catalogue.every((c) => /^[CD]\d{2}$/.test(c))).toBe(true);
+        }
+        // An oracle apart from the rules: a given inside CIDR that is not an aligned /30 in Azure's APIPA
+        // range (C01, C03) is an error under its tunnel.
+        (input.tunnels ?? []).forEach((t, i) => {
+          const m = t.insideCidr === undefined ? null : APIPA_30.exec(t.insideCidr);
+          if (t.insideCidr !== undefined && !(m && Number(m[2]) <= 252 && Number(m[2]) % 4 === 0)) {
+            expect(errors.some((f) => f.path.startsWith(`tunnels[${i}]`))).toBe(true);
+          }
+        });
+        if (plan) expect(plan.tunnels).toHaveLength(4);
+      }),
+      { numRuns: 300 },
+    );
   });
 
   test('every accepted plan, written back as explicit input, is accepted again and resolves identically', () => {

@@ -1,6 +1,6 @@
 import type { Stack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
-import { AWS_PHASE1_DH, azureIpsecPolicy, planVpn, validatePlan } from '../../lib/plan';
+import { AWS_ENCRYPTION, AWS_IKE_VERSIONS, AWS_INTEGRITY, AWS_PHASE1_DH, AWS_PHASE2_DH, azureIpsecPolicy, planVpn, validatePlan } from '../../lib/plan';
 import type { AzureIpsecPolicyView, AzureView } from '../../lib/rules/azure-view';
 import { IkeParametersMatch } from '../../lib/rules/IkeParametersMatch';
 import { checkAzure, checkCfn } from '../../lib/rules/registry';
@@ -166,4 +166,44 @@ describe('IkeParametersMatch', () => {
     const none = checkAzure({ ...view, connections: view.connections.map((c) => ({ ...c, ipsecPolicies: [] })) }, rule);
     expect(none).toHaveLength(4);
   });
+
+  test('C24: cfn: a value AWS does not allow is reported in each of the seven tunnel-option lists, naming the list', () => {
+    const quiet = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    const findings = checkCfn(synthView((s) => connection(s, {
+      ikeVersions: [{ value: 'ikev3' }],
+      phase1EncryptionAlgorithms: [{ value: 'DES' }], phase1IntegrityAlgorithms: [{ value: 'MD5' }], phase1DhGroupNumbers: [{ value: 1 }],
+      phase2EncryptionAlgorithms: [{ value: '3DES' }], phase2IntegrityAlgorithms: [{ value: 'SHA2-224' }], phase2DhGroupNumbers: [{ value: 13 }],
+    })), rule);
+    quiet.mockRestore();
+    expect(findings.map((f) => f.message.replace(/,.*$/, ''))).toEqual([
+      'VpnTunnelOptionsSpecifications[0].IKEVersions contains "ikev3"',
+      'VpnTunnelOptionsSpecifications[0].Phase1EncryptionAlgorithms contains "DES"',
+      'VpnTunnelOptionsSpecifications[0].Phase1IntegrityAlgorithms contains "MD5"',
+      'VpnTunnelOptionsSpecifications[0].Phase1DHGroupNumbers contains 1',
+      'VpnTunnelOptionsSpecifications[0].Phase2EncryptionAlgorithms contains "3DES"',
+      'VpnTunnelOptionsSpecifications[0].Phase2IntegrityAlgorithms contains "SHA2-224"',
+      'VpnTunnelOptionsSpecifications[0].Phase2DHGroupNumbers contains 13',
+    ]);
+    expect(findings.map((f) => f.fix)).toEqual([
+      'values from ikev1, ikev2.',
+      'values from AES128, AES256, AES128-GCM-16, AES256-GCM-16.',
+      'values from SHA1, SHA2-256, SHA2-384, SHA2-512.',
+      'values from 2, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24.',
+      'values from AES128, AES256, AES128-GCM-16, AES256-GCM-16.',
+      'values from SHA1, SHA2-256, SHA2-384, SHA2-512.',
+      'values from 2, 5, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24.',
+    ]);
+    // Every value AWS lists passes: the lists hold the allowed values, not a subset.
+    expect(checkCfn(synthView((s) => connection(s, awsEverywhere())), rule)).toEqual([]);
+  });
 });
+
+/** Tunnel options listing every value AWS allows in each list (lib/plan/ipsec.ts), lifetimes at their defaults. */
+function awsEverywhere(): ec2.CfnVPNConnection.VpnTunnelOptionsSpecificationProperty {
+  const list = <T>(values: readonly T[]) => values.map((value) => ({ value }));
+  return {
+    ikeVersions: list(AWS_IKE_VERSIONS),
+    phase1EncryptionAlgorithms: list(AWS_ENCRYPTION), phase1IntegrityAlgorithms: list(AWS_INTEGRITY), phase1DhGroupNumbers: list(AWS_PHASE1_DH),
+    phase2EncryptionAlgorithms: list(AWS_ENCRYPTION), phase2IntegrityAlgorithms: list(AWS_INTEGRITY), phase2DhGroupNumbers: list(AWS_PHASE2_DH),
+  };
+}

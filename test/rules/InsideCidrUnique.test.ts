@@ -8,12 +8,12 @@ import { synthView } from './fixtures';
 const rule = InsideCidrUnique;
 const findingsOf = (input: unknown, options?: PlanOptions) => validatePlan(input, options).findings.filter((f) => f.ruleId === rule.id);
 
-function connection(stack: Stack, id: string, gatewayId: string, cidrs: string[]) {
+function connection(stack: Stack, id: string, gatewayId: string, cidrs: string[], on: 'vpnGatewayId' | 'transitGatewayId' = 'vpnGatewayId') {
   const cgw = new ec2.CfnCustomerGateway(stack, `${id}Cgw`, { type: 'ipsec.1', ipAddress: '192.0.2.1', bgpAsn: 65000 });
   return new ec2.CfnVPNConnection(stack, id, {
     type: 'ipsec.1',
     customerGatewayId: cgw.ref,
-    vpnGatewayId: gatewayId,
+    [on]: gatewayId,
     vpnTunnelOptionsSpecifications: cidrs.map((tunnelInsideCidr) => ({ tunnelInsideCidr })),
   });
 }
@@ -89,5 +89,22 @@ describe('C04 InsideCidrUnique', () => {
       connection(stack, 'Conn2', 'vgw-0123456789abcdef0', ['169.254.21.2/31']);
     });
     expect(checkCfn(view, [rule]).map((f) => f.message)).toEqual([expect.stringContaining('vgw-0123456789abcdef0')]);
+  });
+
+  test('C04: cfn refuses a repeated inside CIDR on one transit gateway, and accepts it on two', () => {
+    const shared = synthView((stack) => {
+      const tgw = new ec2.CfnTransitGateway(stack, 'Tgw', {});
+      connection(stack, 'Conn1', tgw.ref, ['169.254.21.0/30', '169.254.22.0/30'], 'transitGatewayId');
+      connection(stack, 'Conn2', tgw.ref, ['169.254.21.4/30', '169.254.22.0/30'], 'transitGatewayId');
+    });
+    const findings = checkCfn(shared, [rule]);
+    expect(findings.map((f) => [f.path, f.catalogue])).toEqual([[shared.resources.find((r) => r.logicalId === 'Conn2')!.path, ['C04']]]);
+    expect(findings[0].message).toMatch(/TunnelInsideCidr '169\.254\.22\.0\/30' overlaps .*Conn1.* on the same TransitGatewayId Tgw\./);
+
+    const separate = synthView((stack) => {
+      connection(stack, 'ConnA', new ec2.CfnTransitGateway(stack, 'TgwA', {}).ref, ['169.254.21.0/30'], 'transitGatewayId');
+      connection(stack, 'ConnB', new ec2.CfnTransitGateway(stack, 'TgwB', {}).ref, ['169.254.21.0/30'], 'transitGatewayId');
+    });
+    expect(checkCfn(separate, [rule])).toEqual([]);
   });
 });

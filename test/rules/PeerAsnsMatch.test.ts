@@ -61,6 +61,36 @@ describe('C11 PeerAsnsMatch', () => {
     expect(checkCfn(onTgw, [rule])).toMatchObject([{ message: expect.stringContaining('64600') }]);
   });
 
+  test('C11: cfn reads BgpAsnExtended (4-byte ASNs) like BgpAsn: the VGW\'s ASN there is refused, the peer\'s accepted', () => {
+    const onVgw = (bgpAsnExtended: number) => synthView((stack) =>
+      vpn(stack, new ec2.CfnVPNGateway(stack, 'Vgw', { type: 'ipsec.1', amazonSideAsn: 4200000000 }).ref, { bgpAsnExtended }));
+    const wrong = onVgw(4200000000);
+    expect(wrong.resources.find((r) => r.logicalId === 'Cgw')!.properties).toEqual(expect.objectContaining({ BgpAsnExtended: 4200000000 }));
+    const findings = checkCfn(wrong, [rule]);
+    expect(findings.map((f) => [f.path, f.catalogue])).toEqual([[wrong.resources.find((r) => r.logicalId === 'Cgw')!.path, ['C11']]]);
+    expect(findings[0].message).toContain("the customer gateway's ASN 4200000000 is the Amazon side ASN");
+    expect(checkCfn(onVgw(4200000001), [rule])).toEqual([]);
+  });
+
+  test('C11: cfn reports each customer gateway carrying its gateway\'s ASN once, however many connections use the pair', () => {
+    const view = synthView((stack) => {
+      const vgw = new ec2.CfnVPNGateway(stack, 'Vgw', { type: 'ipsec.1' });
+      const tgw = new ec2.CfnTransitGateway(stack, 'Tgw', { amazonSideAsn: 64512 });
+      const cgwA = new ec2.CfnCustomerGateway(stack, 'CgwA', { type: 'ipsec.1', ipAddress: '192.0.2.1', bgpAsn: 64512 });
+      const cgwB = new ec2.CfnCustomerGateway(stack, 'CgwB', { type: 'ipsec.1', ipAddress: '192.0.2.2', bgpAsn: 64512 });
+      new ec2.CfnVPNConnection(stack, 'ConnA1', { type: 'ipsec.1', customerGatewayId: cgwA.ref, vpnGatewayId: vgw.ref });
+      new ec2.CfnVPNConnection(stack, 'ConnA2', { type: 'ipsec.1', customerGatewayId: cgwA.ref, vpnGatewayId: vgw.ref });
+      new ec2.CfnVPNConnection(stack, 'ConnB', { type: 'ipsec.1', customerGatewayId: cgwB.ref, vpnGatewayId: vgw.ref });
+      new ec2.CfnVPNConnection(stack, 'ConnATgw', { type: 'ipsec.1', customerGatewayId: cgwA.ref, transitGatewayId: tgw.ref });
+    });
+    const pathOf = (id: string) => view.resources.find((r) => r.logicalId === id)!.path;
+    const findings = checkCfn(view, [rule]);
+    // CgwA on the VGW (two connections, one finding), CgwB on the VGW, CgwA on the transit gateway.
+    expect(findings.map((f) => f.path)).toEqual([pathOf('CgwA'), pathOf('CgwB'), pathOf('CgwA')]);
+    expect(findings[0].message).toContain(pathOf('ConnA1'));
+    expect(findings[2].message).toContain(pathOf('Tgw'));
+  });
+
   test('C11: azure accepts the documented view', () => {
     expect(checkAzure(compliantAzureView(), [rule])).toEqual([]);
   });

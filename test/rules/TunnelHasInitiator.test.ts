@@ -76,4 +76,13 @@ describe('TunnelHasInitiator', () => {
     expect(findings.map((f) => f.path)).toEqual(view.connections.map((c) => `connection ${c.name}.connectionMode`));
     expect(findings[0].fix).toContain("'Default'");
   });
+
+  test("C20: Azure connections in Default mode initiate, so AWS 'add' needs nothing on them; only the ResponderOnly one is an error", () => {
+    const view = compliantAzureView();
+    const adding = { ...view.awsPeer, startupAction: 'add' };
+    const allDefault = { ...view, awsPeer: adding, connections: view.connections.map((c) => ({ ...c, connectionMode: 'Default' })) };
+    expect(checkAzure(allDefault, rule)).toEqual([]);
+    const mixed = { ...allDefault, connections: allDefault.connections.map((c, i) => (i === 2 ? { ...c, connectionMode: 'ResponderOnly' } : c)) };
+    expect(checkAzure(mixed, rule).map((f) => [f.path, f.catalogue, f.level])).toEqual([[`connection ${view.connections[2].name}.connectionMode`, ['C20'], 'error']]);
+  });
 });
