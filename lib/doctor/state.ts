@@ -7,6 +7,7 @@
  * A section left `undefined` was not read; `unreadable` says why. The diagnosis skips what it
  * has no evidence for and never guesses from an absent section.
  */
+import type { AzureIpsecPolicyValues } from '../plan/ipsec';
 
 /** One AWS tunnel: `VgwTelemetry` joined with its `TunnelOptions` entry (by outside IP). */
 export interface AwsTunnelState {
@@ -137,14 +138,8 @@ export interface AwsState {
   readonly enableDnsSupport?: boolean;
 }
 
-export interface AzureIpsecPolicyState {
-  readonly ikeEncryption?: string;
-  readonly ikeIntegrity?: string;
-  readonly dhGroup?: string;
-  readonly ipsecEncryption?: string;
-  readonly ipsecIntegrity?: string;
-  readonly pfsGroup?: string;
-}
+/** An Azure connection's IPsec policy as read: the algorithm names of the plan's mapping, no lifetimes. */
+export type AzureIpsecPolicyState = Omit<AzureIpsecPolicyValues, 'saLifeTimeSeconds' | 'saDataSizeKilobytes'>;
 
 export interface AzureConnectionState {
   readonly name: string;
