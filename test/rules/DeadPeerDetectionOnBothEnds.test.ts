@@ -1,25 +1,16 @@
 import type { Stack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
-import { PEER_TAGS } from '../../lib/handoff/formats';
 import { validatePlan } from '../../lib/plan';
 import { DeadPeerDetectionOnBothEnds } from '../../lib/rules/DeadPeerDetectionOnBothEnds';
 import { checkAzure, checkCfn } from '../../lib/rules/registry';
-import { compliantAzureView, synthView } from './fixtures';
+import { compliantAzureView, peerModeConnection, synthView } from './fixtures';
 
 const rule = [DeadPeerDetectionOnBothEnds];
 const ofRule = (input: unknown) => validatePlan(input).findings.filter((f) => f.ruleId === DeadPeerDetectionOnBothEnds.id);
 
-/** One VPN connection with the given tunnel options, to a customer gateway tagged with `peerMode` (or untagged). */
+/** One VPN connection with the given tunnel options (StartupAction start unless given), to a customer gateway tagged with `peerMode`. */
 function connection(stack: Stack, peerMode: string | undefined, specs: ec2.CfnVPNConnection.VpnTunnelOptionsSpecificationProperty[]): void {
-  const vgw = new ec2.CfnVPNGateway(stack, 'Vgw', { type: 'ipsec.1' });
-  const cgw = new ec2.CfnCustomerGateway(stack, 'Cgw', {
-    type: 'ipsec.1', bgpAsn: 65000, ipAddress: '203.0.113.10',
-    tags: peerMode === undefined ? undefined : [{ key: PEER_TAGS.peerConnectionMode, value: peerMode }],
-  });
-  new ec2.CfnVPNConnection(stack, 'Connection', {
-    type: 'ipsec.1', customerGatewayId: cgw.ref, vpnGatewayId: vgw.ref,
-    vpnTunnelOptionsSpecifications: specs.map((spec, i) => ({ tunnelInsideCidr: `169.254.2${i + 1}.0/30`, startupAction: 'start', ...spec })),
-  });
+  peerModeConnection(stack, peerMode, specs.map((spec) => ({ startupAction: 'start', ...spec })));
 }
 const cfnFindings = (peerMode: string | undefined, specs: ec2.CfnVPNConnection.VpnTunnelOptionsSpecificationProperty[]) =>
   checkCfn(synthView((s) => connection(s, peerMode, specs)), rule);

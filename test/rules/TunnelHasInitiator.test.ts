@@ -1,25 +1,15 @@
 import type { Stack } from 'aws-cdk-lib';
-import * as ec2 from 'aws-cdk-lib/aws-ec2';
-import { PEER_TAGS } from '../../lib/handoff/formats';
 import { validatePlan } from '../../lib/plan';
 import { checkAzure, checkCfn } from '../../lib/rules/registry';
 import { TunnelHasInitiator } from '../../lib/rules/TunnelHasInitiator';
-import { compliantAzureView, synthView } from './fixtures';
+import { compliantAzureView, peerModeConnection, synthView } from './fixtures';
 
 const rule = [TunnelHasInitiator];
 const ofRule = (input: unknown) => validatePlan(input).findings.filter((f) => f.ruleId === TunnelHasInitiator.id);
 
 /** One VPN connection whose tunnels have the given StartupActions, to a customer gateway tagged with `peerMode`. */
 function connection(stack: Stack, peerMode: string | undefined, startupActions?: (string | undefined)[]): void {
-  const vgw = new ec2.CfnVPNGateway(stack, 'Vgw', { type: 'ipsec.1' });
-  const cgw = new ec2.CfnCustomerGateway(stack, 'Cgw', {
-    type: 'ipsec.1', bgpAsn: 65000, ipAddress: '203.0.113.10',
-    tags: peerMode === undefined ? undefined : [{ key: PEER_TAGS.peerConnectionMode, value: peerMode }],
-  });
-  new ec2.CfnVPNConnection(stack, 'Connection', {
-    type: 'ipsec.1', customerGatewayId: cgw.ref, vpnGatewayId: vgw.ref,
-    vpnTunnelOptionsSpecifications: startupActions?.map((startupAction, i) => ({ tunnelInsideCidr: `169.254.2${i + 1}.0/30`, startupAction })),
-  });
+  peerModeConnection(stack, peerMode, startupActions?.map((startupAction) => ({ startupAction })));
 }
 
 describe('TunnelHasInitiator', () => {

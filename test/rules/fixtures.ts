@@ -4,6 +4,8 @@
  */
 import { App, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import { PEER_TAGS } from '../../lib/handoff/formats';
 import { planVpn } from '../../lib/plan';
 import type { ResolvedPlan } from '../../lib/plan';
 import type { AzureView } from '../../lib/rules/azure-view';
@@ -90,4 +92,21 @@ export function synthView(build: (stack: Stack) => void): CfnView {
   const stack = new Stack(app, 'Test');
   build(stack);
   return cfnViewFromTemplate(Template.fromStack(stack).toJSON());
+}
+
+/**
+ * One hand-written VPN connection to a customer gateway tagged with the peer's connection mode
+ * (`peerMode`, or untagged), its tunnels at 169.254.21.0/30, 169.254.22.0/30 … with the given
+ * options (none given: no tunnel specifications at all). For the C20/C21 rules, which read the tag.
+ */
+export function peerModeConnection(stack: Stack, peerMode: string | undefined, specs?: ec2.CfnVPNConnection.VpnTunnelOptionsSpecificationProperty[]): void {
+  const vgw = new ec2.CfnVPNGateway(stack, 'Vgw', { type: 'ipsec.1' });
+  const cgw = new ec2.CfnCustomerGateway(stack, 'Cgw', {
+    type: 'ipsec.1', bgpAsn: 65000, ipAddress: '203.0.113.10',
+    tags: peerMode === undefined ? undefined : [{ key: PEER_TAGS.peerConnectionMode, value: peerMode }],
+  });
+  new ec2.CfnVPNConnection(stack, 'Connection', {
+    type: 'ipsec.1', customerGatewayId: cgw.ref, vpnGatewayId: vgw.ref,
+    vpnTunnelOptionsSpecifications: specs?.map((spec, i) => ({ tunnelInsideCidr: `169.254.2${i + 1}.0/30`, ...spec })),
+  });
 }
