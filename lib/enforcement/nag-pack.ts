@@ -11,8 +11,9 @@
 import { CfnResource, Stack, type PolicyValidationPluginReport } from 'aws-cdk-lib';
 import { NagMessageLevel, NagPack, NagRuleCompliance, type NagPackProps } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
-import { checkCfn, RULES } from '../rules/registry';
-import type { Finding, Rule } from '../rules/types';
+import { checkCfn, RULES } from '../check/registry';
+import type { Rule } from '../check/kit/rule';
+import type { Finding } from '../core/finding';
 import { ENFORCEMENT_RULE_PREFIX, enforcementRuleId, formatAnnotation } from './aspect';
 import { cfnViewFromStack, constructForPath } from './stack-view';
 

@@ -5,7 +5,7 @@
  */
 import { CfnResource, Stack, Token } from 'aws-cdk-lib';
 import type { IConstruct } from 'constructs';
-import type { CfnResourceView, CfnView } from '../rules/cfn-view';
+import type { CfnResourceView, CfnView } from '../check/views/cfn-view';
 
 export interface StackCfnView {
   readonly view: CfnView;

@@ -17,7 +17,7 @@ jest.mock('@pulumi/pulumi', () => mockRecord('@pulumi/pulumi'));
 jest.mock('@pulumi/azure-native/network', () => mockRecord('@pulumi/azure-native/network'));
 jest.mock('@aws-sdk/client-secrets-manager', () => mockRecord('@aws-sdk/client-secrets-manager'));
 jest.mock('jsonc-parser', () => mockRecord('jsonc-parser'));
-jest.mock('../../lib/azure/offline', () => mockRecord('lib/azure/offline'));
+jest.mock('../../lib/peers/azure/pulumi/offline', () => mockRecord('lib/azure/offline'));
 jest.mock('../../lib/aws', () => mockRecord('lib/aws'));
 jest.mock('../../lib/enforcement', () => mockRecord('lib/enforcement'));
 

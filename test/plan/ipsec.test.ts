@@ -1,4 +1,5 @@
-import { AWS_ENCRYPTION, AWS_INTEGRITY, AWS_PHASE1_DH, AWS_PHASE2_DH, awsTunnelOptions, azureIpsecPolicy, planVpn } from '../../lib/plan';
+import { AWS_ENCRYPTION, AWS_INTEGRITY, AWS_PHASE1_DH, AWS_PHASE2_DH, awsTunnelOptions, azureIpsecPolicy } from '../../lib/plan';
+import { planVpn } from '../../lib/check/validate';
 
 /**
  * Azure's names for each AWS value, written from Azure's "Configure custom IPsec/IKE connection
