@@ -8,6 +8,8 @@
 // Usage: node scripts/import-layers.mjs [--root DIR] [--json]
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import process from 'node:process';
+import console from 'node:console';
 import { fileURLToPath } from 'node:url';
 
 /**

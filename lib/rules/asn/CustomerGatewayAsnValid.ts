@@ -1,7 +1,7 @@
 import { resourcesOfType } from '../../check/views/cfn-view';
 import type { Rule } from '../../check/kit/rule';
 import type { Level, Violation } from '../../core/finding';
-import { cfnNumber } from './VgwAsnIsPrivate';
+import { cfnNumber } from '../../check/views/asn';
 
 /** Largest ASN that fits CloudFormation's `BgpAsn`; larger ones go in `BgpAsnExtended`. */
 export const MAX_BGP_ASN = 2147483647;

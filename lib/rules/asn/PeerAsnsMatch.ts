@@ -1,7 +1,7 @@
 import { isUnresolved, targetOf, type CfnResourceView } from '../../check/views/cfn-view';
 import type { Rule } from '../../check/kit/rule';
 import type { Violation } from '../../core/finding';
-import { cfnNumber, DEFAULT_AMAZON_SIDE_ASN } from './VgwAsnIsPrivate';
+import { cfnNumber, DEFAULT_AMAZON_SIDE_ASN } from '../../check/views/asn';
 
 /** CloudFormation's `BgpAsn` default when a customer gateway sets neither ASN property. */
 const DEFAULT_CUSTOMER_GATEWAY_ASN = 65000;

@@ -1,21 +1,7 @@
-import { isUnresolved, resourcesOfType } from '../../check/views/cfn-view';
+import { resourcesOfType } from '../../check/views/cfn-view';
 import type { Rule } from '../../check/kit/rule';
 import type { Violation } from '../../core/finding';
-
-/** The ASN AWS gives a virtual private gateway when none is set (seed 001). */
-export const DEFAULT_AMAZON_SIDE_ASN = 64512;
-const PRIVATE_RANGES = '64512–65534 or 4200000000–4294967294';
-
-/**
- * A numeric template property: the number (numbers, or digit strings as CloudFormation accepts
- * them), undefined when absent or computed at deploy time (skipped), NaN for any other literal.
- */
-export function cfnNumber(value: unknown): number | undefined {
-  if (value === undefined || isUnresolved(value)) return undefined;
-  if (typeof value === 'number') return value;
-  if (typeof value === 'string' && /^\d+$/.test(value)) return Number(value);
-  return NaN;
-}
+import { DEFAULT_AMAZON_SIDE_ASN, PRIVATE_RANGES, cfnNumber } from '../../check/views/asn';
 
 /** Why `asn` cannot be a VGW's Amazon side ASN, or undefined when it can. */
 function amazonSideAsnProblem(asn: number): string | undefined {

@@ -1,6 +1,6 @@
 import { resourcesOfType, targetOf, type CfnView } from '../../check/views/cfn-view';
-import { endpointService, gatewayEndpoints } from './GatewayEndpointRouteTablesAndDns';
-import { vpnGatewayVpcs } from '../routing/RouteTablesRouteToVpnGateway';
+import { endpointService, gatewayEndpoints } from '../../check/views/endpoints';
+import { vpnGatewayVpcs } from '../../check/views/routing';
 import type { Rule } from '../../check/kit/rule';
 import type { Violation } from '../../core/finding';
 

@@ -1,17 +1,8 @@
 import { contains, mustParseIpv4Cidr, parseIpv4Cidr, type Ipv4Cidr } from '../../core/address';
 import { describeTarget, listProperty, resourcesOfType, targetOf, type CfnView } from '../../check/views/cfn-view';
-import { gatewayEndpoints } from './GatewayEndpointRouteTablesAndDns';
-import { subnetRoutings } from '../routing/RouteTablesRouteToVpnGateway';
-import {
-  coversTcpPort,
-  deniedTcpPorts,
-  formatPorts,
-  hasRestrictiveEgress,
-  networkAclEntries,
-  networkAclOfSubnet,
-  securityGroupRules,
-  type SecurityGroupRule,
-} from '../routing/SecurityRulesAdmitPeerCidrs';
+import { gatewayEndpoints } from '../../check/views/endpoints';
+import { subnetRoutings } from '../../check/views/routing';
+import { coversTcpPort, deniedTcpPorts, formatPorts, hasRestrictiveEgress, networkAclEntries, networkAclOfSubnet, securityGroupRules, type SecurityGroupRule } from '../../check/views/security';
 import type { Rule } from '../../check/kit/rule';
 import type { Violation } from '../../core/finding';
 

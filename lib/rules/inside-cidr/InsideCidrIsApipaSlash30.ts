@@ -1,9 +1,9 @@
 import { formatCidr, isIpv6, mustParseIpv4Cidr, parseIpv4Cidr, contains } from '../../core/address';
 import { LINK_LOCAL_RANGE } from '../../plan/constants';
-import { isUnresolved, resourcesOfType, type CfnResourceView, type CfnView } from '../../check/views/cfn-view';
 import type { Rule } from '../../check/kit/rule';
 import type { Violation } from '../../core/finding';
 import { quoted } from '../../core/excerpt';
+import { cfnTunnelInsideCidrs } from '../../check/views/inside-cidrs';
 
 const LINK_LOCAL = mustParseIpv4Cidr(LINK_LOCAL_RANGE);
 
@@ -27,34 +27,6 @@ function insideCidrProblems(cidr: string): { message: string; fix: string }[] {
     problems.push({ message: `${quoted(cidr)} is outside ${LINK_LOCAL_RANGE}.`, fix: 'a /30 inside 169.254.0.0/16 (for Azure, 169.254.21.0–169.254.22.255).' });
   }
   return problems;
-}
-
-/** One literal `TunnelInsideCidr` of a synthesized `AWS::EC2::VPNConnection`. */
-export interface CfnTunnelInsideCidr {
-  readonly connection: CfnResourceView;
-  /** Index in `VpnTunnelOptionsSpecifications`. */
-  readonly index: number;
-  readonly cidr: string;
-  /** `VpnTunnelOptionsSpecifications[0].TunnelInsideCidr`, for messages. */
-  readonly property: string;
-}
-
-/**
- * The literal tunnel inside CIDRs of every VPN connection. Values CloudFormation computes (an
- * intrinsic function) and malformed shapes are skipped: nothing can be said about them here.
- */
-export function cfnTunnelInsideCidrs(view: CfnView): CfnTunnelInsideCidr[] {
-  return resourcesOfType(view, 'AWS::EC2::VPNConnection').flatMap((connection) => {
-    const specs = connection.properties.VpnTunnelOptionsSpecifications;
-    if (!Array.isArray(specs)) return [];
-    return specs.flatMap((spec: unknown, index): CfnTunnelInsideCidr[] => {
-      if (!spec || typeof spec !== 'object' || isUnresolved(spec)) return [];
-      const cidr = (spec as Record<string, unknown>).TunnelInsideCidr;
-      return typeof cidr === 'string'
-        ? [{ connection, index, cidr, property: `VpnTunnelOptionsSpecifications[${index}].TunnelInsideCidr` }]
-        : [];
-    });
-  });
 }
 
 export const InsideCidrIsApipaSlash30: Rule = {

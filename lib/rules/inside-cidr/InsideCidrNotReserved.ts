@@ -1,6 +1,6 @@
 import { mustParseIpv4Cidr, overlaps, parseIpv4Cidr } from '../../core/address';
 import { RESERVED_INSIDE_CIDRS } from '../../plan/constants';
-import { cfnTunnelInsideCidrs } from './InsideCidrIsApipaSlash30';
+import { cfnTunnelInsideCidrs } from '../../check/views/inside-cidrs';
 import type { Rule } from '../../check/kit/rule';
 import type { Violation } from '../../core/finding';
 

@@ -1,6 +1,6 @@
 import { overlaps, parseIpv4Cidr, type Ipv4Range } from '../../core/address';
 import { targetOf } from '../../check/views/cfn-view';
-import { cfnTunnelInsideCidrs } from './InsideCidrIsApipaSlash30';
+import { cfnTunnelInsideCidrs } from '../../check/views/inside-cidrs';
 import type { Rule } from '../../check/kit/rule';
 import type { Violation } from '../../core/finding';
 import { quoted } from '../../core/excerpt';

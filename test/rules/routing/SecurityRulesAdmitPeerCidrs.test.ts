@@ -1,7 +1,8 @@
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { mustParseIpv4Cidr, overlaps, contains } from '../../../lib/core/address';
 import { checkCfn } from '../../../lib/check/registry';
-import { deniedTcpPorts, SecurityRulesAdmitPeerCidrs, type AclEntry } from '../../../lib/rules/routing/SecurityRulesAdmitPeerCidrs';
+import { SecurityRulesAdmitPeerCidrs } from '../../../lib/rules/routing/SecurityRulesAdmitPeerCidrs';
+import { deniedTcpPorts, type AclEntry } from '../../../lib/check/views/security';
 import { AZURE_VNET_CIDR, privateSubnetsAcl, vpnVpc } from '../../enforcement/vpn-stacks';
 import { synthView } from '../fixtures';
 
