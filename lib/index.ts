@@ -4,6 +4,8 @@
  * `multicloud-vpn/azure`, so that each team loads only its own cloud's packages.
  * api/exports.json lists every name exported here (test/api/exports.test.ts compares).
  */
+// Registers the built-in peer kinds (azure) at run time: RULES.md scopes, peerKinds().
+import './peers';
 export * from './core/finding';
 export * from './plan';
 export type { DraftTunnel, PlanContext } from './plan/context';

@@ -22,6 +22,7 @@ export const LAYERS = [
   ['handoff'],
   ['check/kit', 'check/views'],
   ['peers/*'],
+  ['peers'],
   ['rules/*'],
   ['check'],
   ['report'],

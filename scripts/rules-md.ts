@@ -10,6 +10,8 @@ import * as path from 'path';
 import { ENFORCEMENT_LIMITS } from '../lib/check/coverage';
 import { RULES } from '../lib/check/registry';
 import type { Rule } from '../lib/check/kit/rule';
+import { peerKinds, type PeerKind } from '../lib/check/kit/peer-kinds';
+import '../lib/peers';
 import type { CatalogueNumber } from '../lib/core/finding';
 
 export const RULES_MD_PATH = path.join(__dirname, '..', 'RULES.md');
@@ -22,10 +24,15 @@ const CATALOGUE_SIZE = 42;
  */
 export const README_ONLY_ROWS: readonly CatalogueNumber[] = ['C43'];
 
-type Scope = 'plan' | 'cfn' | 'azure';
+/** `plan`, `cfn`, then one scope per registered peer kind (lib/peers/index.ts registers them). */
+type Scope = 'plan' | 'cfn' | PeerKind;
+
+export function allScopes(): Scope[] {
+  return ['plan', 'cfn', ...peerKinds().map((k) => k.kind as PeerKind)];
+}
 
 export function scopesOf(rule: Rule): Scope[] {
-  return (['plan', 'cfn', 'azure'] as const).filter((scope) => rule[scope] !== undefined);
+  return allScopes().filter((scope) => rule[scope] !== undefined);
 }
 
 /** Table cells are one line, and `|` would end the cell. */
@@ -79,7 +86,7 @@ export function renderRulesMarkdown(rules: readonly Rule[] = RULES): string {
     '  (`VpnRulesAspect.enable(app)`: errors fail `cdk synth`, warnings can be acknowledged) and the cdk-nag 3 pack',
     '  (`Validations.of(app).addPlugins(new MulticloudVpnChecks(app))`). Both report `MultiCloudVpn-<id>`; acknowledge',
     '  with `Validations.of(construct).acknowledge({ id: \'MultiCloudVpn-<id>\', reason })`.',
-    '- **azure**: the Azure resource arguments, in the Azure component before anything is created.',
+    ...peerKinds().map((k) => `- **${k.kind}**: ${k.title}`),
     '',
     `${rules.length} rules cover ${covered.size} of the ${CATALOGUE_SIZE} catalogue numbers` +
       (uncovered.length > 0 ? `; not covered: ${uncovered.join(', ')} (see the coverage table).` : '.'),
