@@ -11,13 +11,14 @@ import type { CliIo, Verb } from './verbs/verb';
 import { azureVerb } from './verbs/azure';
 import { diagramVerb } from './verbs/diagram';
 import { diffVerb } from './verbs/diff';
+import { peersVerb } from './verbs/peers';
 import { planVerb } from './verbs/plan';
 import { packageVersion } from './version';
 
 export type { CliIo } from './verbs/verb';
 
 /** Every verb, in usage order. */
-export const VERBS: ReadonlyMap<string, Verb> = new Map([planVerb, diagramVerb, azureVerb, diffVerb].map((v) => [v.name, v]));
+export const VERBS: ReadonlyMap<string, Verb> = new Map([planVerb, diagramVerb, azureVerb, diffVerb, peersVerb].map((v) => [v.name, v]));
 
 /**
  * Verbs with options of their own (repeatable, many of them) that parse their own arguments and
