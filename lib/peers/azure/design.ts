@@ -8,7 +8,7 @@
  * gateway, the others must agree on its settings, and each plan adds its own LNGs and connections.
  */
 import { defaultPublicIpZones, ZONE_REDUNDANT } from '../../plan/azure-regions';
-import { azureIpsecPolicy, type AzureIpsecPolicyValues } from '../../plan/ipsec';
+import { azureIpsecPolicy, azureUnexpressibleFields, type AzureIpsecPolicyValues } from '../../plan/ipsec';
 import type { AzureInstance, ResolvedPlan, ResolvedTunnel } from '../../plan/types';
 import type { AzureView } from './view';
 import type { Finding } from '../../core/finding';
@@ -210,22 +210,12 @@ function designFinding(path: string, catalogue: Finding['catalogue'], message: s
   return { path, ruleId: 'AzureDesign', catalogue, level: 'error', message, fix };
 }
 
-/** The policy fields Azure has no equal for; the plan's IKE rule normally refuses these first (C24). */
-function unmappedIpsecFindings(plan: ResolvedPlan, policy: AzureIpsecPolicyValues): Finding[] {
-  const fields: [keyof AzureIpsecPolicyValues, string, string | number][] = [
-    ['ikeEncryption', 'ipsec.phase1.encryption', plan.ipsec.phase1.encryption],
-    ['ikeIntegrity', 'ipsec.phase1.integrity', plan.ipsec.phase1.integrity],
-    ['dhGroup', 'ipsec.phase1.dhGroup', plan.ipsec.phase1.dhGroup],
-    ['ipsecEncryption', 'ipsec.phase2.encryption', plan.ipsec.phase2.encryption],
-    ['ipsecIntegrity', 'ipsec.phase2.integrity', plan.ipsec.phase2.integrity],
-    ['pfsGroup', 'ipsec.phase2.dhGroup', plan.ipsec.phase2.dhGroup],
-  ];
-  return fields
-    .filter(([field]) => policy[field] === undefined)
-    .map(([field, path, value]) =>
-      designFinding(path, ['C24'], `${excerpt(value)} has no Azure equivalent for the connection's ${field}.`,
-        'a value both clouds accept (e.g. AES256, SHA2-256, DH group 14).'),
-    );
+/** The policy fields Azure has no equal for (C24, decided by azureUnexpressibleFields); the plan's IKE rule normally refuses these first. */
+function unmappedIpsecFindings(plan: ResolvedPlan): Finding[] {
+  return azureUnexpressibleFields(plan.ipsec).map(({ azureField, path, value }) =>
+    designFinding(path, ['C24'], `${excerpt(value)} has no Azure equivalent for the connection's ${azureField}.`,
+      'a value both clouds accept (e.g. AES256, SHA2-256, DH group 14).'),
+  );
 }
 
 function tunnelFindings(plan: ResolvedPlan, awsTunnels: Readonly<Record<string, AwsTunnelDesignInput>>, at: string): Finding[] {
@@ -362,7 +352,7 @@ export function azureDesign(plan: ResolvedPlan, options: AzureDesignOptions = {}
   const connections: ConnectionDesign[] = [];
   members.forEach(({ plan: member, awsTunnels }, k) => {
     const ipsecPolicy = azureIpsecPolicy(member.ipsec);
-    findings.push(...unmappedIpsecFindings(member, ipsecPolicy).map((f) => ({ ...f, path: `${sharedPlanPath(k)}${f.path}` })));
+    findings.push(...unmappedIpsecFindings(member).map((f) => ({ ...f, path: `${sharedPlanPath(k)}${f.path}` })));
     if (awsTunnels === undefined) return;
     findings.push(...tunnelFindings(member, awsTunnels, sharedPath(k)));
     // The first plan keeps the Pulumi names it had alone, so adding a plan never replaces its resources.

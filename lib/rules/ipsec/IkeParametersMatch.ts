@@ -1,7 +1,7 @@
 import {
   AWS_ENCRYPTION, AWS_IKE_VERSIONS, AWS_INTEGRITY, AWS_PHASE1_DH, AWS_PHASE1_LIFETIME, AWS_PHASE2_DH, AWS_PHASE2_LIFETIME,
   AWS_REKEY_FUZZ_PERCENTAGE, AWS_REKEY_MARGIN_MIN_SECONDS, AWS_REPLAY_WINDOW_SIZE,
-  AZURE_SA_LIFETIME_MIN_SECONDS, azureIpsecPolicy, type AzureIpsecPolicyValues,
+  AZURE_POLICY_FIELD, AZURE_SA_LIFETIME_MIN_SECONDS, azureIpsecPolicy, azureUnexpressibleFields, type AzureIpsecPolicyValues,
 } from '../../plan/ipsec';
 import { ipsecSchema, type IpsecPhase, type IpsecPolicy } from '../../plan/schema';
 import type { AzureConnectionView, AzureIpsecPolicyView } from '../../peers/azure/view';
@@ -21,10 +21,7 @@ const AWS_ALLOWED: Record<Phase, Record<PhaseField, readonly (string | number)[]
 const AWS_LIFETIME: Record<Phase, { min: number; max: number }> = { phase1: AWS_PHASE1_LIFETIME, phase2: AWS_PHASE2_LIFETIME };
 
 /** The Azure policy field each plan field maps to (lib/plan/ipsec.ts). */
-const AZURE_FIELD: Record<Phase, Record<PhaseField, keyof AzureIpsecPolicyValues>> = {
-  phase1: { encryption: 'ikeEncryption', integrity: 'ikeIntegrity', dhGroup: 'dhGroup' },
-  phase2: { encryption: 'ipsecEncryption', integrity: 'ipsecIntegrity', dhGroup: 'pfsGroup' },
-};
+const AZURE_FIELD: Record<Phase, Record<PhaseField, keyof AzureIpsecPolicyValues>> = AZURE_POLICY_FIELD;
 
 function withValue(policy: IpsecPolicy, phase: Phase, field: PhaseField, value: string | number): IpsecPolicy {
   return { ...policy, [phase]: { ...policy[phase], [field]: value } as IpsecPhase };
@@ -37,7 +34,8 @@ function valuesBothAccept(policy: IpsecPolicy, phase: Phase, field: PhaseField):
 
 function planProblems(policy: IpsecPolicy): Violation[] {
   const violations: Violation[] = [];
-  const azure = azureIpsecPolicy(policy);
+  // C24 is decided in one place (azureUnexpressibleFields); this rule words it for the plan.
+  const unexpressible = new Map(azureUnexpressibleFields(policy).map((u) => [u.path, u]));
   for (const phase of ['phase1', 'phase2'] as const) {
     for (const field of ['encryption', 'integrity', 'dhGroup'] as const) {
       const value = policy[phase][field];
@@ -45,8 +43,8 @@ function planProblems(policy: IpsecPolicy): Violation[] {
       const both = valuesBothAccept(policy, phase, field).join(', ');
       if (!AWS_ALLOWED[phase][field].includes(value)) {
         violations.push({ path, message: `${excerpt(value)} is not allowed by AWS for ${phase} (allowed: ${AWS_ALLOWED[phase][field].join(', ')}).`, fix: `one of ${both}.` });
-      } else if (azure[AZURE_FIELD[phase][field]] === undefined) {
-        violations.push({ path, message: `${excerpt(value)} has no Azure equivalent for the connection's ${AZURE_FIELD[phase][field]}, so the two ends cannot agree.`, fix: `one of ${both}.` });
+      } else if (unexpressible.has(path)) {
+        violations.push({ path, message: `${excerpt(value)} has no Azure equivalent for the connection's ${unexpressible.get(path)!.azureField}, so the two ends cannot agree.`, fix: `one of ${both}.` });
       }
     }
     const lifetime = policy[phase].lifetimeSeconds;
