@@ -308,8 +308,8 @@ export class SiteToSiteVpn extends SiteToSiteVpnBase {
     const gateway = target.bind(this, plan);
     this.gatewayId = gateway.gatewayId;
     this.vpnGatewayId = gateway.gatewayId;
-    const madeVgw = this.node.tryFindChild('VpnGateway');
-    this.vpnGateway = madeVgw instanceof ec2.CfnVPNGateway ? madeVgw : undefined;
+    // The 0.1 accessor, without asking the target's kind: the VGW target's child, when it made one.
+    this.vpnGateway = this.node.tryFindChild('VpnGateway') as ec2.CfnVPNGateway | undefined;
 
     // One customer gateway per peer instance; its ASN is the peer gateway's (C11, C09).
     const customerGateways = INSTANCES.map((instance) => {
