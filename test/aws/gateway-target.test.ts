@@ -3,6 +3,7 @@
  * made (C08 ASN, C19 one VGW per VPC, C28 propagation), and names the gateway in the connection's
  * props through `vpnGatewayId` only.
  */
+import { readFileSync } from 'node:fs';
 import { App, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
@@ -45,4 +46,12 @@ describe('VGW gateway target', () => {
     expect(new VgwTarget({ vpc: withVgw.vpc }).problems()).toEqual([expect.stringMatching(/^vpnGatewayId: not given, but the VPC already has .*C19/)]);
     expect(new VgwTarget({ vpc: withVgw.vpc, vpnGatewayId: withVgw.vpc.vpnGatewayId }).problems()).toEqual([]);
   });
+});
+
+test('the construct makes no gateway-side resource itself and names no gateway kind: all of it is behind the target seam', () => {
+  const source = readFileSync(`${__dirname}/../../lib/aws/site-to-site-vpn.ts`, 'utf8');
+  for (const gatewaySide of ['new ec2.CfnVPNGateway', 'CfnVPCGatewayAttachment', 'CfnVPNGatewayRoutePropagation', 'transitGatewayId', 'CfnTransitGateway', 'instanceof VgwTarget']) {
+    expect(source).not.toContain(gatewaySide);
+  }
+  expect(source).toContain('...gateway.connectionProps');
 });
