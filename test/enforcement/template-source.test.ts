@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { App, Stack, Stage, Validations, type IPolicyValidationContext } from 'aws-cdk-lib';
 import { cfnViewFromTemplate, MulticloudVpnChecks } from '../../lib/enforcement';
-import { InsideCidrIsApipaSlash30 } from '../../lib/rules/InsideCidrIsApipaSlash30';
+import { InsideCidrIsApipaSlash30 } from '../../lib/rules/inside-cidr/InsideCidrIsApipaSlash30';
 import { handWrittenVpn } from './vpn-stacks';
 
 const C01 = 'MultiCloudVpn-InsideCidrIsApipaSlash30';

@@ -6,9 +6,9 @@
  * stand-ins still hand out the real modules when something does use them.
  */
 import * as pulumi from '@pulumi/pulumi';
-import { AzureVpnGateway } from '../../lib/azure/component';
-import { planVpn } from '../../lib/plan';
-import { installMocks, valueOf } from '../azure/mocks';
+import { AzureVpnGateway } from '../../lib/peers/azure/pulumi/component';
+import { planVpn } from '../../lib/check/validate';
+import { installMocks, valueOf } from '../peers/azure/mocks';
 
 const loaded = (): Set<string> => (globalThis as Record<symbol, Set<string> | undefined>)[Symbol.for('multicloud-vpn.test.lazy-loaded')] ?? new Set();
 
