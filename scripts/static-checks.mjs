@@ -1,22 +1,26 @@
 #!/usr/bin/env node
-// The checks of `npm test` — type-check, lint, RULES.md freshness — run side by side (each is
-// single-threaded; the machine has two cores). Prints each one's output as it finishes and exits
-// non-zero when any failed.
+// Static checks, side by side (each is single-threaded; the machine has two cores). Prints each
+// one's output as it finishes and exits non-zero when any failed, after all of them finished.
 //
-// `--with-jest` (what `npm test` runs) starts jest at the same time instead of after them: the
-// checks and jest's two workers share the two cores, so the whole run takes about the CPU time of
-// everything divided by two, not the checks' time plus jest's (BENCHMARKS.md, "npm test"). jest's
-// own output streams as usual; each check's output is printed when it finishes, and a summary line
-// per part at the end. Exits non-zero when any part failed, after all of them finished. Arguments
-// after `--with-jest` go to jest.
+// Two sets:
+// - `npm test` (`--with-jest`): the fast checks — RULES.md freshness, import direction, formatting —
+//   and jest, started together, jest's output streaming as usual. Arguments after `--with-jest` go
+//   to jest.
+// - `npm run check` (`--types-and-lint`): tsc and eslint. They read every declaration file of
+//   aws-cdk-lib, Pulumi and the SDKs (about a quarter of the CPU the tests take), so they run apart
+//   from the suite, as ts-jest's isolatedModules set-ups do; CI runs both commands
+//   (README "Quick start", .ci/run).
 import { spawn } from 'node:child_process';
 import process from 'node:process';
 
-const CHECKS = [
+const TYPES_AND_LINT = [
   // Incremental: a later run re-checks only changed files and their dependents (the check phase was
   // about half of tsc's time); the build info stays out of the tree, under node_modules/.cache.
   ['typecheck', 'npx', ['tsc', '--noEmit', '-p', '.', '--incremental', '--tsBuildInfoFile', 'node_modules/.cache/multicloud-vpn-tsc/typecheck.tsbuildinfo']],
   ['lint', 'npx', ['eslint', '.']],
+];
+
+const FAST_CHECKS = [
   ['rules:md:check', process.execPath, ['--require', './scripts/register-ts.js', 'scripts/rules-md.ts', '--check']],
   // Folder direction (LAYERS in scripts/import-layers.mjs, quoted in ARCHITECTURE.md): no upward import, no folder-level loop.
   ['import-layers', process.execPath, ['scripts/import-layers.mjs']],
@@ -48,7 +52,8 @@ function runJest(args) {
 }
 
 const withJest = process.argv.indexOf('--with-jest');
-const parts = CHECKS.map(run);
+const checks = process.argv.includes('--types-and-lint') ? TYPES_AND_LINT : FAST_CHECKS;
+const parts = checks.map(run);
 if (withJest !== -1) parts.push(runJest(process.argv.slice(withJest + 1)));
 const results = await Promise.all(parts);
 if (withJest !== -1) {
