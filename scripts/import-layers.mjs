@@ -3,7 +3,7 @@
 // (ARCHITECTURE.md quotes LAYERS). A folder may import from its own layer's folder and from layers BELOW it
 // (earlier in the list); any upward import or any folder-level loop fails. Reads import specifiers with a
 // regex (no TypeScript program), so it runs in well under a second; it is one of scripts/static-checks.mjs'
-// CHECKS, so `npm test` runs it.
+// FAST_CHECKS, so `npm test` runs it.
 //
 // Usage: node scripts/import-layers.mjs [--root DIR] [--json]
 import * as fs from 'node:fs';
