@@ -23,6 +23,6 @@ if (process.env.CDK_TEST_STACK_TRACES !== 'true') {
   process.env.CDK_DISABLE_STACK_TRACE = '1';
 }
 
-// The AWS SDK warns once per process that its 2027 releases need Node 22 (this machine runs Node 20,
-// see README "Requirements"); in the test output it is noise between suites.
+// The AWS SDK warns once per process that its 2027 releases need Node 22 (the project supports Node
+// 20, package.json `engines`); in the test output it is noise between suites.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
