@@ -4,22 +4,8 @@
  * test/api/exports.test.ts fails with a diff when the surface changes (`npm run api:report` rewrites it).
  * Each exported declaration carries its JSDoc in its own module.
  */
-export {
-  AzureVpnConnections,
-  DOCUMENTATION_ADDRESSES_WARNING,
-  SiteToSiteVpn,
-  TunnelOutsideIps,
-  type AzureVpnConnectionsProps,
-  type AzureVpnTunnel,
-  type ISiteToSiteVpn,
-  type PeerInstance,
-  type PresharedKeyStorage,
-  type SiteToSiteVpnAttributes,
-  type SiteToSiteVpnOptions,
-  type SiteToSiteVpnProps,
-  type SiteToSiteVpnTunnel,
-  type SiteToSiteVpnTunnelAttributes,
-  type TunnelOutsideIpsProps,
-  type TunnelToRead,
-} from './aws';
-export { MulticloudVpnChecks, VpnRulesAspect, type MulticloudVpnChecksProps, type VpnRulesAspectProps } from './enforcement';
+export { AzureVpnConnections } from './aws/azure-vpn-connections';
+export { DOCUMENTATION_ADDRESSES_WARNING, SiteToSiteVpn, type AzureVpnConnectionsProps, type AzureVpnTunnel, type ISiteToSiteVpn, type PeerInstance, type PresharedKeyStorage, type SiteToSiteVpnAttributes, type SiteToSiteVpnOptions, type SiteToSiteVpnProps, type SiteToSiteVpnTunnel, type SiteToSiteVpnTunnelAttributes } from './aws/site-to-site-vpn';
+export { TunnelOutsideIps, type TunnelOutsideIpsProps, type TunnelToRead } from './aws/tunnel-outside-ips';
+export { VpnRulesAspect, type VpnRulesAspectProps } from './enforcement/aspect';
+export { MulticloudVpnChecks, type MulticloudVpnChecksProps } from './enforcement/nag-pack';
