@@ -64,6 +64,7 @@ export class VpnRulesAspect implements IAspect {
     this.rules = props.rules ?? RULES;
   }
 
+  /** Registers the check of each stack it visits, run at validation time (after every other aspect). */
   public visit(node: IConstruct): void {
     // Rules read whole templates (a route table, its VGW, the VPN connection): one pass per stack.
     // Aspects run top-down, so when the stack is visited the aspects of its children (Tags.of()…)

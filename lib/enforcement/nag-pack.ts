@@ -39,6 +39,7 @@ export interface MulticloudVpnChecksProps extends NagPackProps {
  * it reads the synthesized templates through public APIs and reports each finding as `MultiCloudVpn-<rule id>`.
  */
 export class MulticloudVpnChecks extends NagPack {
+  /** The plugin name in the validation report: `MultiCloudVpn`. */
   public readonly name = ENFORCEMENT_RULE_PREFIX;
   /** `MultiCloudVpn-<id>` of every rule with a CloudFormation check, in registry order. */
   public readonly ruleIds: string[];
@@ -74,6 +75,7 @@ export class MulticloudVpnChecks extends NagPack {
     }
   }
 
+  /** Checks every stack under `scope` (each once) and reports its findings; also what a synthesis calls per stage. */
   public override validateScope(scope: IConstruct): PolicyValidationPluginReport {
     this.findingsByStack = new Map();
     const report = super.validateScope(scope);
