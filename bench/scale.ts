@@ -9,7 +9,8 @@
  */
 import { App, Stack } from 'aws-cdk-lib';
 import { AzureVpnConnections } from '../lib/aws';
-import { cfnViewFromStack, enforcementRuleId } from '../lib/enforcement';
+import { enforcementRuleId } from '../lib/enforcement/aspect';
+import { cfnViewFromStack } from '../lib/enforcement/stack-view';
 import { type ResolvedPlan } from '../lib/plan';
 import { planSharedGateway } from '../lib/check/validate';
 import { checkCfn } from '../lib/check/registry';

@@ -1,9 +1,12 @@
+/**
+ * The AWS half's constructs, as `multicloud-vpn/aws` exports them (lib/aws-entry.ts). Every name is listed:
+ * helpers (`pascalCase`, the outside-IP reader's Lambda source and resource type, the gateway targets) stay
+ * internal to their modules.
+ */
 export { AzureVpnConnections } from './azure-vpn-connections';
 export {
   DOCUMENTATION_ADDRESSES_WARNING,
-  PRESHARED_KEY_STORAGE_VALUES,
   SiteToSiteVpn,
-  pascalCase,
   type AzureVpnConnectionsProps,
   type AzureVpnTunnel,
   type ISiteToSiteVpn,
@@ -15,4 +18,4 @@ export {
   type SiteToSiteVpnTunnel,
   type SiteToSiteVpnTunnelAttributes,
 } from './site-to-site-vpn';
-export * from './tunnel-outside-ips';
+export { TunnelOutsideIps, type TunnelOutsideIpsProps, type TunnelToRead } from './tunnel-outside-ips';

@@ -105,6 +105,7 @@ export interface SiteToSiteVpnOptions {
   readonly createAlarmTopic?: boolean;
 }
 
+/** Props of `SiteToSiteVpn`: the plan, the VPC and the peer gateway's two public IPs. */
 export interface SiteToSiteVpnProps extends SiteToSiteVpnOptions {
   /**
    * Public IPs of the peer's VPN gateway, instance 0 then instance 1 (customer gateway/connection
@@ -128,7 +129,7 @@ const TUNNEL_ALARM_PERIODS = 3;
 
 /** `AWS::EC2::VPNConnection` `PreSharedKeyStorage` allowed values (CloudFormation resource reference). */
 export type PresharedKeyStorage = 'Standard' | 'SecretsManager';
-export const PRESHARED_KEY_STORAGE_VALUES: readonly PresharedKeyStorage[] = ['Standard', 'SecretsManager'];
+const PRESHARED_KEY_STORAGE_VALUES: readonly PresharedKeyStorage[] = ['Standard', 'SecretsManager'];
 
 /** One tunnel as built: the hand-off fields (tokens until deploy) plus its key's secret. */
 export interface SiteToSiteVpnTunnel extends AwsHandoffTunnel {
@@ -143,7 +144,10 @@ export interface SiteToSiteVpnTunnel extends AwsHandoffTunnel {
 /** @deprecated Use `SiteToSiteVpnTunnel`. */
 export type AzureVpnTunnel = SiteToSiteVpnTunnel;
 
-/** `aws-azure-vpn` → `AwsAzureVpn`. */
+/**
+ * `aws-azure-vpn` → `AwsAzureVpn` (the default `outputPrefix`).
+ * @internal exported for its test only; not part of `multicloud-vpn/aws`
+ */
 export function pascalCase(name: string): string {
   return name
     .split(/[^A-Za-z0-9]+/)
@@ -274,9 +278,11 @@ export class SiteToSiteVpn extends SiteToSiteVpnBase {
   readonly customerGateways: readonly [ec2.CfnCustomerGateway, ec2.CfnCustomerGateway];
   /** Connection 1 (peer instance 0) and connection 2 (instance 1). */
   readonly connections: readonly [ec2.CfnVPNConnection, ec2.CfnVPNConnection];
+  /** The VPN connection ids (`vpn-…` at deploy), connection 1 then connection 2. */
   readonly vpnConnectionIds: readonly string[];
   /** Per plan tunnel id (`Instance0Tunnel1` ...). */
   readonly tunnels: Readonly<Record<string, SiteToSiteVpnTunnel>>;
+  /** The AWS outside IP of each tunnel (a token until deploy), per plan tunnel id. */
   readonly tunnelOutsideIps: Readonly<Record<string, string>>;
   /** The pre-shared key secret of each tunnel, per plan tunnel id. */
   readonly presharedKeySecrets: Readonly<Record<string, secretsmanager.ISecret>>;
@@ -284,6 +290,7 @@ export class SiteToSiteVpn extends SiteToSiteVpnBase {
   readonly handoff: AwsHandoff;
   /** Key of the hand-off output in `cdk deploy --outputs-file`. */
   readonly handoffOutputKey: string;
+  /** Prefix of this VPN's stack output keys (`outputPrefix` prop, or the plan name in PascalCase). */
   readonly outputPrefix: string;
   /** The `TunnelState` alarm of each tunnel, per plan tunnel id; empty with `tunnelAlarms: false`. */
   readonly tunnelAlarms: Readonly<Record<string, cloudwatch.Alarm>>;

@@ -22,7 +22,10 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import * as cr from 'aws-cdk-lib/custom-resources';
 import { Construct } from 'constructs';
 
-/** The custom resource type, shown in the console and the template. */
+/**
+ * The custom resource type, shown in the console and the template.
+ * @internal not part of `multicloud-vpn/aws` (bench/hand-written-stack.ts reads it)
+ */
 export const TUNNEL_OUTSIDE_IPS_RESOURCE_TYPE = 'Custom::VpnTunnelOutsideIps';
 
 /** Attempts per EC2 call, throttling included (the SDK default is 3). */
@@ -41,6 +44,7 @@ const HANDLER_TIMEOUT = Duration.minutes(3);
  * Delete does nothing (nothing was created). A tunnel without an outside IP yet is read again with
  * backoff within the Lambda's timeout, then fails naming the connection and tunnel. The physical id is the connection ids, so a replaced
  * connection also replaces this resource's id and the old one's Delete is a no-op.
+ * @internal not part of `multicloud-vpn/aws` (its test and bench/hand-written-stack.ts read it)
  */
 export const TUNNEL_OUTSIDE_IPS_HANDLER_SOURCE = `'use strict';
 const { EC2Client, DescribeVpnConnectionsCommand } = require('@aws-sdk/client-ec2');
@@ -89,10 +93,13 @@ export interface TunnelToRead {
   readonly id: string;
   /** The VPN connection's id (usually a `Ref` token). */
   readonly connectionId: string;
+  /** The tunnel's inside CIDR (`169.254.x.y/30`): how the handler finds it among the connection's tunnels. */
   readonly insideCidr: string;
 }
 
+/** Props of `TunnelOutsideIps`. */
 export interface TunnelOutsideIpsProps {
+  /** The tunnels whose outside IPs to read, each one attribute of the resource. */
   readonly tunnels: readonly TunnelToRead[];
 }
 
@@ -100,6 +107,7 @@ export interface TunnelOutsideIpsProps {
 export class TunnelOutsideIps extends Construct {
   /** The Lambda that calls `DescribeVpnConnections`. */
   readonly handler: lambda.Function;
+  /** The custom resource: `resource.getAttString(<tunnel id>)` is that tunnel's outside IP. */
   readonly resource: CustomResource;
   /** Where the handler and the Provider framework Lambda log (errors only). */
   readonly logGroup: logs.LogGroup;

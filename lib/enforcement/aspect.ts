@@ -12,19 +12,29 @@ import type { Rule } from '../check/kit/rule';
 import type { Finding } from '../core/finding';
 import { cfnViewFromStack, constructForPath } from './stack-view';
 
-/** The prefix of every rule id as the Aspect and the cdk-nag pack report it. */
+/**
+ * The prefix of every rule id as the Aspect and the cdk-nag pack report it.
+ * @internal not part of `multicloud-vpn/aws`
+ */
 export const ENFORCEMENT_RULE_PREFIX = 'MultiCloudVpn';
 
-/** `MultiCloudVpn-<rule id>`: the id to acknowledge (`Validations.of(c).acknowledge({ id, reason })`). */
+/**
+ * `MultiCloudVpn-<rule id>`: the id to acknowledge (`Validations.of(c).acknowledge({ id, reason })`).
+ * @internal not part of `multicloud-vpn/aws` (the README spells the ids out)
+ */
 export function enforcementRuleId(ruleId: string): string {
   return `${ENFORCEMENT_RULE_PREFIX}-${ruleId}`;
 }
 
-/** `[MultiCloudVpn-InsideCidrIsApipaSlash30 C01] Stack/Vpn/Connection1: … Fix: …` */
+/**
+ * `[MultiCloudVpn-InsideCidrIsApipaSlash30 C01] Stack/Vpn/Connection1: … Fix: …`
+ * @internal shared by the Aspect and the cdk-nag pack
+ */
 export function formatAnnotation(finding: Finding): string {
   return `[${enforcementRuleId(finding.ruleId)} ${finding.catalogue.join(',')}] ${finding.path}: ${finding.message} Fix: ${finding.fix}`;
 }
 
+/** Props of `VpnRulesAspect`. */
 export interface VpnRulesAspectProps {
   /**
    * The rules to run.
@@ -33,6 +43,10 @@ export interface VpnRulesAspectProps {
   readonly rules?: readonly Rule[];
 }
 
+/**
+ * Checks every stack it visits against the rules' CloudFormation checks and annotates the offending
+ * constructs: an error fails `cdk synth`; a warning can be acknowledged with `MultiCloudVpn-<rule id>`.
+ */
 export class VpnRulesAspect implements IAspect {
   /**
    * The one-liner: `VpnRulesAspect.enable(app)` checks every stack under `scope` (an App, a Stage or
@@ -50,6 +64,7 @@ export class VpnRulesAspect implements IAspect {
     this.rules = props.rules ?? RULES;
   }
 
+  /** Registers the check of each stack it visits, run at validation time (after every other aspect). */
   public visit(node: IConstruct): void {
     // Rules read whole templates (a route table, its VGW, the VPN connection): one pass per stack.
     // Aspects run top-down, so when the stack is visited the aspects of its children (Tags.of()…)

@@ -25,6 +25,7 @@ import type { Finding } from '../core/finding';
 import { ENFORCEMENT_RULE_PREFIX, enforcementRuleId, formatAnnotation } from './aspect';
 import { cfnViewFromTemplate, constructForPath, type SynthesizedTemplate } from './stack-view';
 
+/** Props of `MulticloudVpnChecks` (cdk-nag's `NagPackProps` plus the rules to run). */
 export interface MulticloudVpnChecksProps extends NagPackProps {
   /**
    * The rules to run; only those with a `cfn` check take part.
@@ -33,7 +34,12 @@ export interface MulticloudVpnChecksProps extends NagPackProps {
   readonly rules?: readonly Rule[];
 }
 
+/**
+ * The rules as a cdk-nag pack and CDK validation plugin (`Validations.of(app).addPlugins(new MulticloudVpnChecks(app))`):
+ * it reads the synthesized templates through public APIs and reports each finding as `MultiCloudVpn-<rule id>`.
+ */
 export class MulticloudVpnChecks extends NagPack {
+  /** The plugin name in the validation report: `MultiCloudVpn`. */
   public readonly name = ENFORCEMENT_RULE_PREFIX;
   /** `MultiCloudVpn-<id>` of every rule with a CloudFormation check, in registry order. */
   public readonly ruleIds: string[];
@@ -69,6 +75,7 @@ export class MulticloudVpnChecks extends NagPack {
     }
   }
 
+  /** Checks every stack under `scope` (each once) and reports its findings; also what a synthesis calls per stage. */
   public override validateScope(scope: IConstruct): PolicyValidationPluginReport {
     this.findingsByStack = new Map();
     const report = super.validateScope(scope);

@@ -20,13 +20,15 @@ import { CfnResource, Stack, Token } from 'aws-cdk-lib';
 import type { IConstruct } from 'constructs';
 import type { CfnResourceView, CfnView } from '../check/views/cfn-view';
 
+/** @internal A stack's CfnView and the CfnResource behind each entry (the Aspect's and the pack's). */
 export interface StackCfnView {
+  /** The rules' view of the stack's resources. */
   readonly view: CfnView;
   /** The CfnResource behind each view entry, by construct path. */
   readonly resources: ReadonlyMap<string, CfnResource>;
 }
 
-/** A synthesized CloudFormation template, as much of it as the view reads. */
+/** @internal A synthesized CloudFormation template, as much of it as the view reads. */
 export interface SynthesizedTemplate {
   readonly Resources?: Readonly<Record<string, { readonly Type?: string; readonly Properties?: Record<string, unknown> }>>;
 }

@@ -1,6 +1,6 @@
 import * as vm from 'node:vm';
 import { Match } from 'aws-cdk-lib/assertions';
-import { TUNNEL_OUTSIDE_IPS_HANDLER_SOURCE } from '../../lib/aws';
+import { TUNNEL_OUTSIDE_IPS_HANDLER_SOURCE } from '../../lib/aws/tunnel-outside-ips';
 import { build, onlyLogicalId } from './helpers';
 
 import { DescribeVpnConnectionsCommand, EC2Client, type VpnConnection } from '@aws-sdk/client-ec2';

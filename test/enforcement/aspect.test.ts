@@ -1,7 +1,8 @@
 import { App, Stack, Validations } from 'aws-cdk-lib';
 import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
-import { cfnViewFromStack, VpnRulesAspect } from '../../lib/enforcement';
+import { VpnRulesAspect } from '../../lib/enforcement';
+import { cfnViewFromStack } from '../../lib/enforcement/stack-view';
 import { RouteTablesRouteToVpnGateway } from '../../lib/rules/routing/RouteTablesRouteToVpnGateway';
 import { SecurityRulesAdmitPeerCidrs } from '../../lib/rules/routing/SecurityRulesAdmitPeerCidrs';
 import type { Rule } from '../../lib/check/kit/rule';

@@ -7,7 +7,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { App, Stack, Stage, Validations, type IPolicyValidationContext } from 'aws-cdk-lib';
-import { cfnViewFromTemplate, MulticloudVpnChecks } from '../../lib/enforcement';
+import { MulticloudVpnChecks } from '../../lib/enforcement';
+import { cfnViewFromTemplate } from '../../lib/enforcement/stack-view';
 import { InsideCidrIsApipaSlash30 } from '../../lib/rules/inside-cidr/InsideCidrIsApipaSlash30';
 import { handWrittenVpn } from './vpn-stacks';
 

@@ -1,7 +1,8 @@
 /**
  * The Azure half as plain data: the arguments of every azure-native resource the component creates,
  * derived from the resolved plan alone (pulumi-awsx style: pure planning, the component only wires).
- * `azureViewOf` turns a design into the `AzureView` that the rules check before anything exists.
+ * The design is also what the Azure rules check before anything exists: each design type extends the
+ * view type the rules read (view.ts), so the rules and the component read one value (issue 9, one shape).
  * No Pulumi import here: a design is JSON-like and holds no pre-shared key.
  *
  * Several plans may share one gateway (`planSharedGateway`, one VPC each): the first plan sets the
@@ -10,7 +11,16 @@
 import { defaultPublicIpZones, ZONE_REDUNDANT } from '../../plan/azure-regions';
 import { azureIpsecPolicy, azureUnexpressibleFields, type AzureIpsecPolicyValues } from '../../plan/ipsec';
 import type { AzureInstance, ResolvedPlan, ResolvedTunnel } from '../../plan/types';
-import type { AzureView } from './view';
+import type {
+  AwsPeerView,
+  AzureConnectionView,
+  AzureGatewaySubnetView,
+  AzureGatewayView,
+  AzureIpConfigurationView,
+  AzureLocalNetworkGatewayView,
+  AzurePublicIpView,
+  AzureView,
+} from './view';
 import type { Finding } from '../../core/finding';
 import { excerpt } from '../../core/excerpt';
 
@@ -82,7 +92,8 @@ export interface SharedPlanDesignInput {
   readonly awsTunnels?: Readonly<Record<string, AwsTunnelDesignInput>>;
 }
 
-export interface PublicIpDesign {
+/** A public IP of the gateway (one per instance). */
+export interface PublicIpDesign extends AzurePublicIpView {
   /** Pulumi resource name, relative to the component. */
   readonly resourceName: string;
   readonly name: string;
@@ -92,15 +103,19 @@ export interface PublicIpDesign {
   readonly zones: readonly string[];
 }
 
-export interface IpConfigurationDesign {
+/** A gateway IP configuration (one per instance). */
+export interface IpConfigurationDesign extends AzureIpConfigurationView {
   readonly name: string;
   /** Full resource id, known before the gateway exists because the gateway's name is explicit. */
   readonly id: string;
+  /** The name of its public IP (`publicIps[publicIpIndex].name`), as the rules match it (C14). */
+  readonly publicIpName: string;
   /** Index into `AzureDesign.publicIps`. */
   readonly publicIpIndex: AzureInstance;
 }
 
-export interface GatewaySubnetDesign {
+/** The gateway's subnet, created or existing. */
+export interface GatewaySubnetDesign extends AzureGatewaySubnetView {
   /** True: the component creates the subnet; false: it exists (`existingId`). */
   readonly create: boolean;
   readonly resourceName: string;
@@ -110,9 +125,12 @@ export interface GatewaySubnetDesign {
   readonly addressPrefix?: string;
   /** The existing subnet's id, when known at design time. */
   readonly existingId?: string;
+  /** The VNet's address space, for a created subnet: the plan's `azure.vnetCidr` (C18). */
+  readonly vnetAddressSpace?: readonly string[];
 }
 
-export interface GatewayDesign {
+/** The active/active VPN gateway. */
+export interface GatewayDesign extends AzureGatewayView {
   readonly resourceName: string;
   readonly name: string;
   readonly id: string;
@@ -127,7 +145,8 @@ export interface GatewayDesign {
   readonly bgpPeeringAddresses: readonly { readonly ipconfigurationId: string; readonly customBgpIpAddresses: readonly string[] }[];
 }
 
-export interface LocalNetworkGatewayDesign {
+/** A local network gateway: the AWS end of one tunnel. */
+export interface LocalNetworkGatewayDesign extends AzureLocalNetworkGatewayView {
   readonly resourceName: string;
   readonly name: string;
   /** The plan whose tunnel this is. */
@@ -142,7 +161,8 @@ export interface LocalNetworkGatewayDesign {
   readonly tags: Readonly<Record<string, string>>;
 }
 
-export interface ConnectionDesign {
+/** A connection: one tunnel. */
+export interface ConnectionDesign extends AzureConnectionView {
   readonly resourceName: string;
   readonly name: string;
   /** The plan whose tunnel this is. */
@@ -157,15 +177,18 @@ export interface ConnectionDesign {
   readonly dpdTimeoutSeconds: number;
   readonly ipsecPolicies: readonly AzureIpsecPolicyValues[];
   readonly gatewayCustomBgpIpAddresses: readonly { readonly ipConfigurationId: string; readonly customBgpIpAddress: string }[];
-  /** C22 problems of the key, when its value was at hand. */
-  readonly presharedKeyProblems?: readonly string[];
-  /** C22: other tunnels of the plan given the same key, when the values were at hand. */
-  readonly presharedKeySameAs?: readonly string[];
+  /**
+   * What is known of the key, never its value: `isSecret` is true by construction (the component wraps every
+   * key in `pulumi.secret`, C23); `formatProblems` (C22) and `sameKeyAs` (C22: one key per tunnel) when the
+   * values were at hand.
+   */
+  readonly sharedKey: { readonly isSecret: true; readonly formatProblems?: readonly string[]; readonly sameKeyAs?: readonly string[] };
   /** The tags of the tunnel's plan. */
   readonly tags: Readonly<Record<string, string>>;
 }
 
-export interface AzureDesign {
+/** Every Azure resource argument of the plans on one gateway; also the value the Azure rules check (`AzureView`). */
+export interface AzureDesign extends AzureView {
   /** The first plan: it sets the gateway. */
   readonly plan: ResolvedPlan;
   /** Every plan on the gateway, `plan` first. */
@@ -183,6 +206,8 @@ export interface AzureDesign {
   readonly localNetworkGateways: readonly LocalNetworkGatewayDesign[];
   /** Plan order, then plan tunnel order; empty on the first run. */
   readonly connections: readonly ConnectionDesign[];
+  /** The AWS half of the first plan, as the cross-cloud rules compare it (C11, C20, C24). */
+  readonly awsPeer: AwsPeerView;
   /**
    * Problems of the options themselves (tunnels missing or unknown, an algorithm Azure lacks, plans
    * that disagree on the gateway).
@@ -309,6 +334,7 @@ export function azureDesign(plan: ResolvedPlan, options: AzureDesignOptions = {}
     name: azureNames.ipConfiguration(i),
     id: `${gatewayId}/ipConfigurations/${azureNames.ipConfiguration(i)}`,
     publicIpIndex: i,
+    publicIpName: publicIps[i].name,
   }));
   const existing = options.existingGatewaySubnet;
   const gatewaySubnet: GatewaySubnetDesign =
@@ -319,6 +345,7 @@ export function azureDesign(plan: ResolvedPlan, options: AzureDesignOptions = {}
           name: GATEWAY_SUBNET_NAME,
           virtualNetworkName: options.virtualNetworkName ?? plan.azure.vnetName,
           addressPrefix: plan.azure.gatewaySubnetCidr,
+          vnetAddressSpace: [plan.azure.vnetCidr],
         }
       : { create: false, resourceName: 'gateway-subnet', ...(typeof existing === 'string' ? { existingId: existing, name: subnetNameOf(existing) } : {}) };
 
@@ -375,7 +402,19 @@ export function azureDesign(plan: ResolvedPlan, options: AzureDesignOptions = {}
     gateway,
     localNetworkGateways,
     connections,
+    awsPeer: awsPeerOf(plan),
     findings,
+  };
+}
+
+/** What the AWS half of `plan` has (or will have), for the cross-cloud rules. */
+function awsPeerOf(plan: ResolvedPlan): AwsPeerView {
+  return {
+    asn: plan.aws.asn,
+    startupAction: plan.aws.startupAction,
+    insideCidrs: Object.fromEntries(plan.tunnels.map((t) => [t.id, t.insideCidr])),
+    ikeVersion: plan.ipsec.ikeVersion,
+    dpdTimeoutAction: plan.ipsec.dpdTimeoutAction,
   };
 }
 
@@ -421,8 +460,11 @@ function connectionOf(
       ipConfigurationId: c.id,
       customBgpIpAddress: tunnel.azureCustomBgpIps[i],
     })),
-    ...(aws.presharedKeyProblems !== undefined ? { presharedKeyProblems: [...aws.presharedKeyProblems] } : {}),
-    ...(aws.presharedKeySameAs !== undefined ? { presharedKeySameAs: [...aws.presharedKeySameAs] } : {}),
+    sharedKey: {
+      isSecret: true,
+      ...(aws.presharedKeyProblems !== undefined ? { formatProblems: [...aws.presharedKeyProblems] } : {}),
+      ...(aws.presharedKeySameAs !== undefined ? { sameKeyAs: [...aws.presharedKeySameAs] } : {}),
+    },
     tags: { ...plan.tags },
   };
 }
@@ -433,81 +475,24 @@ function subnetNameOf(subnetId: string): string | undefined {
 }
 
 /**
- * The design as the rules read it, for one plan: the whole gateway (every plan's APIPA addresses)
- * with that plan's local network gateways, connections and AWS peer. The rules speak of one plan's
- * four tunnels (C15), so a shared gateway is checked once per plan (`azureViewsOf`).
- * `sharedKey.isSecret` is true by construction: the component wraps every key in `pulumi.secret`
- * whatever it was given (C23).
+ * The design as the Azure rules check it, once per plan on the gateway: the rules speak of one plan's four
+ * tunnels (C15). A gateway serving one plan is checked as it is; for a shared gateway, plan k's check sees the
+ * whole gateway (every plan's APIPA addresses) with only that plan's local network gateways, connections, AWS
+ * peer and VNet space.
  */
-export function azureViewOf(design: AzureDesign, planIndex = 0): AzureView {
-  const { gateway, gatewaySubnet } = design;
-  const plan = design.plans[planIndex] ?? design.plan;
-  const own = <T extends { readonly planName: string }>(items: readonly T[]) => items.filter((item) => item.planName === plan.name);
-  return {
-    location: design.location,
-    publicIps: design.publicIps.map((p) => ({ name: p.name, sku: p.sku, allocationMethod: p.allocationMethod, zones: p.zones })),
-    gateway: {
-      name: gateway.name,
-      gatewayType: gateway.gatewayType,
-      vpnType: gateway.vpnType,
-      sku: gateway.sku,
-      generation: gateway.generation,
-      activeActive: gateway.activeActive,
-      enableBgp: gateway.enableBgp,
-      asn: gateway.asn,
-      ipConfigurations: gateway.ipConfigurations.map((c) => ({ name: c.name, id: c.id, publicIpName: design.publicIps[c.publicIpIndex].name })),
-      bgpPeeringAddresses: gateway.bgpPeeringAddresses,
-    },
-    gatewaySubnet: gatewaySubnet.create
-      ? { name: gatewaySubnet.name, addressPrefix: gatewaySubnet.addressPrefix, vnetAddressSpace: [plan.azure.vnetCidr] }
-      : gatewaySubnet.name !== undefined ? { name: gatewaySubnet.name } : {},
-    localNetworkGateways: own(design.localNetworkGateways).map((l) => ({
-      name: l.name,
-      tunnelId: l.tunnelId,
-      gatewayIpAddress: l.gatewayIpAddress,
-      asn: l.asn,
-      bgpPeeringAddress: l.bgpPeeringAddress,
-      addressPrefixes: l.addressPrefixes,
-    })),
-    connections: own(design.connections).map((c) => ({
-      name: c.name,
-      tunnelId: c.tunnelId,
-      localNetworkGatewayName: c.localNetworkGatewayName,
-      connectionType: c.connectionType,
-      connectionProtocol: c.connectionProtocol,
-      enableBgp: c.enableBgp,
-      connectionMode: c.connectionMode,
-      usePolicyBasedTrafficSelectors: c.usePolicyBasedTrafficSelectors,
-      dpdTimeoutSeconds: c.dpdTimeoutSeconds,
-      // An algorithm Azure lacks is a design finding (C24); the view shows it as unsupported.
-      ipsecPolicies: c.ipsecPolicies.map((p) => ({
-        ikeEncryption: p.ikeEncryption ?? 'unsupported',
-        ikeIntegrity: p.ikeIntegrity ?? 'unsupported',
-        dhGroup: p.dhGroup ?? 'unsupported',
-        ipsecEncryption: p.ipsecEncryption ?? 'unsupported',
-        ipsecIntegrity: p.ipsecIntegrity ?? 'unsupported',
-        pfsGroup: p.pfsGroup ?? 'unsupported',
-        saLifeTimeSeconds: p.saLifeTimeSeconds,
-        saDataSizeKilobytes: p.saDataSizeKilobytes,
-      })),
-      gatewayCustomBgpIpAddresses: c.gatewayCustomBgpIpAddresses,
-      sharedKey: {
-        isSecret: true,
-        ...(c.presharedKeyProblems !== undefined ? { formatProblems: c.presharedKeyProblems } : {}),
-        ...(c.presharedKeySameAs !== undefined ? { sameKeyAs: c.presharedKeySameAs } : {}),
-      },
-    })),
-    awsPeer: {
-      asn: plan.aws.asn,
-      startupAction: plan.aws.startupAction,
-      insideCidrs: Object.fromEntries(plan.tunnels.map((t) => [t.id, t.insideCidr])),
-      ikeVersion: plan.ipsec.ikeVersion,
-      dpdTimeoutAction: plan.ipsec.dpdTimeoutAction,
-    },
-  };
+export function azureDesignPerPlan(design: AzureDesign): AzureView[] {
+  if (design.plans.length <= 1) return [design];
+  return design.plans.map((plan, k) => {
+    if (k === 0) return { ...design, localNetworkGateways: own(design.localNetworkGateways, plan), connections: own(design.connections, plan) };
+    const subnet = design.gatewaySubnet;
+    return {
+      ...design,
+      gatewaySubnet: subnet.create ? { ...subnet, vnetAddressSpace: [plan.azure.vnetCidr] } : subnet,
+      localNetworkGateways: own(design.localNetworkGateways, plan),
+      connections: own(design.connections, plan),
+      awsPeer: awsPeerOf(plan),
+    };
+  });
 }
 
-/** One view per plan on the gateway, in plan order. */
-export function azureViewsOf(design: AzureDesign): AzureView[] {
-  return design.plans.map((_, k) => azureViewOf(design, k));
-}
+const own = <T extends { readonly planName: string }>(items: readonly T[], plan: ResolvedPlan) => items.filter((item) => item.planName === plan.name);

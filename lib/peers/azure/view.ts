@@ -3,7 +3,13 @@
  * pass to azure-native, before anything is created. Values unknown until deploy are `undefined`.
  * Pre-shared keys never appear here in plain text; only whether they are Pulumi secrets and, when
  * the value is at hand (config or Secrets Manager), whether it has the documented format.
+ *
+ * One shape (issue 9): these are the fields of the Azure design (design.ts) that the rules read. Each
+ * design type extends its view type here, so an `AzureDesign` is an `AzureView` as it is (no copy);
+ * the component builds its resources from the same value. Rule tests may still write a view by hand.
  */
+import type { AzureIpsecPolicyValues } from '../../plan/ipsec';
+
 export interface AzurePublicIpView {
   readonly name: string;
   readonly sku: string; // Standard
@@ -59,16 +65,11 @@ export interface AzureLocalNetworkGatewayView {
   readonly addressPrefixes: readonly string[];
 }
 
-export interface AzureIpsecPolicyView {
-  readonly ikeEncryption: string;
-  readonly ikeIntegrity: string;
-  readonly dhGroup: string;
-  readonly ipsecEncryption: string;
-  readonly ipsecIntegrity: string;
-  readonly pfsGroup: string;
-  readonly saLifeTimeSeconds: number;
-  readonly saDataSizeKilobytes: number;
-}
+/**
+ * A connection's custom IPsec policy: `azureIpsecPolicy(plan.ipsec)`. An algorithm field is undefined when
+ * the plan's value has no Azure equal (C24, `azureUnexpressibleFields`); the IKE rule reports it.
+ */
+export type AzureIpsecPolicyView = AzureIpsecPolicyValues;
 
 export interface AzureConnectionView {
   readonly name: string;
@@ -110,6 +111,7 @@ export interface AwsPeerView {
   readonly dpdTimeoutAction?: string;
 }
 
+/** The Azure-scope rules' input: what `AzureDesign` holds, for one plan's tunnels (a shared gateway gives one per plan). */
 export interface AzureView {
   /** The Azure region (programmatic name, `eastus`) of the gateway and its public IPs (C38). */
   readonly location: string;

@@ -156,6 +156,9 @@ function azureValuesAwsAllows() {
   };
 }
 const AZURE_ALLOWED = azureValuesAwsAllows();
+/** How an empty policy field (the plan's value has no Azure equal, C24) shows in a message. */
+const UNSET = '(none)';
+const shown = (value: string | undefined) => (value === undefined ? `${UNSET} (the plan's algorithm has no Azure equal)` : quoted(value));
 
 function azurePolicyProblems(connection: AzureConnectionView): Violation[] {
   if (connection.ipsecPolicies.length === 0) {
@@ -169,11 +172,12 @@ function azurePolicyProblems(connection: AzureConnectionView): Violation[] {
     const at = (field: string) => `connection ${connection.name}.ipsecPolicies[${index}].${field}`;
     const violations: Violation[] = [];
     for (const field of ['ikeEncryption', 'ikeIntegrity', 'dhGroup', 'pfsGroup'] as const) {
-      if (!AZURE_ALLOWED[field].includes(policy[field])) {
-        violations.push({ path: at(field), message: `${quoted(policy[field])} has no counterpart among the values AWS allows.`, fix: `one of ${AZURE_ALLOWED[field].join(', ')}.` });
+      const value = policy[field];
+      if (value === undefined || !AZURE_ALLOWED[field].includes(value)) {
+        violations.push({ path: at(field), message: `${shown(value)} has no counterpart among the values AWS allows.`, fix: `one of ${AZURE_ALLOWED[field].join(', ')}.` });
       }
     }
-    const pair = `${policy.ipsecEncryption}/${policy.ipsecIntegrity}`;
+    const pair = `${policy.ipsecEncryption ?? UNSET}/${policy.ipsecIntegrity ?? UNSET}`;
     if (!AZURE_ALLOWED.ipsecPairs.includes(pair)) {
       violations.push({ path: at('ipsecEncryption'), message: `ipsecEncryption/ipsecIntegrity ${quoted(pair)} has no counterpart among the phase 2 algorithms AWS allows.`, fix: `one of ${AZURE_ALLOWED.ipsecPairs.join(', ')}.` });
     }

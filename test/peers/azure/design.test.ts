@@ -1,9 +1,11 @@
 import { assertAzureDesign, AzureDesignError, azureDesignFindings } from '../../../lib/peers/azure/pulumi/check';
-import { azureDesign, azureViewOf, SUBSCRIPTION_ID_PLACEHOLDER, type AzureDesign } from '../../../lib/peers/azure/design';
+import { azureDesign, SUBSCRIPTION_ID_PLACEHOLDER, type AzureDesign } from '../../../lib/peers/azure/design';
 import { presharedKeyProblems } from '../../../lib/core/preshared-key';
 import { planVpn } from '../../../lib/check/validate';
 import type { ResolvedPlan } from '../../../lib/plan';
 import { GatewaySubnetNameAndSize } from '../../../lib/rules/azure-gateway/GatewaySubnetNameAndSize';
+import { IkeParametersMatch } from '../../../lib/rules/ipsec/IkeParametersMatch';
+import type { AzureView } from '../../../lib/peers/azure/view';
 import { checkAzure } from '../../../lib/peers/azure/pulumi/check';
 import type { Rule } from '../../../lib/check/kit/rule';
 import { SEED_004_AWS_ASN, SEED_004_CONNECTION_CUSTOM_BGP, SEED_004_GATEWAY, SEED_004_GATEWAY_APIPA, SEED_004_TUNNELS } from './seed004';
@@ -37,8 +39,8 @@ describe('azureDesign: the documented example (seed 004)', () => {
     expect([g.name, g.gatewayType, g.vpnType, g.sku, g.generation]).toEqual([SEED_004_GATEWAY.name, 'Vpn', 'RouteBased', `${SEED_004_GATEWAY.sku}AZ`, SEED_004_GATEWAY.generation]);
     expect([g.activeActive, g.enableBgp, g.asn]).toEqual([true, true, SEED_004_GATEWAY.asn]);
     expect(g.ipConfigurations).toEqual([
-      { name: 'ipconfig0', id: ipConfigId(0), publicIpIndex: 0 },
-      { name: 'ipconfig1', id: ipConfigId(1), publicIpIndex: 1 },
+      { name: 'ipconfig0', id: ipConfigId(0), publicIpIndex: 0, publicIpName: 'VNet1GW-pip0' },
+      { name: 'ipconfig1', id: ipConfigId(1), publicIpIndex: 1, publicIpName: 'VNet1GW-pip1' },
     ]);
   });
 
@@ -91,8 +93,8 @@ describe('azureDesign: the documented example (seed 004)', () => {
     expect(design.connections.map((c) => c.name)).toEqual(SEED_004_TUNNELS.map((t) => `cn-${plan.name}-${t.id}`));
   });
 
-  test('every registered rule passes on its view, and C23: keys are marked secret in the view', () => {
-    const view = azureViewOf(design);
+  test('every registered rule passes on the design (the rules read the design itself), and C23: keys are marked secret in it', () => {
+    const view: AzureView = design;
     expect(checkAzure(view).filter((f) => f.level === 'error')).toEqual([]);
     expect(view.connections.every((c) => c.sharedKey.isSecret)).toBe(true);
     expect(assertAzureDesign(design).filter((f) => f.level === 'error')).toEqual([]);
@@ -116,12 +118,12 @@ describe('azureDesign: options', () => {
     expect(findings).toEqual([['awsTunnels.Instance2Tunnel1', ['C15']], ['awsTunnels.Instance1Tunnel2', ['C15']]]);
   });
 
-  test('C17: the view of a created GatewaySubnet carries its name, prefix and VNet space, so the rule sees a bad subnet', () => {
+  test('C17: a created GatewaySubnet carries its name, prefix and VNet space, so the rule sees a bad subnet', () => {
     const design = azureDesign(plan, { subscriptionId: SUBSCRIPTION, awsTunnels: awsTunnels() });
-    expect(azureViewOf(design).gatewaySubnet).toEqual({ name: 'GatewaySubnet', addressPrefix: plan.azure.gatewaySubnetCidr, vnetAddressSpace: [plan.azure.vnetCidr] });
+    expect(design.gatewaySubnet).toMatchObject({ name: 'GatewaySubnet', addressPrefix: plan.azure.gatewaySubnetCidr, vnetAddressSpace: [plan.azure.vnetCidr] });
     // A /28 outside the VNet (10.1.0.0/16) on a VpnGw2AZ gateway: too small for a non-Basic SKU and outside the VNet.
     const bad: AzureDesign = { ...design, gatewaySubnet: { ...design.gatewaySubnet, name: 'gatewaysubnet', addressPrefix: '10.9.1.0/28' } };
-    const findings = checkAzure(azureViewOf(bad), [GatewaySubnetNameAndSize]);
+    const findings = checkAzure(bad, [GatewaySubnetNameAndSize]);
     expect(findings.map((f) => [f.path, f.catalogue])).toEqual([
       ['gatewaySubnet.name', ['C17']], ['gatewaySubnet.addressPrefix', ['C17']], ['gatewaySubnet.addressPrefix', ['C17']],
     ]);
@@ -129,12 +131,13 @@ describe('azureDesign: options', () => {
     expect(findings[2].message).toContain("'10.9.1.0/28' is outside the VNet address space 10.1.0.0/16");
   });
 
-  test('C17: an existing subnet id: nothing to create, the view knows its name', () => {
+  test('C17: an existing subnet id: nothing to create, the rules know its name only', () => {
     const id = `/subscriptions/${SUBSCRIPTION}/resourceGroups/TestRG1/providers/Microsoft.Network/virtualNetworks/VNet1/subnets/GatewaySubnet`;
     const design = azureDesign(plan, { existingGatewaySubnet: id });
     expect(design.gatewaySubnet).toMatchObject({ create: false, existingId: id });
-    expect(azureViewOf(design).gatewaySubnet).toEqual({ name: 'GatewaySubnet' });
-    expect(azureViewOf(azureDesign(plan, { existingGatewaySubnet: true })).gatewaySubnet).toEqual({});
+    const read = ({ name, addressPrefix, vnetAddressSpace }: AzureView['gatewaySubnet']) => ({ name, addressPrefix, vnetAddressSpace });
+    expect(read(design.gatewaySubnet)).toEqual({ name: 'GatewaySubnet', addressPrefix: undefined, vnetAddressSpace: undefined });
+    expect(read(azureDesign(plan, { existingGatewaySubnet: true }).gatewaySubnet)).toEqual({ name: undefined, addressPrefix: undefined, vnetAddressSpace: undefined });
   });
 
   test('C17: an existing subnet and a VNet to create one in are refused together', () => {
@@ -146,7 +149,11 @@ describe('azureDesign: options', () => {
     const tampered: ResolvedPlan = { ...plan, ipsec: { ...plan.ipsec, phase1: { ...plan.ipsec.phase1, integrity: 'SHA2-512' } } };
     const design = azureDesign(tampered, { awsTunnels: awsTunnels() });
     expect(design.findings).toEqual([expect.objectContaining({ path: 'ipsec.phase1.integrity', catalogue: ['C24'] })]);
-    expect(azureViewOf(design).connections[0].ipsecPolicies[0].ikeIntegrity).toBe('unsupported');
+    expect(design.connections[0].ipsecPolicies[0].ikeIntegrity).toBeUndefined();
+    // The IKE rule reads the empty field as an algorithm AWS and Azure do not share (C24).
+    expect(checkAzure(design, [IkeParametersMatch]).map((f) => f.path)).toEqual(
+      design.connections.map((c) => `connection ${c.name}.ipsecPolicies[0].ikeIntegrity`),
+    );
   });
 
   test('C38: zones follow the region: 1, 2, 3 where it has zones, none where it has none (an AZ SKU stays regional there)', () => {

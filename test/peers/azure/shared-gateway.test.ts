@@ -7,7 +7,7 @@
 import * as pulumi from '@pulumi/pulumi';
 import { assertAzureDesign, AzureDesignError, azureDesignFindings } from '../../../lib/peers/azure/pulumi/check';
 import { AzureVpnGateway, type AwsTunnelEndpoint } from '../../../lib/peers/azure/pulumi/component';
-import { azureDesign, azureViewsOf, type AwsTunnelDesignInput } from '../../../lib/peers/azure/design';
+import { azureDesign, azureDesignPerPlan, type AwsTunnelDesignInput } from '../../../lib/peers/azure/design';
 import { type ResolvedPlan } from '../../../lib/plan';
 import { planSharedGateway, planVpn } from '../../../lib/check/validate';
 import { installMocks, ofType, TEST_SUBSCRIPTION, testKey, valueOf, type MockRecord } from './mocks';
@@ -102,7 +102,7 @@ describe('azureDesign: two plans on one gateway', () => {
   test('C04, C05, C13, C15: every rule passes on the whole design, one view per plan', () => {
     expect(design.findings).toEqual([]);
     expect(azureDesignFindings(design).filter((f) => f.level === 'error')).toEqual([]);
-    const views = azureViewsOf(design);
+    const views = azureDesignPerPlan(design);
     expect(views.map((v) => v.connections.map((c) => c.name))).toEqual([
       Object.keys(ORDERS_TUNNELS).map((id) => `cn-orders-vpc-${id}`),
       Object.keys(BILLING_TUNNELS).map((id) => `cn-billing-vpc-${id}`),

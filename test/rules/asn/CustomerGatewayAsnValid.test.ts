@@ -1,7 +1,8 @@
 import { App, Stack } from 'aws-cdk-lib';
 import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
-import { cfnViewFromStack, VpnRulesAspect } from '../../../lib/enforcement';
+import { VpnRulesAspect } from '../../../lib/enforcement';
+import { cfnViewFromStack } from '../../../lib/enforcement/stack-view';
 import { validatePlan } from '../../../lib/check/validate';
 import { CustomerGatewayAsnValid } from '../../../lib/rules/asn/CustomerGatewayAsnValid';
 import { checkCfn } from '../../../lib/check/registry';

@@ -1,6 +1,6 @@
 /**
  * The checks the component runs before it creates anything: the design's own findings, every rule's
- * Azure check on the design's views (one per plan on the gateway), the plan rules across the plans
+ * Azure check on the design itself (once per plan on the gateway, `azureDesignPerPlan`), the plan rules across the plans
  * sharing the gateway (C04 …), and the key format (C22). Pure.
  */
 import { PlanValidationError } from '../../../core/errors';
@@ -12,10 +12,10 @@ import type { AzureView } from '../view';
 import type { Rule } from '../../../check/kit/rule';
 import type { PlanContext } from '../../../plan/context';
 import type { Finding } from '../../../core/finding';
-import { azureViewsOf, sharedPlanPath, type AzureDesign } from '../design';
+import { azureDesignPerPlan, sharedPlanPath, type AzureDesign } from '../design';
 import { PRESHARED_KEY_FIX } from '../../../core/preshared-key';
 
-/** Every rule's `azure` check over one Azure view (the design the component builds from). */
+/** Every rule's `azure` check over one Azure view: an `AzureDesign` (the value the component builds from) or a hand-written view. */
 export function checkAzure(view: AzureView, rules: readonly Rule[] = RULES): Finding[] {
   return checkPeer('azure', view, rules);
 }
@@ -34,10 +34,10 @@ export class AzureDesignError extends PlanValidationError {
  */
 function presharedKeyFindings(design: AzureDesign): Finding[] {
   return design.connections.flatMap((c) => [
-    ...sameKeyViolation(c.name, c.tunnelId, c.presharedKeySameAs).map((v) => ({
+    ...sameKeyViolation(c.name, c.tunnelId, c.sharedKey.sameKeyAs).map((v) => ({
       ruleId: 'PresharedKeyFormat', catalogue: ['C22'] as const, level: 'error' as const, fix: PRESHARED_KEY_FIX, ...v,
     })),
-    ...(c.presharedKeyProblems ?? []).map((problem) => ({
+    ...(c.sharedKey.formatProblems ?? []).map((problem) => ({
       path: `connection ${c.name}.sharedKey`,
       ruleId: 'PresharedKeyFormat',
       catalogue: ['C22'] as const,
@@ -95,7 +95,7 @@ export function azureDesignFindings(design: AzureDesign, rules: readonly Rule[] 
   return [
     ...design.findings,
     ...crossPlanFindings(design.plans, rules),
-    ...distinct(azureViewsOf(design).flatMap((view) => checkAzure(view, rules))),
+    ...distinct(azureDesignPerPlan(design).flatMap((view) => checkAzure(view, rules))),
     ...(keyRuleRegistered ? [] : presharedKeyFindings(design)),
   ];
 }
