@@ -1,6 +1,7 @@
 /** @type {import('jest').Config} */
 module.exports = {
-  testEnvironment: 'node',
+  // Jest's node environment; a worker process also exits promptly once idle (test/worker-exit.js).
+  testEnvironment: require('node:path').join(__dirname, 'test/worker-environment.js'),
   // Jest's default on a 2-core machine is one worker (cores - 1); the suite is CPU-bound synthesis
   // and the main process mostly waits, so both cores work.
   maxWorkers: 2,
