@@ -6,6 +6,7 @@
 import { App, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import { cfnViewFromTemplate } from '../../../lib/rules/cfn-view';
 import { TransitGatewayAttachmentReader } from '../../../lib/aws/targets/tgw-attachment-reader';
 import { VpnTransitGateway, type IVpnTransitGateway, type VpnTransitGatewayProps } from '../../../lib/aws/targets/tgw-gateway';
 import { TransitGatewayVpnRouting, type TransitGatewayVpnRoutingProps } from '../../../lib/aws/targets/tgw-routing';
@@ -22,14 +23,17 @@ export function tgwStack(options: {
   gateway?: (stack: Stack) => IVpnTransitGateway;
   routing?: Partial<TransitGatewayVpnRoutingProps>;
   vpcProps?: ec2.VpcProps;
+  /** Extra properties of connection 1 or 2 (tunnel specifications, acceleration…). */
+  connectionProps?: (n: 1 | 2) => Partial<ec2.CfnVPNConnectionProps>;
 } = {}) {
   const app = new App();
   const stack = new Stack(app, 'Test');
   const vpc = new ec2.Vpc(stack, 'Vpc', { ipAddresses: ec2.IpAddresses.cidr('10.0.0.0/16'), maxAzs: 2, natGateways: 1, ...options.vpcProps });
   const gateway = options.gateway?.(stack) ?? new VpnTransitGateway(stack, 'Tgw', { amazonSideAsn: 64512, ...options.gatewayProps });
   const cgw = new ec2.CfnCustomerGateway(stack, 'Cgw', { type: 'ipsec.1', bgpAsn: 65515, ipAddress: '198.51.100.1' });
-  const connections = [1, 2].map((n) => new ec2.CfnVPNConnection(stack, `Connection${n}`, {
+  const connections = ([1, 2] as const).map((n) => new ec2.CfnVPNConnection(stack, `Connection${n}`, {
     type: 'ipsec.1', customerGatewayId: cgw.ref, transitGatewayId: gateway.transitGatewayId, staticRoutesOnly: false,
+    ...options.connectionProps?.(n),
   }));
   const reader = new TransitGatewayAttachmentReader(stack, 'Reader', {
     transitGatewayId: gateway.transitGatewayId,
@@ -43,7 +47,8 @@ export function tgwStack(options: {
     ...options.routing,
   });
   const template = Template.fromStack(stack);
-  return { app, stack, vpc, gateway, connections, reader, routing, template, resources: template.toJSON().Resources as Record<string, Resource> };
+  return {
+    view: cfnViewFromTemplate(template.toJSON()), app, stack, vpc, gateway, connections, reader, routing, template, resources: template.toJSON().Resources as Record<string, Resource> };
 }
 
 export const ofType = (resources: Record<string, Resource>, type: string) => Object.entries(resources).filter(([, r]) => r.Type === type);
