@@ -11,8 +11,9 @@
  *   the peer over BGP;
  * - a static route to the transit gateway for each peer CIDR in every route table of the chosen
  *   subnets (`AWS::EC2::Route` `TransitGatewayId`): a transit gateway does not propagate into VPC
- *   route tables (seed 000, C28), and EC2 refuses a route to a transit gateway the VPC is not
- *   attached to, hence the dependency on the VPC attachment.
+ *   route tables (seed 000, C28), and a route created before the VPC attachment fails
+ *   (`InvalidTransitGatewayID.NotFound`; aws-ia/terraform-aws-vpc#101, hashicorp/terraform-provider-aws#10025),
+ *   hence the dependency on the VPC attachment.
  *
  * Why `AWS::EC2::TransitGatewayVpcAttachment` and not `AWS::EC2::TransitGatewayAttachment`: on the
  * latter a tag change replaces the attachment (CloudFormation reference: "To update tags for a VPC
@@ -200,7 +201,7 @@ export class TransitGatewayVpnRouting extends Construct {
           destinationCidrBlock: cidr,
           transitGatewayId,
         });
-        // EC2 refuses a route to a transit gateway before the VPC is attached to it.
+        // A route to a transit gateway before the VPC is attached to it fails (InvalidTransitGatewayID.NotFound).
         if (this.vpcAttachment) route.node.addDependency(this.vpcAttachment);
         routes.push(route);
       });

@@ -2,6 +2,7 @@ import { App, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { VpnTransitGateway, type IVpnTransitGateway } from '../../../lib/aws/targets/tgw-gateway';
+import { AwsSolutionsChecks } from 'cdk-nag';
 import { planRouteTable } from '../../../lib/aws/targets/tgw-routing';
 import { PEER, ofType, only, tgwStack } from './tgw-stacks';
 
@@ -194,5 +195,17 @@ describe('the routing refuses what cannot work', () => {
     expect(() => tgwStack({ routing: { peerCidrs: ['10.1.0.1/16', '10.1.0.0/33'], vpnAttachmentIds: { 'Connection 1': 'tgw-attach-0123456789abcdef0' } } }))
       .toThrow(/vpnAttachmentIds: key "Connection 1"[\s\S]*peerCidrs\[0\]: "10\.1\.0\.1\/16" has host bits set; use 10\.1\.0\.0\/16[\s\S]*peerCidrs\[1\]: "10\.1\.0\.0\/33" is not an IPv4 CIDR/);
     expect(() => tgwStack({ routing: { peerCidrs: [], vpnAttachmentIds: {} } })).toThrow(/vpnAttachmentIds: empty[\s\S]*peerCidrs: empty/);
+  });
+});
+
+describe('AwsSolutions on the gateway and the routing', () => {
+  test('no AwsSolutions finding on the transit gateway or the routing constructs (the user VPC still gets its own)', () => {
+    const { app } = tgwStack();
+    const report = new AwsSolutionsChecks(app).validateScope(app);
+    const ours = report.violations.flatMap((v) => v.violatingResources
+      .filter((r) => /^Test\/(Tgw|Routing|Reader)\//.test(r.constructPath ?? ''))
+      .map((r) => `${v.ruleName} ${r.constructPath}`));
+    expect(ours).toEqual([]);
+    expect(report.violations.map((v) => v.ruleName)).toContain('AwsSolutions-VPC7');
   });
 });
