@@ -16,8 +16,8 @@
  * ModifyTransitGatewayOptions (the ASN cannot change while VPN attachments exist); seed 000 (ECMP).
  */
 import { z } from 'zod';
-import type { CatalogueNumber, Finding, Violation } from '../rules/types';
-import { schemaFindings } from './findings';
+import type { CatalogueNumber, Finding, Violation } from '../core/finding';
+import { schemaFindings } from '../core/errors';
 
 /** `tgw-` and 8 or 17 lowercase hexadecimal digits (EC2 resource id formats, short and long). */
 export const TRANSIT_GATEWAY_ID = /^tgw-([0-9a-f]{8}|[0-9a-f]{17})$/;

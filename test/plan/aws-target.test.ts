@@ -8,8 +8,8 @@ import {
   type AwsTargetContext,
   type ResolvedAwsTarget,
 } from '../../lib/plan/aws-target';
-import { planVpn } from '../../lib/plan';
-import type { Finding } from '../../lib/rules/types';
+import { planVpn } from '../../lib/check/validate';
+import type { Finding } from '../../lib/core/finding';
 
 /** The plan fields the target checks read, at the plan's defaults (aws.asn 64512, active/active). */
 const CONTEXT: AwsTargetContext = { aws: { asn: 64512, enableAcceleration: false }, azure: { activeActive: true } };

@@ -30,7 +30,7 @@
 import { Stack, Token } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { Construct } from 'constructs';
-import { formatCidr, parseIpv4Cidr } from '../../plan/address';
+import { formatCidr, parseIpv4Cidr } from '../../core/address';
 import type { IVpnTransitGateway } from './tgw-gateway';
 
 export interface TransitGatewayVpnRoutingProps {

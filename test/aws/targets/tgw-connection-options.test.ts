@@ -2,9 +2,9 @@ import { App, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { transitGatewayConnectionProps, type TunnelBandwidth } from '../../../lib/aws/targets/tgw-connection-options';
-import { NoAccelerationOnVgw } from '../../../lib/rules/NoAccelerationOnVgw';
-import { checkCfn } from '../../../lib/rules/registry';
-import { cfnViewFromTemplate } from '../../../lib/rules/cfn-view';
+import { NoAccelerationOnVgw } from '../../../lib/rules/topology/NoAccelerationOnVgw';
+import { checkCfn } from '../../../lib/check/registry';
+import { cfnViewFromTemplate } from '../../../lib/check/views/cfn-view';
 
 /** One connection on a new TGW with the options, as CloudFormation would receive it. */
 function connection(options: Parameters<typeof transitGatewayConnectionProps>[1]) {

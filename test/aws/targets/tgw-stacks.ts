@@ -6,7 +6,7 @@
 import { App, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
-import { cfnViewFromTemplate } from '../../../lib/rules/cfn-view';
+import { cfnViewFromTemplate } from '../../../lib/check/views/cfn-view';
 import { TransitGatewayAttachmentReader } from '../../../lib/aws/targets/tgw-attachment-reader';
 import { VpnTransitGateway, type IVpnTransitGateway, type VpnTransitGatewayProps } from '../../../lib/aws/targets/tgw-gateway';
 import { TransitGatewayVpnRouting, type TransitGatewayVpnRoutingProps } from '../../../lib/aws/targets/tgw-routing';
