@@ -359,10 +359,11 @@ export class SiteToSiteVpn extends SiteToSiteVpnBase {
       const connection = new ec2.CfnVPNConnection(this, `Connection${number}`, {
         type: 'ipsec.1',
         customerGatewayId: customerGateways[instance].attrCustomerGatewayId,
-        ...gateway.connectionProps,
         staticRoutesOnly: false, // BGP (C12)
         tunnelInsideIpVersion: plan.aws.tunnelInsideIpVersion,
         enableAcceleration: plan.aws.enableAcceleration,
+        // After enableAcceleration: a transit gateway target sets its own (C27).
+        ...gateway.connectionProps,
         ...(props.presharedKeyStorage === undefined ? {} : { preSharedKeyStorage: props.presharedKeyStorage }),
         vpnTunnelOptionsSpecifications: carried.map((t) => ({
           tunnelInsideCidr: t.insideCidr,
@@ -415,7 +416,7 @@ export class SiteToSiteVpn extends SiteToSiteVpnBase {
       tunnels: plan.tunnels.map((t) => handoffTunnel(tunnels[t.id])),
     };
     this.handoffOutputKey = `${this.outputPrefix}${AWS_HANDOFF_OUTPUT_SUFFIX}`;
-    this.addOutputs(plan.tunnels, gateway.output);
+    this.addOutputs(plan.tunnels, gateway.output, gateway.additionalOutputs?.() ?? []);
   }
 
   /** One `TunnelState` alarm per tunnel (C43); missing data is a tunnel that reports nothing: breaching. */
@@ -461,10 +462,15 @@ export class SiteToSiteVpn extends SiteToSiteVpnBase {
   }
 
   /** Fixed output keys (overrideLogicalId), so `cdk deploy --outputs-file` keys are predictable. */
-  private addOutputs(planTunnels: readonly ResolvedTunnel[], gatewayOutput: { readonly key: string; readonly description: string }): void {
+  private addOutputs(
+    planTunnels: readonly ResolvedTunnel[],
+    gatewayOutput: { readonly key: string; readonly description: string },
+    additional: readonly { readonly key: string; readonly value: string; readonly description: string }[],
+  ): void {
     const output = (key: string, value: string, description: string) =>
       new CfnOutput(this, key, { value, description }).overrideLogicalId(`${this.outputPrefix}${key}`);
     output(gatewayOutput.key, this.gatewayId, gatewayOutput.description);
+    for (const extra of additional) output(extra.key, extra.value, extra.description);
     for (const t of planTunnels) {
       const tunnel = this.tunnels[t.id];
       const where = `${t.id} (connection ${t.awsConnection} tunnel ${t.awsTunnel}, Azure instance ${t.azureInstance})`;

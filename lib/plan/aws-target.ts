@@ -245,6 +245,21 @@ export function insideCidrsInUseViolations(target: AwsTargetSpec): TargetViolati
     fix: '[] (the default), or transitGatewayId of the existing gateway whose connections use them.' }];
 }
 
+/** The violations `ruleId` owns, as that rule's plan scope returns them (the rule adds id and catalogue). */
+export function violationsOwnedBy(violations: readonly TargetViolation[], ruleId: string): Violation[] {
+  return violations.filter((v) => v.ruleId === ruleId).map(({ ruleId: _id, catalogue: _catalogue, ...violation }) => violation);
+}
+
+/**
+ * Findings of the target that no catalogue rule owns (tunnel bandwidth, AWS User Guide), reported
+ * with the shape findings (`Schema`).
+ */
+export function awsTargetShapeFindings(target: AwsTargetSpec, context: AwsTargetContext): Finding[] {
+  return tunnelBandwidthViolations(target, context).map(({ path, message, fix, level }) => ({
+    path, ruleId: 'Schema', catalogue: [], level: level ?? 'error', message, fix: fix ?? '',
+  }));
+}
+
 /** Every cross-field check, in rule order. */
 export function awsTargetViolations(target: AwsTargetSpec, context: AwsTargetContext): TargetViolation[] {
   return [
@@ -299,10 +314,12 @@ export interface TargetReplacement {
   readonly resource: string;
   readonly reasons: readonly string[];
   readonly consequence: string;
+  /** True when both VPN connections are replaced (the per-connection reasons are then not listed again). */
+  readonly replacesConnections?: boolean;
 }
 
 const NEW_OUTSIDE_IPS =
-  'new tunnel outside IPs: deploy the AWS side, then run `pulumi up` again with the new `cdk deploy --outputs-file` so the peer follows (docs/tgw.md, "Changes that replace").';
+  'new tunnel outside IPs: deploy the AWS side, then run `pulumi up` again with the new `cdk deploy --outputs-file` so the peer follows (README, "Transit gateway target", changes that replace).';
 
 const gatewayName = (t: ResolvedAwsTarget) =>
   t.kind === 'vgw' ? 'a virtual private gateway' : t.gateway.kind === 'new' ? 'a new transit gateway' : `transit gateway ${t.gateway.transitGatewayId}`;
@@ -329,7 +346,7 @@ export function awsTargetReplacements(before: ResolvedAwsTarget, after: Resolved
         consequence: 'if the chosen subnets differ, the attachment is replaced, and EC2 refuses a second attachment of the VPC to the same gateway while the old one exists (DuplicateTransitGatewayAttachment): remove the attachment first (traffic stops meanwhile).' });
     }
   }
-  if (reasons.length > 0) out.unshift({ resource: 'AWS VPN connections 1 and 2', reasons, consequence: NEW_OUTSIDE_IPS });
+  if (reasons.length > 0) out.unshift({ resource: 'AWS VPN connections 1 and 2', reasons, consequence: NEW_OUTSIDE_IPS, replacesConnections: true });
   return out;
 }
 

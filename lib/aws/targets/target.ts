@@ -22,8 +22,11 @@ import type * as ec2 from 'aws-cdk-lib/aws-ec2';
 import type { Construct } from 'constructs';
 import type { ResolvedPlan } from '../../plan/types';
 
-/** The `AWS::EC2::VPNConnection` properties that name the gateway: exactly one of them is set. */
-export type GatewayConnectionProps = Pick<ec2.CfnVPNConnectionProps, 'vpnGatewayId' | 'transitGatewayId'>;
+/**
+ * The `AWS::EC2::VPNConnection` properties a target decides: exactly one of the gateway ids, and on a
+ * transit gateway the options only it has (acceleration, C27; large tunnels, Site-to-Site VPN User Guide).
+ */
+export type GatewayConnectionProps = Pick<ec2.CfnVPNConnectionProps, 'vpnGatewayId' | 'transitGatewayId' | 'enableAcceleration' | 'tunnelBandwidth'>;
 
 /** A gateway the VPN connections can end on, before it is built. */
 export interface GatewayTarget {
@@ -48,4 +51,6 @@ export interface BoundGatewayTarget {
   readonly output: { readonly key: string; readonly description: string };
   /** Wiring that needs the VPN connections (a TGW's attachment association and propagation). */
   connectionsCreated?(connections: readonly ec2.CfnVPNConnection[]): void;
+  /** Stack outputs besides `output` (`<outputPrefix><key>`), read after `connectionsCreated` (a TGW's route table). */
+  additionalOutputs?(): readonly { readonly key: string; readonly value: string; readonly description: string }[];
 }

@@ -10,6 +10,7 @@ import {
 } from '../../check/views/cfn-view';
 import type { Rule } from '../../check/kit/rule';
 import type { Violation } from '../../core/finding';
+import { transitGatewayRoutingViolations, violationsOwnedBy } from '../../plan/aws-target';
 
 /**
  * True when a transit gateway route table id belongs to the gateway, or cannot be told: a literal
@@ -93,6 +94,7 @@ export const TransitGatewayVpnRouting: Rule = {
   fix:
     'static VPN: a CfnTransitGatewayRoute to the VPN attachment in the TGW route table; dynamic VPN: keep ' +
     "defaultRouteTablePropagation 'enable' or add a CfnTransitGatewayRouteTablePropagation; and vpnEcmpSupport 'enable'.",
+  plan: ({ spec }) => violationsOwnedBy(transitGatewayRoutingViolations(spec.aws.target, spec), 'TransitGatewayVpnRouting'),
   cfn: (view) =>
     resourcesOfType(view, 'AWS::EC2::VPNConnection').flatMap((connection): Violation[] => {
       const transitGateway = targetOf(connection.properties.TransitGatewayId);
