@@ -47,19 +47,22 @@ export interface SiteToSiteVpnOptions {
   /**
    * An existing virtual private gateway, already attached to `vpc`. Then no gateway and no
    * attachment are created, and the gateway keeps its own Amazon side ASN, which must equal
-   * `plan.aws.asn` (C11).
+   * `plan.aws.asn` (C11). VGW only: refused when `plan.aws.target` is a transit gateway (an existing
+   * one is `plan.aws.target.transitGatewayId`).
    * @default - a new gateway with `AmazonSideAsn` = `plan.aws.asn`, attached to `vpc`
    */
   readonly vpnGatewayId?: string;
   /**
    * Whether to enable route propagation from the gateway (C28). Turn it off when another stack
    * already propagates the same gateway to these route tables: deleting either stack would
-   * otherwise disable propagation for both.
+   * otherwise disable propagation for both. VGW only: `false` is refused with a transit gateway target,
+   * whose static routes go where `plan.aws.target.vpcAttachment.subnets` says.
    * @default true
    */
   readonly enableRoutePropagation?: boolean;
   /**
-   * Subnets whose route tables learn the Azure routes by propagation (C28).
+   * Subnets whose route tables learn the Azure routes by propagation (C28). VGW only: refused with a
+   * transit gateway target (`plan.aws.target.vpcAttachment.subnets` chooses).
    * @default - the private subnets with egress; all subnets (public, private, isolated) if the VPC has none
    */
   readonly routePropagationSubnets?: ec2.SubnetSelection;
@@ -157,7 +160,7 @@ const outputPrefixesByStack = new WeakMap<Stack, Set<string>>();
 
 /** A site-to-site VPN to a peer gateway, built here or imported with `SiteToSiteVpn.fromAttributes`. */
 export interface ISiteToSiteVpn extends IConstruct {
-  /** The gateway the connections end on: `vgw-…` (a transit gateway `tgw-…` with issue 11). */
+  /** The gateway the connections end on: `vgw-…`, or `tgw-…` with a transit gateway target (`plan.aws.target`). */
   readonly gatewayId: string;
   /** The VPN connection ids (`vpn-…`), connection 1 then connection 2. */
   readonly vpnConnectionIds: readonly string[];
@@ -261,7 +264,7 @@ export class SiteToSiteVpn extends SiteToSiteVpnBase {
   /** The gateway the connections end on (new or given). */
   readonly gatewayId: string;
   /**
-   * The virtual private gateway id (new or given).
+   * The virtual private gateway id (new or given); with a transit gateway target, the TGW's id.
    * @deprecated Use `gatewayId`.
    */
   readonly vpnGatewayId: string;
