@@ -1,12 +1,14 @@
 /**
- * The plan's `aws.target`: the gateway the two VPN connections end on. Standalone until the plan
- * schema takes it (phase 2: `awsSchema.target`); what phase 2 plugs in is exported here:
+ * The plan's `aws.target`: the gateway the two VPN connections end on (`awsSchema.target`,
+ * lib/plan/schema.ts). What the plan, the rules and the construct use:
  *
  * - `awsTargetSchema`: shape (zod, strict per kind). `{ kind: 'vgw' }` is the default and today's
  *   design; `{ kind: 'tgw', … }` a transit gateway, new or existing.
- * - `awsTargetViolations`: the cross-field checks, grouped by the rule that owns each in phase 2
- *   (C08/C11 ASN, C27 acceleration, C29 ECMP and route tables, C04 inside CIDRs, tunnel bandwidth).
- * - `resolveAwsTarget`: the resolved, construct-ready target (booleans, one gateway choice).
+ * - `awsTargetViolations`: the cross-field checks, each run by the rule that owns it through
+ *   `violationsOwnedBy` (C08 VgwAsnIsPrivate, C11 PeerAsnsMatch, C27 NoAccelerationOnVgw, C29
+ *   TransitGatewayVpnRouting, C04 InsideCidrUnique); tunnel bandwidth, which has no catalogue number,
+ *   is a shape finding (`awsTargetShapeFindings`, called by validatePlan).
+ * - `resolveAwsTarget`: the resolved, construct-ready target (`ResolvedPlan.aws.target`, read by lib/aws/targets/tgw.ts).
  * - `awsTargetReplacements`: what a target change replaces, for `multicloud-vpn diff`.
  * - `validateAwsTarget`: all of the above as findings, for a target given alone.
  *
@@ -133,13 +135,13 @@ export type TgwTargetSpec = z.output<typeof tgwTargetSchema>;
 export type AwsTargetSpec = { readonly kind: 'vgw' } | TgwTargetSpec;
 export type AwsTargetInput = z.input<typeof awsTargetSchema>;
 
-/** The plan fields the checks read besides the target (a subset of `PlanSpec`, so phase 2 passes the spec). */
+/** The plan fields the checks read besides the target (a subset of `PlanSpec`: the rules pass the spec). */
 export interface AwsTargetContext {
   readonly aws: { readonly asn: number; readonly enableAcceleration: boolean; readonly region?: string };
   readonly azure: { readonly activeActive: boolean };
 }
 
-/** A finding before the rule id is attached: which rule owns it in phase 2, and its catalogue numbers. */
+/** A finding before the rule id is attached: which rule owns it, and its catalogue numbers. */
 export interface TargetViolation extends Violation {
   readonly ruleId: string;
   readonly catalogue: readonly CatalogueNumber[];
@@ -271,7 +273,7 @@ export function awsTargetViolations(target: AwsTargetSpec, context: AwsTargetCon
   ];
 }
 
-/** The target as the AWS construct takes it (phase 2: ./targets/tgw-*.ts props). */
+/** The target as the AWS construct takes it (lib/aws/targets/tgw.ts). */
 export type ResolvedAwsTarget = { readonly kind: 'vgw' } | ResolvedTransitGatewayTarget;
 
 export interface ResolvedTransitGatewayTarget {
@@ -358,7 +360,8 @@ export interface AwsTargetResult {
 
 /**
  * Validates `aws.target` alone (paths from the plan root): shape, then the cross-field checks.
- * Phase 2 replaces this with the plan's own pipeline (schema field + rules).
+ * The plan pipeline (validatePlan) runs the same checks through the owning rules; this is for a target
+ * checked on its own (tests, tools).
  */
 export function validateAwsTarget(target: unknown, context: AwsTargetContext): AwsTargetResult {
   const parsed = awsTargetSchema.safeParse(target);

@@ -269,7 +269,7 @@ describe('aws.target.insideCidrsInUse (C04 per transit gateway)', () => {
 
 describe('examples/tgw-plan.json', () => {
   const file = JSON.parse(readFileSync(join(__dirname, '../../examples/tgw-plan.json'), 'utf8'));
-  /** The plan without aws.target, which lib/plan/schema.ts takes only from phase 2 on. */
+  /** The plan without aws.target (the rest of the example is the default plan). */
   const withoutTarget = () => {
     const copy = structuredClone(file);
     delete copy.aws.target;

@@ -1,6 +1,6 @@
 /**
- * The `AWS::EC2::VPNConnection` properties that differ on a transit gateway, for the TGW target of
- * phase 2 to spread into both connections:
+ * The `AWS::EC2::VPNConnection` properties that differ on a transit gateway, which the TGW target
+ * (./tgw.ts, `connectionProps`) spreads into both connections:
  *
  * - `TransitGatewayId` instead of `VpnGatewayId` ("You must specify either TransitGatewayId or
  *   VpnGatewayId, but not both", CloudFormation reference / aws-cdk-lib `CfnVPNConnectionProps`).

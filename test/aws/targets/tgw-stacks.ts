@@ -1,7 +1,7 @@
 /**
- * Stacks with a transit gateway target built from the phase-1 constructs (lib/aws/targets): a VPC,
+ * Stacks with a transit gateway target built from the TGW building blocks (lib/aws/targets/tgw-*.ts): a VPC,
  * a gateway, two BGP VPN connections on it, the attachment-id reader and the routing. Shared by the
- * construct tests and the rule tests (test/rules/tgw).
+ * construct tests and the rule tests (test/rules/<area>/*.tgw.test.ts).
  */
 import { App, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
