@@ -48,7 +48,7 @@ export interface SiteToSiteVpnOptions {
    * An existing virtual private gateway, already attached to `vpc`. Then no gateway and no
    * attachment are created, and the gateway keeps its own Amazon side ASN, which must equal
    * `plan.aws.asn` (C11). VGW only: refused when `plan.aws.target` is a transit gateway (an existing
-   * one is `plan.aws.target.transitGatewayId`).
+   * one is given in `plan.aws.target`).
    * @default - a new gateway with `AmazonSideAsn` = `plan.aws.asn`, attached to `vpc`
    */
   readonly vpnGatewayId?: string;
