@@ -64,6 +64,22 @@ export class ExampleStack extends Stack {
       vpc: this.vpc,
       azureGatewayPublicIps: azureGatewayPublicIps ?? this.azureIpParameters(),
     });
+    if (plan.aws.target.kind === 'tgw') this.acknowledgePublicRouteTables();
+  }
+
+  /**
+   * With a transit gateway the routes to Azure go where the plan chooses (aws.target.vpcAttachment.subnets,
+   * private by default); the example VPC's public subnets, for bastions and tests, keep their internet
+   * route only. C28 warns about them; acknowledged here, on the example's own VPC, with the reason.
+   */
+  private acknowledgePublicRouteTables(): void {
+    for (const subnet of this.vpc.publicSubnets) {
+      Validations.of(subnet.node.findChild('RouteTable')).acknowledge({
+        id: 'MultiCloudVpn-RouteTablesRouteToVpnGateway',
+        reason: 'The example VPC\'s public subnets are for bastions and tests and are not meant to reach Azure; the plan ' +
+          'routes its chosen subnets (aws.target.vpcAttachment.subnets) to the transit gateway (C28).',
+      });
+    }
   }
 
   /**

@@ -47,19 +47,22 @@ export interface SiteToSiteVpnOptions {
   /**
    * An existing virtual private gateway, already attached to `vpc`. Then no gateway and no
    * attachment are created, and the gateway keeps its own Amazon side ASN, which must equal
-   * `plan.aws.asn` (C11).
+   * `plan.aws.asn` (C11). VGW only: refused when `plan.aws.target` is a transit gateway (an existing
+   * one is given in `plan.aws.target`).
    * @default - a new gateway with `AmazonSideAsn` = `plan.aws.asn`, attached to `vpc`
    */
   readonly vpnGatewayId?: string;
   /**
    * Whether to enable route propagation from the gateway (C28). Turn it off when another stack
    * already propagates the same gateway to these route tables: deleting either stack would
-   * otherwise disable propagation for both.
+   * otherwise disable propagation for both. VGW only: `false` is refused with a transit gateway target,
+   * whose static routes go where `plan.aws.target.vpcAttachment.subnets` says.
    * @default true
    */
   readonly enableRoutePropagation?: boolean;
   /**
-   * Subnets whose route tables learn the Azure routes by propagation (C28).
+   * Subnets whose route tables learn the Azure routes by propagation (C28). VGW only: refused with a
+   * transit gateway target (`plan.aws.target.vpcAttachment.subnets` chooses).
    * @default - the private subnets with egress; all subnets (public, private, isolated) if the VPC has none
    */
   readonly routePropagationSubnets?: ec2.SubnetSelection;
@@ -161,7 +164,7 @@ const outputPrefixesByStack = new WeakMap<Stack, Set<string>>();
 
 /** A site-to-site VPN to a peer gateway, built here or imported with `SiteToSiteVpn.fromAttributes`. */
 export interface ISiteToSiteVpn extends IConstruct {
-  /** The gateway the connections end on: `vgw-…` (a transit gateway `tgw-…` with issue 11). */
+  /** The gateway the connections end on: `vgw-…`, or `tgw-…` with a transit gateway target (`plan.aws.target`). */
   readonly gatewayId: string;
   /** The VPN connection ids (`vpn-…`), connection 1 then connection 2. */
   readonly vpnConnectionIds: readonly string[];
@@ -265,7 +268,7 @@ export class SiteToSiteVpn extends SiteToSiteVpnBase {
   /** The gateway the connections end on (new or given). */
   readonly gatewayId: string;
   /**
-   * The virtual private gateway id (new or given).
+   * The virtual private gateway id (new or given); with a transit gateway target, the TGW's id.
    * @deprecated Use `gatewayId`.
    */
   readonly vpnGatewayId: string;
@@ -366,10 +369,11 @@ export class SiteToSiteVpn extends SiteToSiteVpnBase {
       const connection = new ec2.CfnVPNConnection(this, `Connection${number}`, {
         type: 'ipsec.1',
         customerGatewayId: customerGateways[instance].attrCustomerGatewayId,
-        ...gateway.connectionProps,
         staticRoutesOnly: false, // BGP (C12)
         tunnelInsideIpVersion: plan.aws.tunnelInsideIpVersion,
         enableAcceleration: plan.aws.enableAcceleration,
+        // After enableAcceleration: a transit gateway target sets its own (C27).
+        ...gateway.connectionProps,
         ...(props.presharedKeyStorage === undefined ? {} : { preSharedKeyStorage: props.presharedKeyStorage }),
         vpnTunnelOptionsSpecifications: carried.map((t) => ({
           tunnelInsideCidr: t.insideCidr,
@@ -422,7 +426,7 @@ export class SiteToSiteVpn extends SiteToSiteVpnBase {
       tunnels: plan.tunnels.map((t) => handoffTunnel(tunnels[t.id])),
     };
     this.handoffOutputKey = `${this.outputPrefix}${AWS_HANDOFF_OUTPUT_SUFFIX}`;
-    this.addOutputs(plan.tunnels, gateway.output);
+    this.addOutputs(plan.tunnels, gateway.output, gateway.additionalOutputs?.() ?? []);
   }
 
   /** One `TunnelState` alarm per tunnel (C43); missing data is a tunnel that reports nothing: breaching. */
@@ -468,10 +472,15 @@ export class SiteToSiteVpn extends SiteToSiteVpnBase {
   }
 
   /** Fixed output keys (overrideLogicalId), so `cdk deploy --outputs-file` keys are predictable. */
-  private addOutputs(planTunnels: readonly ResolvedTunnel[], gatewayOutput: { readonly key: string; readonly description: string }): void {
+  private addOutputs(
+    planTunnels: readonly ResolvedTunnel[],
+    gatewayOutput: { readonly key: string; readonly description: string },
+    additional: readonly { readonly key: string; readonly value: string; readonly description: string }[],
+  ): void {
     const output = (key: string, value: string, description: string) =>
       new CfnOutput(this, key, { value, description }).overrideLogicalId(`${this.outputPrefix}${key}`);
     output(gatewayOutput.key, this.gatewayId, gatewayOutput.description);
+    for (const extra of additional) output(extra.key, extra.value, extra.description);
     for (const t of planTunnels) {
       const tunnel = this.tunnels[t.id];
       const where = `${t.id} (connection ${t.awsConnection} tunnel ${t.awsTunnel}, Azure instance ${t.azureInstance})`;

@@ -6,14 +6,20 @@
 import type { CatalogueNumber } from '../core/finding';
 
 export const ENFORCEMENT_LIMITS: Readonly<Partial<Record<CatalogueNumber, string>>> = {
+  C04: 'Per transit gateway, other VPN connections on an existing gateway are in no template: list their inside CIDRs in `aws.target.insideCidrsInUse` (the allocator skips them, the plan refuses overlaps); a template is checked for the connections it holds, per gateway.',
   C05: 'In a template alone, which gateway instance a tunnel lands on is unknown (it is in the plan and the Azure arguments, where it is checked).',
   C08: 'A change of the Amazon side ASN needs the deployed value: `npx multicloud-vpn diff old.json new.json` (or `cdk diff`) says the gateway is replaced.',
   C09: 'An environment-agnostic stack (no `env.region`) or a template alone does not say its region: region-specific refused ASNs are warnings there, errors in a stack with a resolved region and in a plan with `aws.region`.',
   C11: 'A template does not hold the Azure ASN: the cfn check catches a customer gateway carrying its own VGW\'s ASN; the plan and Azure scopes check the rest.',
   C19: 'Regional quotas (5 VGWs, 50 customer gateways) count only what one template holds; other stacks and the console are invisible.',
   C22: 'That both ends hold the same key is true by construction (Azure reads the AWS secret); no check can compare the values without reading secrets.',
-  C27: 'Whether UDP 500 and 4500 reach the gateways depends on networks outside both templates (on-premises firewalls); not checkable.',
-  C28: 'Subnets on the VPC main route table, imported VPCs and route tables in other stacks are not in the template.',
+  C27: 'Whether UDP 500 and 4500 reach the gateways depends on networks outside both templates (on-premises firewalls); not checkable. ' +
+    "Acceleration is allowed on a transit gateway target (`aws.target.enableAcceleration`); whether the peer admits NAT-T (UDP 4500) is the peer's side.",
+  C28: 'Subnets on the VPC main route table, imported VPCs and route tables in other stacks are not in the template. ' +
+    'On a transit gateway, routes to it are static (a TGW does not propagate into VPC route tables): one per chosen route table and peer CIDR; ' +
+    'subnets outside `aws.target.vpcAttachment.subnets` get a warning when public, an error when private.',
+  C29: "An existing transit gateway's default association/propagation settings cannot be read at synth: the plan requires them " +
+    '(`aws.target.defaultRouteTableAssociation`/`Propagation`) and trusts them; ECMP use is checked after deploy with the AWS CLI (README, "Transit gateway target").',
   C30: 'Only security groups and network ACLs in the same template; groups are not mapped to subnets; NACLs are evaluated for TCP only.',
   C32: 'Service prefix-list CIDRs are not in a template: any public block or prefix list on TCP 443 is accepted.',
   C34: 'Alibaba Cloud peer: a plan describes an Azure peer only, so there is no Alibaba tunnel configuration to check.',

@@ -8,6 +8,7 @@ import { draftTunnels, parseWhatParses, resolve, type PlanOptions } from '../pla
 import { planInputSchema, type PlanInput } from '../plan/schema';
 import { schemaFindings } from '../core/errors';
 import type { ResolvedPlan } from '../plan/types';
+import { awsTargetShapeFindings } from '../plan/aws-target';
 import { checkPlan } from './registry';
 
 export interface PlanResult {
@@ -32,12 +33,12 @@ export function validatePlan(input: unknown, options: PlanOptions = {}): PlanRes
     const names = (message: string, d: string) => new RegExp(`(^|[^\\w.\\[])${d.replace(/[.[\]]/g, '\\$&')}($|[^\\w])`).test(message);
     const under = (f: Finding) => rest.dropped.some((d) => at(f.path, d) || names(f.message, d));
     const drafted = draftTunnels(rest.spec, sharedGateway);
-    const ruleFindings = [...drafted.findings, ...checkPlan({ spec: rest.spec, tunnels: drafted.tunnels, sharedGateway })];
+    const ruleFindings = [...drafted.findings, ...awsTargetShapeFindings(rest.spec.aws.target, rest.spec), ...checkPlan({ spec: rest.spec, tunnels: drafted.tunnels, sharedGateway })];
     return { findings: [...shapeFindings, ...ruleFindings.filter((f) => !under(f))] };
   }
   const spec = structuredClone(parsed.data);
   const drafted = draftTunnels(spec, sharedGateway);
-  const findings = [...drafted.findings, ...checkPlan({ spec, tunnels: drafted.tunnels, sharedGateway })];
+  const findings = [...drafted.findings, ...awsTargetShapeFindings(spec.aws.target, spec), ...checkPlan({ spec, tunnels: drafted.tunnels, sharedGateway })];
   if (findings.some((f) => f.level === 'error')) return { findings };
   return { plan: resolve(spec, drafted.tunnels), findings };
 }

@@ -1,6 +1,6 @@
 /** Turning zod's shape errors into findings, and the error that carries them all. */
 import { z } from 'zod';
-import { formatFinding, type Finding } from './finding';
+import { formatFinding, type CatalogueNumber, type Finding } from './finding';
 import { excerpt, excerptName } from './excerpt';
 
 export class PlanValidationError extends Error {
@@ -86,8 +86,8 @@ function valueAt(input: unknown, segments: readonly (string | number)[]): unknow
 /** One finding per zod issue; an unknown key is one finding per key, with a suggestion. */
 export function schemaFindings(schema: z.ZodTypeAny, error: z.ZodError, input: unknown): Finding[] {
   const findings: Finding[] = [];
-  const push = (segments: readonly (string | number)[], message: string, fix: string) =>
-    findings.push({ path: jsonPath(segments), ruleId: 'Schema', catalogue: [], level: 'error', message, fix });
+  const push = (segments: readonly (string | number)[], message: string, fix: string, catalogue: readonly CatalogueNumber[] = []) =>
+    findings.push({ path: jsonPath(segments), ruleId: 'Schema', catalogue, level: 'error', message, fix });
   for (const issue of error.issues) {
     const got = excerpt(valueAt(input, issue.path));
     switch (issue.code) {
@@ -117,8 +117,9 @@ export function schemaFindings(schema: z.ZodTypeAny, error: z.ZodError, input: u
       }
       case 'custom':
         // A refinement that says what is valid (lib/plan/tags.ts) speaks for itself: no value echoed.
+        // A refinement may name the constraint it enforces (lib/plan/aws-target.ts: C27 for acceleration on a VGW).
         if (typeof issue.params?.fix === 'string') {
-          push(issue.path, issue.message, issue.params.fix);
+          push(issue.path, issue.message, issue.params.fix, Array.isArray(issue.params.catalogue) ? issue.params.catalogue : []);
           break;
         }
         push(issue.path, `${got}: ${issue.message}.`, issue.message);

@@ -9,6 +9,7 @@
 import type { z } from 'zod';
 import { bgpAddressesOf, parseIpv4Cidr } from '../core/address';
 import { ApipaAllocator } from './allocate';
+import { resolveAwsTarget } from './aws-target';
 import { jsonPath } from '../core/errors';
 import { planInputSchema, type PlanSpec } from './schema';
 import { tunnelId, type AwsTunnelNumber, type AzureInstance, type ResolvedPlan, type ResolvedTunnel } from './types';
@@ -50,6 +51,8 @@ export function draftTunnels(spec: PlanSpec, sharedGateway: readonly ResolvedPla
   });
   const taken = [
     ...spec.azure.apipaInUse,
+    // Other VPN connections' inside CIDRs on an existing transit gateway (C04 per gateway).
+    ...(spec.aws.target.kind === 'tgw' ? spec.aws.target.insideCidrsInUse : []),
     ...sharedGateway.flatMap((p) => p.tunnels.map((t) => t.insideCidr)),
     ...[...explicit.values()].flatMap((t) => (t.insideCidr ? [t.insideCidr] : [])),
   ];
@@ -107,7 +110,7 @@ export function resolve(spec: PlanSpec, drafts: readonly DraftTunnel[]): Resolve
   });
   return deepFreeze({
     name: spec.name,
-    aws: spec.aws,
+    aws: { ...spec.aws, target: resolveAwsTarget(spec.aws.target, spec) },
     azure: { ...spec.azure, apipaByInstance },
     customerGatewayAsn: spec.azure.asn,
     tunnels,

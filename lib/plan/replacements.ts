@@ -5,6 +5,7 @@
  * (`pulumi up` with the new AWS outputs). A changed VGW ASN replaces the gateway and so every
  * connection (C08). This tells a user before they deploy.
  */
+import { awsTargetReplacements } from './aws-target';
 import { awsTunnelOptions } from './ipsec';
 import type { ResolvedPlan } from './types';
 
@@ -31,10 +32,15 @@ function tunnelOptionsOf(plan: ResolvedPlan, connection: 1 | 2) {
 export function replacementsBetween(before: ResolvedPlan, after: ResolvedPlan): Replacement[] {
   const replacements: Replacement[] = [];
   const gatewayReasons: string[] = [];
-  if (before.aws.asn !== after.aws.asn) gatewayReasons.push(`aws.asn ${before.aws.asn} → ${after.aws.asn} (C08: the Amazon side ASN cannot change)`);
+  const bothVgw = before.aws.target.kind === 'vgw' && after.aws.target.kind === 'vgw';
+  if (bothVgw && before.aws.asn !== after.aws.asn) gatewayReasons.push(`aws.asn ${before.aws.asn} → ${after.aws.asn} (C08: the Amazon side ASN cannot change)`);
   if (gatewayReasons.length > 0) {
     replacements.push({ resource: 'AWS virtual private gateway (and both VPN connections)', reasons: gatewayReasons, consequence: NEW_OUTSIDE_IPS });
   }
+  // VGW ↔ TGW, another transit gateway, acceleration or tunnel bandwidth: both connections (aws.target, issue 11).
+  const targetChanges = awsTargetReplacements(before.aws.target, after.aws.target);
+  replacements.push(...targetChanges);
+  const connectionsReplaced = gatewayReasons.length > 0 || targetChanges.some((r) => r.replacesConnections);
   for (const connection of [1, 2] as const) {
     const reasons: string[] = [];
     if (before.customerGatewayAsn !== after.customerGatewayAsn) {
@@ -47,7 +53,7 @@ export function replacementsBetween(before: ResolvedPlan, after: ResolvedPlan): 
         .map((t) => `${t.id} inside CIDR → ${t.insideCidr}`);
       reasons.push(...changed, ...(changed.length === 0 ? ['tunnel options (IPsec policy, DPD or startup action) changed'] : []));
     }
-    if (reasons.length > 0 && gatewayReasons.length === 0) {
+    if (reasons.length > 0 && !connectionsReplaced) {
       replacements.push({ resource: `AWS VPN connection ${connection}`, reasons, consequence: NEW_OUTSIDE_IPS });
     }
   }

@@ -6,6 +6,7 @@
  * `lib/rules/`, so that every such finding names its catalogue number.
  */
 import { z } from 'zod';
+import { awsTargetSchema } from './aws-target';
 import { tagProblems } from './tags';
 
 const int = () => z.number().int();
@@ -55,6 +56,12 @@ export const awsSchema = z
     enableAcceleration: z.boolean().default(false),
     /** Length of each generated pre-shared key (C22: 8–64). @default 32 */
     presharedKeyLength: int().default(32),
+    /**
+     * The gateway the VPN connections end on: `{ kind: 'vgw' }` (a virtual private gateway, 0.1's design)
+     * or `{ kind: 'tgw', … }` (a transit gateway with ECMP, acceleration; lib/plan/aws-target.ts).
+     * @default { kind: 'vgw' }
+     */
+    target: awsTargetSchema,
   })
   .strict();
 

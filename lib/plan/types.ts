@@ -1,5 +1,6 @@
 /** The resolved plan: what both halves build from. Immutable; produced by `planVpn`. */
 import type { IpsecPolicy, PlanSpec } from './schema';
+import type { ResolvedAwsTarget } from './aws-target';
 
 export type AzureInstance = 0 | 1;
 export type AwsTunnelNumber = 1 | 2;
@@ -30,7 +31,8 @@ export interface ResolvedTunnel {
 
 export interface ResolvedPlan {
   readonly name: string;
-  readonly aws: Readonly<PlanSpec['aws']>;
+  /** The plan's AWS section; `target` resolved (new or existing gateway, route table, subnets). */
+  readonly aws: Readonly<Omit<PlanSpec['aws'], 'target'>> & { readonly target: ResolvedAwsTarget };
   readonly azure: Readonly<PlanSpec['azure']> & {
     /** Custom APIPA BGP addresses per gateway instance, in AWS tunnel order (C05). */
     readonly apipaByInstance: readonly [readonly string[], readonly string[]];

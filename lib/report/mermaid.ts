@@ -5,7 +5,7 @@ export function mermaidDiagram(plan: ResolvedPlan): string {
   const lines = [
     'flowchart LR',
     `  subgraph AWS["AWS: VPC ${plan.aws.vpcCidr}"]`,
-    `    VGW["Virtual private gateway<br/>ASN ${plan.aws.asn}"]`,
+    ...gatewayNodes(plan),
     ...[1, 2].map((n) => `    CGW${n}["Customer gateway ${n}<br/>ASN ${plan.customerGatewayAsn}<br/>IP = Azure instance ${n - 1}"]`),
     ...[1, 2].map((n) => `    VPN${n}["VPN connection ${n}"]`),
     '  end',
@@ -14,7 +14,7 @@ export function mermaidDiagram(plan: ResolvedPlan): string {
     ...[0, 1].map((i) => `    INST${i}["Instance ${i}<br/>APIPA ${plan.azure.apipaByInstance[i].join(', ')}"]`),
     ...plan.tunnels.map((t) => `    LNG_${t.id}["LNG ${t.id}<br/>peer ${t.awsBgpIp}, ASN ${plan.aws.asn}"]`),
     '  end',
-    '  VGW --- VPN1 & VPN2',
+    ...gatewayEdges(plan),
     '  VPN1 --- CGW1',
     '  VPN2 --- CGW2',
     '  GW --- INST0 & INST1',
@@ -23,4 +23,22 @@ export function mermaidDiagram(plan: ResolvedPlan): string {
     ),
   ];
   return lines.join('\n');
+}
+
+/** The VGW node (0.1's diagram, unchanged), or the transit gateway, its route table and the ECMP state. */
+function gatewayNodes(plan: ResolvedPlan): string[] {
+  const t = plan.aws.target;
+  if (t.kind !== 'tgw') return [`    VGW["Virtual private gateway<br/>ASN ${plan.aws.asn}"]`];
+  const which = t.gateway.kind === 'new' ? 'new' : t.gateway.transitGatewayId;
+  const table = t.routeTable.kind === 'existing' ? t.routeTable.id : t.routeTable.kind === 'new' ? 'new' : 'default';
+  return [
+    `    TGW["Transit gateway (${which})<br/>ASN ${t.gateway.kind === 'new' ? t.gateway.amazonSideAsn : plan.aws.asn}<br/>VPN ECMP ${t.vpnEcmpSupport ? 'enable' : 'disable'}${t.enableAcceleration ? '<br/>accelerated' : ''}"]`,
+    `    TGWRT["TGW route table (${table})<br/>VPN + VPC attachments associated, propagated"]`,
+    `    VPCATT["VPC attachment<br/>${'ids' in t.subnets ? t.subnets.ids.join(', ') : `${t.subnets.type} subnets`}, route ${plan.azure.vnetCidr} → TGW"]`,
+  ];
+}
+
+function gatewayEdges(plan: ResolvedPlan): string[] {
+  if (plan.aws.target.kind !== 'tgw') return ['  VGW --- VPN1 & VPN2'];
+  return ['  TGW --- VPN1 & VPN2', '  TGW --- TGWRT', '  TGW --- VPCATT'];
 }

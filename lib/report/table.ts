@@ -35,11 +35,28 @@ export function connectionTable(plan: ResolvedPlan): string {
   );
 }
 
+/** The transit gateway target in words; nothing for a VGW (0.1's summary, unchanged). */
+export function transitGatewayLines(plan: ResolvedPlan): string[] {
+  const t = plan.aws.target;
+  if (t.kind !== 'tgw') return [];
+  const gateway = t.gateway.kind === 'new' ? `new, ASN ${t.gateway.amazonSideAsn}` : `existing ${t.gateway.transitGatewayId}, ASN ${plan.aws.asn}`;
+  const table = t.routeTable.kind === 'existing' ? t.routeTable.id : t.routeTable.kind === 'new' ? 'new' : "the gateway's default";
+  const subnets = 'ids' in t.subnets ? t.subnets.ids.join(', ') : `${t.subnets.type} subnets`;
+  return [
+    `Transit gateway (${gateway}): VPN ECMP ${t.vpnEcmpSupport ? 'enable (all four tunnels carry traffic)' : 'disable (one tunnel preferred)'}, ` +
+      `default route table association ${t.defaultRouteTableAssociation ? 'enable' : 'disable'}, propagation ${t.defaultRouteTablePropagation ? 'enable' : 'disable'}`,
+    `Transit gateway route table: ${table} (both VPN attachments and the VPC attachment associated and propagated); ` +
+      `VPC attachment: ${subnets}, one per AZ, with a route to ${plan.azure.vnetCidr} via the TGW in their route tables; ` +
+      `acceleration ${t.enableAcceleration ? 'on' : 'off'}, tunnel bandwidth ${t.tunnelBandwidth}`,
+  ];
+}
+
 /** The whole plan summary the CLI's `plan` verb prints. */
 export function planSummary(plan: ResolvedPlan): string {
   return [
     `Plan ${plan.name}: AWS ASN ${plan.aws.asn} (VPC ${plan.aws.vpcCidr}), Azure ASN ${plan.azure.asn} (VNet ${plan.azure.vnetCidr}, ${plan.azure.sku} ${plan.azure.generation}, active/active)`,
     `Customer gateways: BGP ASN ${plan.customerGatewayAsn}; local network gateways: BGP ASN ${plan.aws.asn}`,
+    ...transitGatewayLines(plan),
     `IPsec: ${plan.ipsec.ikeVersion}, phase 1 ${plan.ipsec.phase1.encryption}/${plan.ipsec.phase1.integrity}/DH${plan.ipsec.phase1.dhGroup}/${plan.ipsec.phase1.lifetimeSeconds}s, ` +
       `phase 2 ${plan.ipsec.phase2.encryption}/${plan.ipsec.phase2.integrity}/DH${plan.ipsec.phase2.dhGroup}/${plan.ipsec.phase2.lifetimeSeconds}s, DPD ${plan.ipsec.dpdTimeoutSeconds}s`,
     '',

@@ -2,6 +2,7 @@
 import type * as ec2 from 'aws-cdk-lib/aws-ec2';
 import type { ResolvedPlan } from '../../plan/types';
 import type { GatewayTarget } from './target';
+import { TgwTarget } from './tgw';
 import { VgwTarget } from './vgw';
 
 export type { BoundGatewayTarget, GatewayConnectionProps, GatewayTarget } from './target';
@@ -14,7 +15,8 @@ export interface GatewayTargetProps {
   readonly routePropagationSubnets?: ec2.SubnetSelection;
 }
 
-/** The plan's gateway target (issue 11 adds `plan.aws.target === 'tgw'` → the TGW target here). */
-export function gatewayTargetFor(_plan: ResolvedPlan, props: GatewayTargetProps): GatewayTarget {
+/** The plan's gateway target: `plan.aws.target.kind` (default `vgw`). */
+export function gatewayTargetFor(plan: ResolvedPlan, props: GatewayTargetProps): GatewayTarget {
+  if (plan.aws.target.kind === 'tgw') return new TgwTarget(plan.aws.target, props);
   return new VgwTarget(props);
 }

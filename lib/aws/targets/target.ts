@@ -4,15 +4,17 @@
  * outputs for any target; everything that differs between a virtual private gateway and a transit
  * gateway is behind `GatewayTarget`, and the construct never asks which kind it holds.
  *
- * How a transit gateway plugs in (lib/aws/targets/tgw.ts, issue 11):
- * - `problems`: the TGW props (existing id xor new ASN, `enableAcceleration` only here, C27).
- * - `bind`: creates or imports the TGW (VPN ECMP `enable`, default route table settings), its route
- *   table and the VPC attachment with a static route to the TGW for the peer CIDR in each chosen
- *   route table (C28); returns `connectionProps: { transitGatewayId }`, the TGW's Amazon side ASN and
- *   its id output (`TransitGatewayId`).
+ * How the transit gateway target plugs in (lib/aws/targets/tgw.ts, issue 11; the plan side,
+ * existing id xor new ASN and acceleration only here (C27), is checked by the plan's rules):
+ * - `problems`: the VGW-only construct props (`vpnGatewayId`, `routePropagationSubnets`,
+ *   `enableRoutePropagation: false`) are refused.
+ * - `bind`: creates or imports the TGW (VPN ECMP, default route table settings); returns
+ *   `connectionProps` (`transitGatewayId`, `enableAcceleration`, `tunnelBandwidth`), the TGW's Amazon
+ *   side ASN and its id output (`TransitGatewayId`).
  * - `connectionsCreated`: reads the VPN attachment ids back (CloudFormation returns none, like the
- *   outside IPs), associates them with the TGW route table and propagates them and the VPC
- *   attachment into it.
+ *   outside IPs), then the route table, the VPC attachment, the association and propagation of both
+ *   VPN attachments and the VPC attachment (C29), and a static route to the TGW for the peer CIDR in
+ *   each chosen route table (C28); `additionalOutputs` adds `TransitGatewayRouteTableId`.
  * - one line in `gatewayTargetFor` (targets/index.ts) choosing it from the plan.
  * A new target adds resources under the construct's scope with ids of its own; it never renames
  * the VGW target's (`VpnGateway`, `VpnGatewayAttachment`, `RoutePropagation`), which deployed
@@ -22,8 +24,11 @@ import type * as ec2 from 'aws-cdk-lib/aws-ec2';
 import type { Construct } from 'constructs';
 import type { ResolvedPlan } from '../../plan/types';
 
-/** The `AWS::EC2::VPNConnection` properties that name the gateway: exactly one of them is set. */
-export type GatewayConnectionProps = Pick<ec2.CfnVPNConnectionProps, 'vpnGatewayId' | 'transitGatewayId'>;
+/**
+ * The `AWS::EC2::VPNConnection` properties a target decides: exactly one of the gateway ids, and on a
+ * transit gateway the options only it has (acceleration, C27; large tunnels, Site-to-Site VPN User Guide).
+ */
+export type GatewayConnectionProps = Pick<ec2.CfnVPNConnectionProps, 'vpnGatewayId' | 'transitGatewayId' | 'enableAcceleration' | 'tunnelBandwidth'>;
 
 /** A gateway the VPN connections can end on, before it is built. */
 export interface GatewayTarget {
@@ -48,4 +53,6 @@ export interface BoundGatewayTarget {
   readonly output: { readonly key: string; readonly description: string };
   /** Wiring that needs the VPN connections (a TGW's attachment association and propagation). */
   connectionsCreated?(connections: readonly ec2.CfnVPNConnection[]): void;
+  /** Stack outputs besides `output` (`<outputPrefix><key>`), read after `connectionsCreated` (a TGW's route table). */
+  additionalOutputs?(): readonly { readonly key: string; readonly value: string; readonly description: string }[];
 }

@@ -83,6 +83,47 @@ export function routeTablesRoutingTo(view: CfnView, gateway: string): ReadonlySe
   return tables;
 }
 
+/** A VPC attached to a transit gateway in this template, and the VPN connections on that gateway. */
+export interface TransitGatewayVpc {
+  readonly vpc: string;
+  /** The transit gateway (`targetOf(TransitGatewayId)` of the VPC attachment). */
+  readonly gateway: string;
+  readonly connections: readonly CfnResourceView[];
+}
+
+/** Both CloudFormation types that attach a VPC to a transit gateway. */
+const TGW_VPC_ATTACHMENTS = ['AWS::EC2::TransitGatewayVpcAttachment', 'AWS::EC2::TransitGatewayAttachment'];
+
+export function transitGatewayVpcs(view: CfnView): TransitGatewayVpc[] {
+  const connections = resourcesOfType(view, 'AWS::EC2::VPNConnection');
+  return TGW_VPC_ATTACHMENTS.flatMap((type) => resourcesOfType(view, type)).flatMap((attachment): TransitGatewayVpc[] => {
+    const vpc = targetOf(attachment.properties.VpcId);
+    const gateway = targetOf(attachment.properties.TransitGatewayId);
+    if (vpc === undefined || gateway === undefined) return [];
+    return [{ vpc, gateway, connections: connections.filter((c) => targetOf(c.properties.TransitGatewayId) === gateway) }];
+  });
+}
+
+/** Route tables with an AWS::EC2::Route to the transit gateway (a TGW never propagates into them). */
+export function routeTablesRoutingToTransitGateway(view: CfnView, gateway: string): ReadonlySet<string> {
+  const tables = new Set<string>();
+  for (const route of resourcesOfType(view, 'AWS::EC2::Route')) {
+    const table = targetOf(route.properties.RouteTableId);
+    if (table !== undefined && targetOf(route.properties.TransitGatewayId) === gateway) tables.add(table);
+  }
+  return tables;
+}
+
+/** Route tables of `vpc`'s subnets with an explicit association, each with its subnets. */
+export function subnetsByRouteTable(view: CfnView, vpc: string): Map<string, SubnetRouting[]> {
+  const byTable = new Map<string, SubnetRouting[]>();
+  for (const routing of subnetRoutings(view)) {
+    if (routing.vpc !== vpc || routing.routeTable === undefined) continue;
+    byTable.set(routing.routeTable, [...(byTable.get(routing.routeTable) ?? []), routing]);
+  }
+  return byTable;
+}
+
 /**
  * The subnets "meant to reach Azure" (C28's decision, reused by C30): the private subnets (no route
  * to an internet gateway) with an explicit route table, of a VPC whose attached VGW carries at

@@ -1,6 +1,7 @@
 import { isUnresolved, targetOf, type CfnResourceView } from '../../check/views/cfn-view';
 import type { Rule } from '../../check/kit/rule';
 import type { Violation } from '../../core/finding';
+import { transitGatewayAsnViolations, violationsOwnedBy } from '../../plan/aws-target';
 import { cfnNumber, DEFAULT_AMAZON_SIDE_ASN } from '../../check/views/asn';
 
 /** CloudFormation's `BgpAsn` default when a customer gateway sets neither ASN property. */
@@ -34,8 +35,10 @@ export const PeerAsnsMatch: Rule = {
     "uses; the Azure check compares every local network gateway's ASN with the AWS ASN (the AWS customer " +
     "gateways' ASNs are not in the Azure view).",
   fix: "customer gateways: the Azure gateway's ASN (azure.asn, 65000 in seed 004); local network gateways: the AWS ASN (aws.asn, 64512 by default).",
-  plan: ({ spec, sharedGateway }) =>
-    sharedGateway.flatMap((plan, k): Violation[] => [
+  plan: ({ spec, sharedGateway }) => [
+    // A new transit gateway's amazonSideAsn is the ASN the peer's BGP sessions use (aws.asn).
+    ...violationsOwnedBy(transitGatewayAsnViolations(spec.aws.target, spec), 'PeerAsnsMatch'),
+    ...sharedGateway.flatMap((plan, k): Violation[] => [
       ...(plan.azure.asn !== spec.azure.asn
         ? [{
             path: 'azure.asn',
@@ -51,6 +54,7 @@ export const PeerAsnsMatch: Rule = {
           }]
         : []),
     ]),
+  ],
   cfn: (view) => {
     const byId = new Map(view.resources.map((r) => [r.logicalId, r]));
     const reported = new Set<string>();

@@ -1,6 +1,7 @@
 import { resourcesOfType } from '../../check/views/cfn-view';
 import type { Rule } from '../../check/kit/rule';
 import type { Violation } from '../../core/finding';
+import { transitGatewayAsnViolations, violationsOwnedBy } from '../../plan/aws-target';
 import { DEFAULT_AMAZON_SIDE_ASN, PRIVATE_RANGES, cfnNumber } from '../../check/views/asn';
 
 /** Why `asn` cannot be a VGW's Amazon side ASN, or undefined when it can. */
@@ -31,20 +32,24 @@ export const VgwAsnIsPrivate: Rule = {
   id: 'VgwAsnIsPrivate',
   catalogue: ['C08'],
   level: 'error',
-  summary: `The virtual private gateway's Amazon side ASN is private (${PRIVATE_RANGES}); it never changes.`,
+  summary: `The Amazon side ASN of the virtual private gateway (or transit gateway) is private (${PRIVATE_RANGES}); it never changes.`,
   explanation:
     'Seed 001 (AWS Site-to-Site VPN user guide): the Amazon side ASN of a virtual private gateway is a private ' +
     `ASN, ${PRIVATE_RANGES}, 64512 by default, and cannot be changed after the gateway is created. The range is an ` +
     'error. A change is a warning, but the plan and template checks see only the new value: `amazonSideAsnChange` ' +
     "compares it with the deployed one (e.g. the AWS hand-off file's awsAsn), and `cdk diff` shows the gateway " +
-    'as replaced.',
+    'as replaced. A transit gateway (AWS::EC2::TransitGateway AmazonSideAsn, aws.target.amazonSideAsn) takes the same ' +
+    'ranges (EC2 API TransitGatewayRequestOptions), and its ASN cannot be modified while VPN attachments exist (EC2 ModifyTransitGatewayOptions).',
   fix: `a private ASN: ${DEFAULT_AMAZON_SIDE_ASN} (the AWS default), or within ${PRIVATE_RANGES}.`,
   plan: ({ spec }) => {
     const problem = amazonSideAsnProblem(spec.aws.asn);
-    return problem ? [{ path: 'aws.asn', message: problem }] : [];
+    return [
+      ...(problem ? [{ path: 'aws.asn', message: problem }] : []),
+      ...violationsOwnedBy(transitGatewayAsnViolations(spec.aws.target, spec), 'VgwAsnIsPrivate'),
+    ];
   },
   cfn: (view) =>
-    resourcesOfType(view, 'AWS::EC2::VPNGateway').flatMap((gateway): Violation[] => {
+    [...resourcesOfType(view, 'AWS::EC2::VPNGateway'), ...resourcesOfType(view, 'AWS::EC2::TransitGateway')].flatMap((gateway): Violation[] => {
       const raw = gateway.properties.AmazonSideAsn;
       const asn = cfnNumber(raw);
       if (asn === undefined) return []; // absent: AWS uses 64512; computed: unknown here

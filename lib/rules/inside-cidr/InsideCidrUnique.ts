@@ -3,6 +3,7 @@ import { targetOf } from '../../check/views/cfn-view';
 import { cfnTunnelInsideCidrs } from '../../check/views/inside-cidrs';
 import type { Rule } from '../../check/kit/rule';
 import type { Violation } from '../../core/finding';
+import { insideCidrsInUseViolations, violationsOwnedBy } from '../../plan/aws-target';
 import { quoted } from '../../core/excerpt';
 
 /** A block already claimed, with what to call it in a message. */
@@ -62,6 +63,18 @@ export const InsideCidrUnique: Rule = {
         });
       }
     });
+    // Other VPN connections on an existing transit gateway: inside CIDRs are unique per gateway (C04).
+    violations.push(...violationsOwnedBy(insideCidrsInUseViolations(spec.aws.target), 'InsideCidrUnique'));
+    if (spec.aws.target.kind === 'tgw') {
+      spec.aws.target.insideCidrsInUse.forEach((cidr, i) => {
+        const range = parseIpv4Cidr(cidr);
+        if (range) {
+          claims.push({ label: `${quoted(cidr)} of aws.target.insideCidrsInUse[${i}] (another VPN connection on the transit gateway)`, range });
+        } else {
+          violations.push({ path: `aws.target.insideCidrsInUse[${i}]`, message: `${quoted(cidr)} is not an IPv4 CIDR, so the block it stands for cannot be kept free.`, fix: 'a CIDR such as 169.254.21.8/30.' });
+        }
+      });
+    }
     for (const t of tunnels) {
       const range = t.insideCidr === undefined ? undefined : parseIpv4Cidr(t.insideCidr);
       if (!range) continue; // C01 reports what does not parse

@@ -13,11 +13,20 @@ export const TunnelInsideIpv4OnVgw: Rule = {
   explanation:
     'Seed 001 (AWS Site-to-Site VPN user guide): a virtual private gateway does not carry IPv6 traffic; IPv6 ' +
     'inside (TunnelInsideIpVersion ipv6, TunnelInsideIpv6Cidr) and outside (OutsideIpAddressType Ipv6) addressing ' +
-    'exist only on a transit gateway. Seed 004 sets "Tunnel inside IP version: IPv4" on both connections.',
+    'exist only on a transit gateway. Seed 004 sets "Tunnel inside IP version: IPv4" on both connections. With aws.target ' +
+    "kind 'tgw' the plan still refuses 'ipv6': the Azure peer's custom BGP addresses are IPv4 APIPA (C05); a template's " +
+    'connections on a transit gateway are not checked.',
   fix: FIX,
   plan: ({ spec, tunnels }) => [
     ...(spec.aws.tunnelInsideIpVersion === 'ipv6'
-      ? [{ path: 'aws.tunnelInsideIpVersion', message: "'ipv6' is not available on a virtual private gateway.", fix: "'ipv4' (the default)." }]
+      ? [{
+        path: 'aws.tunnelInsideIpVersion',
+        // A transit gateway takes IPv6 tunnels, but the Azure peer's BGP addresses are IPv4 APIPA (C05).
+        message: spec.aws.target.kind === 'tgw'
+          ? "'ipv6': a transit gateway takes IPv6 inside addresses, but the Azure peer's BGP addresses are IPv4 APIPA (169.254.21.0–169.254.22.255, C05), so the sessions would never form."
+          : "'ipv6' is not available on a virtual private gateway.",
+        fix: "'ipv4' (the default).",
+      }]
       : []),
     ...tunnels.flatMap((t): Violation[] =>
       !t.allocated && t.insideCidr !== undefined && isIpv6(t.insideCidr)

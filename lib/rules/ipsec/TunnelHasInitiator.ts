@@ -47,7 +47,7 @@ function connectionProblems(view: CfnView, connection: CfnResourceView): Violati
   return [{
     path: connection.path,
     level: 'warning',
-    message: "no tunnel has StartupAction 'start': the VGW never initiates, so the tunnels come up only if the customer gateway device starts IKE.",
+    message: `no tunnel has StartupAction 'start': ${connection.properties.TransitGatewayId !== undefined ? 'the transit gateway' : 'the VGW'} never initiates, so the tunnels come up only if the customer gateway device starts IKE.`,
     fix: `StartupAction 'start', or tag the customer gateway '${PEER_TAGS.peerConnectionMode}' with the peer's mode once you know the device initiates.`,
   }];
 }
@@ -58,7 +58,8 @@ export const TunnelHasInitiator: Rule = {
   level: 'error',
   summary: "One side starts IKE: AWS tunnels facing a ResponderOnly Azure connection have StartupAction 'start'.",
   explanation:
-    "Seed 001 (AWS Site-to-Site VPN tunnel options): by default a VGW does not initiate (StartupAction 'add'); the customer " +
+    "Seed 001 (AWS Site-to-Site VPN tunnel options): by default AWS does not initiate (StartupAction 'add'), on a VGW and on a " +
+    "transit gateway alike (the option is the VPN connection's, whatever its gateway); the customer " +
     "side must. Seed 004 (Azure AWS-BGP tutorial) sets the startup action to 'start'. An Azure connection in ResponderOnly " +
     "mode never initiates, so with 'add' on AWS no tunnel ever comes up. On CloudFormation a customer gateway tagged " +
     `'${PEER_TAGS.peerConnectionMode}' = ResponderOnly makes every tunnel of its connections need 'start' (error); for an ` +
