@@ -78,30 +78,35 @@ function keyFindings(tunnelId: string, problems: readonly string[]): Finding[] {
 }
 
 /**
- * Each tunnel's key as a Pulumi secret (C23), checked for the AWS format (C22) and for reuse across
- * tunnels inside one apply: a bad key fails the connections' inputs, so none is created. Messages
- * name tunnels, never a key.
+ * The keys of `tunnelIds` as Pulumi secrets (C23), checked for the AWS format (C22) and for reuse
+ * across tunnels inside one apply: a bad key fails every connection's inputs, so none is created.
+ * Messages name tunnels, never a key.
  */
+export function checkedPresharedKeys(tunnelIds: readonly string[], keys: readonly pulumi.Input<string>[]): pulumi.Output<string>[] {
+  const checked = pulumi.all(keys.map((k) => pulumi.secret(k))).apply((values) => {
+    const findings = values.flatMap((key, i) => keyFindings(tunnelIds[i], presharedKeyFormatProblems(key)));
+    values.forEach((key, i) => {
+      const others = tunnelIds.filter((_, j) => j !== i && values[j] === key);
+      if (others.length > 0) {
+        findings.push({ path: `awsTunnels.${tunnelIds[i]}.presharedKey`, ruleId: 'PresharedKeyFormat', catalogue: ['C22'], level: 'error',
+          message: `tunnel ${tunnelIds[i]} has the same key as ${others.join(', ')}; each tunnel has its own.`, fix: 'the key the AWS stack generated for this tunnel.' });
+      }
+    });
+    if (findings.length > 0) throw new AlibabaDesignError(findings, 'pre-shared keys');
+    return values;
+  });
+  return tunnelIds.map((_, i) => pulumi.secret(checked.apply((values) => values[i])));
+}
+
+/** Each AWS tunnel's key: given, or read by its ARN (`readSecret`, Secrets Manager by default). */
 function secretKeys(args: AlibabaVpnGatewayArgs, design: AlibabaDesign): Map<string, pulumi.Output<string>> {
   const endpoints = args.awsTunnels ?? {};
   const ids = design.aws.tunnels.map((t) => t.tunnelId);
   if (ids.length === 0) return new Map();
   let reader: SecretReader | undefined;
   const read = (arn: string) => (reader ??= args.readSecret ?? secretsManagerReader())(arn);
-  const raw = ids.map((id) => pulumi.secret(pulumi.output(endpoints[id].presharedKey ?? read(endpoints[id].presharedKeySecretArn))));
-  const checked = pulumi.all(raw).apply((keys) => {
-    const findings = keys.flatMap((key, i) => keyFindings(ids[i], presharedKeyFormatProblems(key)));
-    keys.forEach((key, i) => {
-      const others = ids.filter((_, j) => j !== i && keys[j] === key);
-      if (others.length > 0) {
-        findings.push({ path: `awsTunnels.${ids[i]}.presharedKey`, ruleId: 'PresharedKeyFormat', catalogue: ['C22'], level: 'error',
-          message: `tunnel ${ids[i]} has the same key as ${others.join(', ')}; each tunnel has its own.`, fix: 'the key the AWS stack generated for this tunnel.' });
-      }
-    });
-    if (findings.length > 0) throw new AlibabaDesignError(findings, 'pre-shared keys');
-    return keys;
-  });
-  return new Map(ids.map((id, i) => [id, pulumi.secret(checked.apply((keys) => keys[i]))]));
+  const keys = checkedPresharedKeys(ids, ids.map((id) => endpoints[id].presharedKey ?? read(endpoints[id].presharedKeySecretArn)));
+  return new Map(ids.map((id, i) => [id, keys[i]]));
 }
 
 function tunnelOptions(tunnel: AlibabaTunnelDesign, customerGatewayId: pulumi.Input<string>, psk: pulumi.Input<string>) {

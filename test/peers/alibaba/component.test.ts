@@ -1,9 +1,12 @@
+import { spawnSync } from 'node:child_process';
+import * as path from 'node:path';
 import * as pulumi from '@pulumi/pulumi';
-import { AlibabaDesignError, AlibabaVpnGateway, type AlibabaAwsTunnelEndpoint, type AlibabaVpnGatewayArgs } from '../../../lib/peers/alibaba/component';
+import { AlibabaDesignError, AlibabaVpnGateway, checkedPresharedKeys, type AlibabaAwsTunnelEndpoint, type AlibabaVpnGatewayArgs } from '../../../lib/peers/alibaba/component';
 import { ALIBABA_RULES, checkAlibabaGraph, CONNECTION_TYPE, type AlibabaResourceGraph } from '../../../lib/rules/alibaba';
 import { OUTSIDE_IPS, peer, plan, secretArn } from './fixtures';
 import { capture, installMocks, MOCK_GATEWAY_IPS, testKey, valueOf, type Registered } from './mocks';
 
+const ROOT = path.resolve(__dirname, '../../..');
 const GATEWAY = 'alicloud:vpn/gateway:Gateway';
 const CUSTOMER_GATEWAY = 'alicloud:vpn/customerGateway:CustomerGateway';
 const TUNNEL_IDS = ['Instance0Tunnel1', 'Instance0Tunnel2', 'Instance1Tunnel1', 'Instance1Tunnel2'];
@@ -190,4 +193,45 @@ describe('AlibabaVpnGateway: first run and refusals', () => {
     expect(await pulumi.isSecret(psk)).toBe(true);
     expect(await valueOf(psk)).toBe(KEYS.Instance0Tunnel1);
   });
+});
+
+describe('checkedPresharedKeys (C22, C23)', () => {
+  /** The value an Output settles to, or the error it fails with. */
+  const settle = (output: pulumi.Output<string>) =>
+    (output as unknown as { promise(): Promise<string> }).promise().then((value) => ({ value }), (error: unknown) => ({ error }));
+
+  beforeAll(async () => {
+    await installMocks();
+  });
+
+  test('C22, C23: valid keys come back as secrets, each its own', async () => {
+    const keys = checkedPresharedKeys(['A', 'B'], [KEYS.Instance0Tunnel1, pulumi.output(KEYS.Instance0Tunnel2)]);
+    expect(await Promise.all(keys.map((k) => pulumi.isSecret(k)))).toEqual([true, true]);
+    expect(await Promise.all(keys.map(settle))).toEqual([{ value: KEYS.Instance0Tunnel1 }, { value: KEYS.Instance0Tunnel2 }]);
+  });
+
+  test('C22: a malformed key, or one key on two tunnels, read from the secrets fails the run before any connection exists, naming the tunnels, never a key', () => {
+    // The failing apply ends the program (an unhandled rejection under the engine), which would also
+    // end jest's worker: run it in a child process with the same mocks.
+    const bad = `0${testKey()}`;
+    const script = `
+      const { installMocks } = require('./test/peers/alibaba/mocks');
+      const { AlibabaVpnGateway } = require('./lib/peers/alibaba/component');
+      const { awsTunnels, peer, plan } = require('./test/peers/alibaba/fixtures');
+      const keys = ${JSON.stringify({ ...KEYS, Instance1Tunnel1: bad, Instance0Tunnel2: KEYS.Instance0Tunnel1 })};
+      installMocks().then((record) => {
+        process.on('exit', () => console.log('registered:' + record.map((r) => r.name).join(',')));
+        const p = plan();
+        const readSecret = async (arn) => keys[Object.entries(awsTunnels(p)).find(([, t]) => t.presharedKeySecretArn === arn)[0]];
+        new AlibabaVpnGateway('ali', { plan: p, peer: peer(), awsTunnels: awsTunnels(p), readSecret });
+      });`;
+    const run = spawnSync(process.execPath, ['--require', './scripts/register-ts.js', '-e', script], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
+    expect(run.status).not.toBe(0);
+    expect(run.stderr).toMatch(/\[C22 PresharedKeyFormat\] the pre-shared key of tunnel Instance1Tunnel1 starts with '0'/);
+    expect(run.stderr).toContain('tunnel Instance0Tunnel1 has the same key as Instance0Tunnel2; each tunnel has its own.');
+    for (const key of [bad, KEYS.Instance0Tunnel1]) expect(run.stderr + run.stdout).not.toContain(key);
+    const registered = /registered:(.*)/.exec(run.stdout)?.[1].split(',') ?? [];
+    expect(registered).toContain('ali-gateway');
+    expect(registered.filter((name) => name.startsWith('ali-ipsec'))).toEqual([]);
+  }, 120_000);
 });
