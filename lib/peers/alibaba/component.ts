@@ -12,6 +12,7 @@ import { PlanValidationError } from '../../plan/findings';
 import { presharedKeyFormatProblems } from '../../rules/PresharedKeyFormat';
 import { ALIBABA_RULES, checkAlibabaDesign, type AlibabaRule } from '../../rules/alibaba';
 import { formatFinding, type Finding } from '../../rules/types';
+import { createAlibabaAlarms, type AlibabaAlarmOptions } from './alarms';
 import { alibabaDesign, type AlibabaDesign, type AlibabaPlanInput, type AlibabaTunnelDesign } from './design';
 import type { AlibabaPeerSpec } from './schema';
 
@@ -53,6 +54,11 @@ export interface AlibabaVpnGatewayArgs {
   readonly readSecret?: SecretReader;
   /** The rules the design must pass. @default ALIBABA_RULES */
   readonly rules?: readonly AlibabaRule[];
+  /**
+   * CloudMonitor alarms on each tunnel's IPsec and BGP state (lib/peers/alibaba/alarms.ts, C43); `false`
+   * builds none. @default on, with a contact group of its own
+   */
+  readonly alarms?: AlibabaAlarmOptions | false;
 }
 
 /** Every finding of the design of `args`; throws an `AlibabaDesignError` when one is an error. */
@@ -185,6 +191,8 @@ export class AlibabaVpnGateway extends pulumi.ComponentResource {
       // One operation at a time on the gateway (C42): each connection waits for the one before.
       }, { parent: this, ...(previous !== undefined ? { dependsOn: [previous] } : {}) }));
     }
+
+    if (args.alarms !== false) createAlibabaAlarms(name, design, gateway.id, connections, args.alarms ?? {}, this);
 
     this.gatewayPublicIps = pulumi.all([gateway.internetIp, gateway.disasterRecoveryInternetIp]).apply((ips) => ips.map((ip) => ip ?? ''));
     this.gatewayId = gateway.id;

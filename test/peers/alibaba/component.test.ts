@@ -20,7 +20,7 @@ function endpoints(withKeys: boolean): Record<string, AlibabaAwsTunnelEndpoint> 
 }
 
 async function build(args: Partial<AlibabaVpnGatewayArgs>, opts?: pulumi.ComponentResourceOptions) {
-  const vpn = new AlibabaVpnGateway('ali', { plan: plan(), peer: peer(), ...args }, opts);
+  const vpn = new AlibabaVpnGateway('ali', { plan: plan(), peer: peer(), alarms: false, ...args }, opts);
   const [ips, gatewayId, connectionIds] = await valueOf(pulumi.all([vpn.gatewayPublicIps, vpn.gatewayId, vpn.connectionIds]));
   return { vpn, ips, gatewayId, connectionIds };
 }

@@ -41,6 +41,10 @@ export async function installMocks(): Promise<Registered[]> {
         state.internetIp = MOCK_GATEWAY_IPS[0];
         state.disasterRecoveryInternetIp = MOCK_GATEWAY_IPS[1];
       }
+      // The provider reports each tunnel's id; the alarms find it by role.
+      if (args.type === 'alicloud:vpn/connection:Connection') {
+        state.tunnelOptionsSpecifications = (inputs.tunnelOptionsSpecifications as { role: string }[]).map((t) => ({ ...t, tunnelId: `tun-${args.name}-${t.role}` }));
+      }
       return { id: `${args.name}-id`, state };
     },
     call: () => ({}),
