@@ -140,6 +140,8 @@ export class AlibabaVpnGateway extends pulumi.ComponentResource {
   readonly gatewayId: pulumi.Output<string>;
   /** Connection 1 then 2; empty on the first run. */
   readonly connectionIds: pulumi.Output<string[]>;
+  /** The CloudMonitor alarms (C43); empty on the first run or with `alarms: false`. */
+  readonly alarmIds: pulumi.Output<string[]>;
 
   constructor(name: string, args: AlibabaVpnGatewayArgs, opts?: pulumi.ComponentResourceOptions) {
     // Checked before the component registers, so an invalid design creates nothing at all.
@@ -192,7 +194,8 @@ export class AlibabaVpnGateway extends pulumi.ComponentResource {
       }, { parent: this, ...(previous !== undefined ? { dependsOn: [previous] } : {}) }));
     }
 
-    if (args.alarms !== false) createAlibabaAlarms(name, design, gateway.id, connections, args.alarms ?? {}, this);
+    const alarms = args.alarms === false ? [] : createAlibabaAlarms(name, design, gateway.id, connections, args.alarms ?? {}, this);
+    this.alarmIds = pulumi.all(alarms.map((a) => a.id));
 
     this.gatewayPublicIps = pulumi.all([gateway.internetIp, gateway.disasterRecoveryInternetIp]).apply((ips) => ips.map((ip) => ip ?? ''));
     this.gatewayId = gateway.id;

@@ -19,9 +19,7 @@ async function run(args: Partial<AlibabaVpnGatewayArgs>): Promise<Registered[]> 
   const p = plan();
   const tunnels = Object.fromEntries(Object.entries(awsTunnels(p)).map(([id, t]) => [id, { ...t, presharedKey: testKey() }]));
   const vpn = new AlibabaVpnGateway('ali', { plan: p, peer: peer(), awsTunnels: tunnels, ...args });
-  await valueOf(pulumi.all([vpn.gatewayId, vpn.connectionIds]));
-  // Alarms are registered after the connections' outputs resolve.
-  await new Promise((resolve) => setTimeout(resolve, 50));
+  await valueOf(pulumi.all([vpn.gatewayId, vpn.connectionIds, vpn.alarmIds]));
   return record;
 }
 
