@@ -56,6 +56,15 @@ export interface OfflineAlibabaListing {
   readonly tunnels: OfflineTunnelRow[];
 }
 
+/** `value` with Pulumi's serialized secrets (`{ <sig>: <secret sig>, value }`) replaced by their values. */
+function revealed(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(revealed);
+  if (value === null || typeof value !== 'object') return value;
+  const object = value as Record<string, unknown>;
+  if (object[pulumi.runtime.specialSigKey] === pulumi.runtime.specialSecretSig) return revealed(object.value);
+  return Object.fromEntries(Object.entries(object).map(([k, v]) => [k, revealed(v)]));
+}
+
 /** `value` with every key field and every known key value replaced by the mask. */
 function masked(value: unknown, known: ReadonlySet<string>): unknown {
   if (typeof value === 'string') return known.has(value) ? SECRET_MASK : value;
@@ -93,12 +102,13 @@ export async function offlineAlibabaListing(options: OfflineAlibabaOptions = {})
   const registered: RegisteredResource[] = [];
   await pulumi.runtime.setMocks({
     newResource: async (args) => {
-      registered.push({ type: args.type, name: args.name, inputs: masked(args.inputs, known) });
-      const state: Record<string, unknown> = { ...args.inputs };
+      const inputs = revealed(args.inputs) as Record<string, unknown>;
+      registered.push({ type: args.type, name: args.name, inputs: masked(inputs, known) });
+      const state: Record<string, unknown> = { ...inputs };
       if (args.type === 'alicloud:vpn/gateway:Gateway') [state.internetIp, state.disasterRecoveryInternetIp] = OFFLINE_GATEWAY_IPS;
       // The provider reports each tunnel's id (the alarms find it by role).
       if (args.type === 'alicloud:vpn/connection:Connection') {
-        state.tunnelOptionsSpecifications = (args.inputs.tunnelOptionsSpecifications as { role: string }[]).map((t) => ({ ...t, tunnelId: `tun-${args.name}-${t.role}` }));
+        state.tunnelOptionsSpecifications = (inputs.tunnelOptionsSpecifications as { role: string }[]).map((t) => ({ ...t, tunnelId: `tun-${args.name}-${t.role}` }));
       }
       return { id: args.custom === false ? undefined : `${args.name}-id`, state };
     },
