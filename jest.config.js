@@ -12,8 +12,8 @@ module.exports = {
   globalSetup: '<rootDir>/test/global-setup.ts',
   globalTeardown: '<rootDir>/test/global-teardown.ts',
   setupFilesAfterEnv: ['<rootDir>/test/temp-dirs.ts'],
-  // isolatedModules (tsconfig) makes ts-jest transpile file by file; `npm run typecheck` type-checks.
-  transform: { '^.+\\.ts$': ['ts-jest', { diagnostics: false }] },
+  // isolatedModules (tsconfig): esbuild transpiles file by file (test/esbuild-transform.js); tsc type-checks.
+  transform: { '^.+\\.ts$': '<rootDir>/test/esbuild-transform.js' },
   moduleFileExtensions: ['ts', 'js', 'json'],
   // @pulumi/pulumi loads the TypeScript compiler and npm's arborist at start-up, for closure
   // serialization only (unused by the tests): both are loaded on first use instead (test/lazy/).

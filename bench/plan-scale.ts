@@ -3,7 +3,7 @@
  * one Azure gateway (128 blocks). Prints the median time to plan the whole gateway, the time for
  * the last plan added, and the growth exponent over the number of tunnels.
  */
-import { planSharedGateway, validatePlan } from '../lib/plan';
+import { planSharedGateway, validatePlan } from '../lib/check/validate';
 import { growthExponent, medianMs, row } from './measure';
 
 export function planScaleBenchmark(runs = 15): string[] {

@@ -10,8 +10,9 @@
 import { App, Stack } from 'aws-cdk-lib';
 import { AzureVpnConnections } from '../lib/aws';
 import { cfnViewFromStack, enforcementRuleId } from '../lib/enforcement';
-import { planSharedGateway, type ResolvedPlan } from '../lib/plan';
-import { checkCfn } from '../lib/rules/registry';
+import { type ResolvedPlan } from '../lib/plan';
+import { planSharedGateway } from '../lib/check/validate';
+import { checkCfn } from '../lib/check/registry';
 import { growthExponent, interleavedMedians, medianMs, row } from './measure';
 import { exampleVpc } from '../bin/example-stack';
 import { acknowledge, enableRulePacks, newApp, type RulePacks } from './stacks';

@@ -13,7 +13,8 @@ import { join } from 'node:path';
 import { App, Stack, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { MulticloudVpnChecks, VpnRulesAspect } from '../lib/enforcement';
-import { loadPlanFile, type ResolvedPlan } from '../lib/plan';
+import { type ResolvedPlan } from '../lib/plan';
+import { loadPlanFile } from '../lib/check/file';
 import { EXAMPLE_STACK_NAME, ExampleStack } from '../bin/example-stack';
 import { BENCH_AZURE_IPS, handWrittenStack } from './hand-written-stack';
 

@@ -9,7 +9,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { loadPlanFile } from '../lib/plan';
+import { loadPlanFile } from '../lib/check/file';
 import { missingPrerequisites } from '../lib/twin/prerequisites';
 import { median, row } from './measure';
 

@@ -22,8 +22,8 @@
 import { App } from 'aws-cdk-lib';
 import { DISABLE_CREATION_STACK_TRACES } from 'aws-cdk-lib/cx-api';
 import { AzureOutputsError, readAzureOutputs } from '../lib/handoff/azure-outputs';
-import { validatePlanFile } from '../lib/plan/file';
-import { formatFinding } from '../lib/rules/types';
+import { validatePlanFile } from '../lib/check/file';
+import { formatFinding } from '../lib/core/finding';
 import { contextFile } from './context';
 import { enableExampleChecks, EXAMPLE_STACK_NAME, ExampleStack } from './example-stack';
 

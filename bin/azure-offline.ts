@@ -5,7 +5,7 @@
  * Without --aws-outputs it shows the first run (public IPs, gateway and subnet only).
  */
 import { parseArgs } from 'node:util';
-import { offlineAzureResources } from '../lib/azure/offline';
+import { offlineAzureResources } from '../lib/peers/azure/pulumi/offline';
 
 async function main(): Promise<number> {
   const { values } = parseArgs({

@@ -10,7 +10,7 @@ import type { Construct } from 'constructs';
 import { AzureVpnConnections } from '../lib/aws';
 import { MulticloudVpnChecks, VpnRulesAspect } from '../lib/enforcement';
 import type { ResolvedPlan } from '../lib/plan';
-import { formatFinding, type Finding } from '../lib/rules/types';
+import { formatFinding, type Finding } from '../lib/core/finding';
 import { exampleVpc } from './example-vpc';
 
 export { exampleVpc };

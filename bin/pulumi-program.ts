@@ -6,6 +6,6 @@
  *   from AWS Secrets Manager).
  * Stack outputs: gatewayPublicIps, gatewayId, connectionIds (`pulumi stack output --json`).
  */
-import { azureProgram, azureProgramOptionsFromConfig } from '../lib/azure/program';
+import { azureProgram, azureProgramOptionsFromConfig } from '../lib/peers/azure/pulumi/program';
 
 export = azureProgram(azureProgramOptionsFromConfig());

@@ -26,9 +26,10 @@
  *   node --require ./scripts/register-ts.js examples/azure-program.ts [samples/aws-outputs.json]
  */
 import * as pulumi from '@pulumi/pulumi';
-import { AzureVpnGateway, awsTunnelEndpoints, offlineKeyStandIn } from '../lib/azure';
+import { AzureVpnGateway, awsTunnelEndpoints, offlineKeyStandIn } from '../lib/azure-entry';
 import { readAwsOutputs, type SecretReader } from '../lib/handoff/aws-outputs';
-import { planVpn, type ResolvedPlan } from '../lib/plan';
+import { type ResolvedPlan } from '../lib/plan';
+import { planVpn } from '../lib/check/validate';
 
 export interface AzureVpnProgramOptions {
   /** Your resource group; the VNet and its `GatewaySubnet` are in it. */

@@ -15,7 +15,8 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { AzureVpnConnections } from '../lib/aws';
 import { VpnRulesAspect } from '../lib/enforcement';
 import { readAzureOutputs } from '../lib/handoff/azure-outputs';
-import { planVpn, replacementsBetween, type PlanInput, type Replacement, type ResolvedPlan } from '../lib/plan';
+import { replacementsBetween, type PlanInput, type Replacement, type ResolvedPlan } from '../lib/plan';
+import { planVpn } from '../lib/check/validate';
 
 export interface CustomIpsecStackProps extends StackProps {
   /** The Azure gateway's public IPs, instance 0 first. */

@@ -18,7 +18,7 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { AzureVpnConnections } from '../lib/aws';
 import { VpnRulesAspect } from '../lib/enforcement';
 import { readAzureOutputs } from '../lib/handoff/azure-outputs';
-import { planVpn } from '../lib/plan';
+import { planVpn } from '../lib/check/validate';
 
 export interface ExistingVgwStackProps extends StackProps {
   /** The Azure gateway's public IPs, instance 0 first (`gatewayPublicIps` of `pulumi stack output --json`). */

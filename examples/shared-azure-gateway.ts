@@ -27,11 +27,12 @@ import type * as pulumi from '@pulumi/pulumi';
 import { App, Stack, type StackProps } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { AzureVpnConnections } from '../lib/aws';
-import { AzureVpnGateway, awsTunnelEndpoints } from '../lib/azure';
+import { AzureVpnGateway, awsTunnelEndpoints } from '../lib/azure-entry';
 import { VpnRulesAspect } from '../lib/enforcement';
 import { readAwsOutputs, type SecretReader } from '../lib/handoff/aws-outputs';
 import { readAzureOutputs } from '../lib/handoff/azure-outputs';
-import { planSharedGateway, type ResolvedPlan } from '../lib/plan';
+import { type ResolvedPlan } from '../lib/plan';
+import { planSharedGateway } from '../lib/check/validate';
 
 export interface SharedGatewayProps extends StackProps {
   /** The shared Azure gateway's public IPs, instance 0 first. */

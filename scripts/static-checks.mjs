@@ -18,6 +18,8 @@ const CHECKS = [
   ['typecheck', 'npx', ['tsc', '--noEmit', '-p', '.', '--incremental', '--tsBuildInfoFile', 'node_modules/.cache/multicloud-vpn-tsc/typecheck.tsbuildinfo']],
   ['lint', 'npx', ['eslint', '.']],
   ['rules:md:check', process.execPath, ['--require', './scripts/register-ts.js', 'scripts/rules-md.ts', '--check']],
+  // Folder direction (LAYERS in scripts/import-layers.mjs, quoted in ARCHITECTURE.md): no upward import, no folder-level loop.
+  ['import-layers', process.execPath, ['scripts/import-layers.mjs']],
 ];
 
 function run([name, command, args]) {

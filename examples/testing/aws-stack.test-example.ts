@@ -10,7 +10,7 @@ import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { AzureVpnConnections } from '../../lib/aws';
 import { VpnRulesAspect } from '../../lib/enforcement';
-import { planVpn } from '../../lib/plan';
+import { planVpn } from '../../lib/check/validate';
 import { ExistingVpcStack } from '../existing-vpc';
 
 const AZURE_IPS: readonly [string, string] = ['20.10.0.1', '20.10.0.2'];

@@ -8,7 +8,7 @@
  */
 import { randomInt } from 'node:crypto';
 import * as pulumi from '@pulumi/pulumi';
-import { AzureDesignError, AzureVpnGateway, type AwsTunnelEndpoint } from '../../lib/azure';
+import { AzureDesignError, AzureVpnGateway, type AwsTunnelEndpoint } from '../../lib/azure-entry';
 import { buildAzureVpn, examplePlan, EXAMPLE_GATEWAY_SUBNET_ID } from '../azure-program';
 
 interface Registered {

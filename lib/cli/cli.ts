@@ -7,17 +7,18 @@
  * dispatches. Verbs are looked up in a Map, so `toString` or `__proto__` are unknown verbs like any other.
  */
 import { parseArgs } from 'node:util';
-import type { CliIo, Verb } from './verb';
+import type { CliIo, Verb } from './verbs/verb';
 import { azureVerb } from './verbs/azure';
 import { diagramVerb } from './verbs/diagram';
 import { diffVerb } from './verbs/diff';
+import { peersVerb } from './verbs/peers';
 import { planVerb } from './verbs/plan';
 import { packageVersion } from './version';
 
-export type { CliIo } from './verb';
+export type { CliIo } from './verbs/verb';
 
 /** Every verb, in usage order. */
-export const VERBS: ReadonlyMap<string, Verb> = new Map([planVerb, diagramVerb, azureVerb, diffVerb].map((v) => [v.name, v]));
+export const VERBS: ReadonlyMap<string, Verb> = new Map([planVerb, diagramVerb, azureVerb, diffVerb, peersVerb].map((v) => [v.name, v]));
 
 /**
  * Verbs with options of their own (repeatable, many of them) that parse their own arguments and
@@ -36,14 +37,14 @@ export const SELF_PARSING_VERBS: ReadonlyMap<string, SelfParsingVerb> = new Map(
       name: 'doctor',
       usage: 'doctor [file]',
       summary: ['read the deployed VPN on both clouds and name the documented cause of a fault', '(read-only; `multicloud-vpn doctor --help` for its options and exit codes)'],
-      run: async (argv: readonly string[], io: CliIo) => (await import('./doctor-verb')).runDoctorVerb(argv, io),
+      run: async (argv: readonly string[], io: CliIo) => (await import('./verbs/doctor')).runDoctorVerb(argv, io),
     },
     {
       name: 'twin',
       usage: 'twin [file]',
       summary: ['bring the 4 tunnels and BGP up in network namespaces before deploy (root; `multicloud-vpn twin --help`)'],
       // Lazily: it loads CDK, Pulumi and starts daemons.
-      run: async (argv: readonly string[], io: CliIo) => (await import('./twin-verb')).twinVerb(argv, io),
+      run: async (argv: readonly string[], io: CliIo) => (await import('./verbs/twin')).twinVerb(argv, io),
     },
   ].map((v) => [v.name, v]),
 );

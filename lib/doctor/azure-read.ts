@@ -11,7 +11,7 @@
  */
 import type { TokenCredential } from '@azure/core-auth';
 import type { HttpClient } from '@azure/core-rest-pipeline';
-import { azureNames } from '../azure/design';
+import { azureNames } from '../peers/azure/design';
 import type { AzureHandoff } from '../handoff/formats';
 import type { ResolvedPlan } from '../plan/types';
 import { azureUnreadable, isAzureCredentialError } from './errors';
@@ -111,7 +111,7 @@ export async function readAzureState(options: AzureReadOptions): Promise<{ azure
     }
   };
 
-  // Connections: named in the peer outputs file, else by the program's naming (lib/azure/design.ts).
+  // Connections: named in the peer outputs file, else by the program's naming (lib/peers/azure/design.ts).
   progress(`doctor: reading Azure connections in ${resourceGroupName}`);
   const connections: Record<string, AzureConnectionState> = {};
   let connectionsRead = false;

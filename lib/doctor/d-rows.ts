@@ -8,7 +8,7 @@
  * network), 001 (tunnel options: startup action, DPD, idle), 002 (Alibaba FAQ: phase 1/2 failures),
  * 003 (gateway VPC endpoint connectivity), 004 parts 3–4 (Azure connections and BGP peers).
  */
-import type { CatalogueNumber } from '../rules/types';
+import type { CatalogueNumber } from '../core/finding';
 
 /** A run-time diagnosis number of ../shared/CONSTRAINTS.md, `D01` … `D10`. */
 export type DiagnosisId = 'D01' | 'D02' | 'D03' | 'D04' | 'D05' | 'D06' | 'D07' | 'D08' | 'D09' | 'D10';

@@ -4,10 +4,10 @@
  * row's documented causes in the documented order, marking those the evidence points at. A cause
  * that no API shows (a pre-shared key mismatch: doctor never reads keys) stays listed, in order.
  */
-import { contains, overlaps, parseIpv4Cidr, type Ipv4Range } from '../plan/address';
+import { contains, overlaps, parseIpv4Cidr, type Ipv4Range } from '../core/address';
 import { AWS_DPD_MIN_SECONDS, AZURE_DPD } from '../plan/ipsec';
 import type { ResolvedPlan, ResolvedTunnel } from '../plan/types';
-import type { CatalogueNumber } from '../rules/types';
+import type { CatalogueNumber } from '../core/finding';
 import { D_ROWS, type DiagnosisId } from './d-rows';
 import type {
   AwsState, AwsTunnelState, AzureBgpPeerState, AzureConnectionState, AzureIpsecPolicyState, NetworkAclEntryState,

@@ -7,8 +7,9 @@
  */
 import { Annotations, AspectPriority, Aspects, Stack, type IAspect } from 'aws-cdk-lib';
 import type { IConstruct } from 'constructs';
-import { checkCfn, RULES } from '../rules/registry';
-import type { Finding, Rule } from '../rules/types';
+import { checkCfn, RULES } from '../check/registry';
+import type { Rule } from '../check/kit/rule';
+import type { Finding } from '../core/finding';
 import { cfnViewFromStack, constructForPath } from './stack-view';
 
 /** The prefix of every rule id as the Aspect and the cdk-nag pack report it. */

@@ -7,14 +7,23 @@
  * cdk-nag calls a pack once per CfnResource, but our rules read a whole template (a route table, its
  * gateway, the VPN connection): the pack evaluates each stack once and reports every finding on the
  * resource it is about, so acknowledgements work per construct as with any cdk-nag rule.
+ *
+ * The template it evaluates is the synthesized one, read through public APIs only: in a synthesis,
+ * the file the validation context names (`IPolicyValidationContext.stackTemplates`, as
+ * cdk-validator-cfnguard reads `templatePaths`); in a direct `validateScope` call (tests, after
+ * `app.synth()`), the stack's template in the stage's cloud assembly. cdk-nag 3's own rules read
+ * typed L1 props instead (`Stack.of(node).resolve(node.prop)`), which miss escape hatches.
  */
-import { CfnResource, Stack, type PolicyValidationPluginReport } from 'aws-cdk-lib';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { CfnResource, Stack, Stage, type IPolicyValidationContext, type PolicyValidationPluginReport } from 'aws-cdk-lib';
 import { NagMessageLevel, NagPack, NagRuleCompliance, type NagPackProps } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
-import { checkCfn, RULES } from '../rules/registry';
-import type { Finding, Rule } from '../rules/types';
+import { checkCfn, RULES } from '../check/registry';
+import type { Rule } from '../check/kit/rule';
+import type { Finding } from '../core/finding';
 import { ENFORCEMENT_RULE_PREFIX, enforcementRuleId, formatAnnotation } from './aspect';
-import { cfnViewFromStack, constructForPath } from './stack-view';
+import { cfnViewFromTemplate, constructForPath, type SynthesizedTemplate } from './stack-view';
 
 export interface MulticloudVpnChecksProps extends NagPackProps {
   /**
@@ -31,6 +40,8 @@ export class MulticloudVpnChecks extends NagPack {
   private readonly rules: readonly Rule[];
   /** Findings by construct path, per stack; rebuilt on each validation run. */
   private findingsByStack = new Map<Stack, ReadonlyMap<string, readonly Finding[]>>();
+  /** The synthesized template files of the running validation, by stack construct path; unset outside `validate`. */
+  private templateFiles?: { readonly byStackPath: ReadonlyMap<string, string>; readonly paths: ReadonlySet<string> };
 
   constructor(scope?: IConstruct, props: MulticloudVpnChecksProps = {}) {
     super(scope, props);
@@ -44,6 +55,20 @@ export class MulticloudVpnChecks extends NagPack {
    * error, so that a warning (a catalogue row whose level is `warning`, e.g. C30 or C43) is printed in
    * the validation report without stopping `cdk synth`, as the Aspect's warnings do.
    */
+  public override validate(context: IPolicyValidationContext): PolicyValidationPluginReport {
+    // `stackTemplates` is newer than the peer range's floor; `templatePaths` is in every version.
+    const stacks = context.stackTemplates ?? [];
+    this.templateFiles = {
+      byStackPath: new Map(stacks.map((s) => [s.stackConstructPath, s.templatePath])),
+      paths: new Set([...context.templatePaths, ...stacks.map((s) => s.templatePath)].map((p) => path.resolve(p))),
+    };
+    try {
+      return super.validate(context);
+    } finally {
+      this.templateFiles = undefined;
+    }
+  }
+
   public override validateScope(scope: IConstruct): PolicyValidationPluginReport {
     this.findingsByStack = new Map();
     const report = super.validateScope(scope);
@@ -76,8 +101,27 @@ export class MulticloudVpnChecks extends NagPack {
     return byPath.get(node.node.path) ?? [];
   }
 
+  /**
+   * The synthesized template of `stack`: the validation context's file, else (a direct
+   * `validateScope`) the stage's cloud assembly, which `synth()` returns from cache once synthesized.
+   * Undefined for a stack the running validation was not given: another plugin run checks it.
+   */
+  private templateOf(stack: Stack): SynthesizedTemplate | undefined {
+    const stage = Stage.of(stack);
+    if (this.templateFiles) {
+      const expected = stage ? path.resolve(stage.outdir, stack.templateFile) : undefined;
+      const file = this.templateFiles.byStackPath.get(stack.node.path) ??
+        (expected !== undefined && this.templateFiles.paths.has(expected) ? expected : undefined);
+      return file === undefined ? undefined : (JSON.parse(readFileSync(file, 'utf8')) as SynthesizedTemplate);
+    }
+    if (!stage) return undefined;
+    return stage.synth().getStackArtifact(stack.artifactId).template as SynthesizedTemplate;
+  }
+
   private evaluate(stack: Stack): ReadonlyMap<string, readonly Finding[]> {
-    const stackView = cfnViewFromStack(stack);
+    const template = this.templateOf(stack);
+    if (template === undefined) return new Map();
+    const stackView = cfnViewFromTemplate(stack, template);
     // cdk-nag only reports on resources: a finding about no resource goes to the stack's first one.
     const fallback = stackView.resources.values().next().value ?? stack;
     const byPath = new Map<string, Finding[]>();

@@ -6,11 +6,11 @@
  * and the field. No Pulumi here; the AWS SDK is loaded only when a key is read.
  */
 import { z } from 'zod';
-import { excerpt, excerptName, quoted } from '../plan/excerpt';
-import { PlanValidationError, jsonPath, schemaFindings } from '../plan/findings';
+import { excerpt, excerptName, quoted } from '../core/excerpt';
+import { PlanValidationError, jsonPath, schemaFindings } from '../core/errors';
 import { parseJsonText, readJsonFile, type JsonResult } from '../plan/json-input';
 import type { ResolvedPlan } from '../plan/types';
-import type { CatalogueNumber, Finding } from '../rules/types';
+import type { CatalogueNumber, Finding } from '../core/finding';
 import { AWS_HANDOFF_FORMAT, AWS_HANDOFF_OUTPUT_SUFFIX } from './formats';
 import { publicIpv4Problem } from './public-ip';
 import { AWS_PARTITION_REGIONS, AWS_PARTITIONS, parseSecretArn, partitionOfRegion, type SecretArnParts } from './secret-arn';

@@ -2,7 +2,7 @@
  * Reading the Azure half's outputs (`pulumi stack output --json > azure-outputs.json`) on the AWS
  * side. Pure: no CDK, no cloud SDK. Every problem is reported at once, naming the file and field.
  */
-import { excerpt } from '../plan/excerpt';
+import { excerpt } from '../core/excerpt';
 import { readJsonFile } from '../plan/json-input';
 import type { AzureHandoff } from './formats';
 import { documentationRangeOf, publicIpv4Problem } from './public-ip';

@@ -4,7 +4,7 @@
  * Both readers of the hand-off files use this one check.
  */
 import * as ipaddr from 'ipaddr.js';
-import { excerpt } from '../plan/excerpt';
+import { excerpt } from '../core/excerpt';
 
 /**
  * RFC 5737 documentation ranges. Not public unicast (ipaddr.js calls them `reserved`), but accepted

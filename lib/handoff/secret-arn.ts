@@ -8,7 +8,7 @@
 /**
  * The AWS partitions and the region names each holds: the `regionRegex` of the AWS SDK's endpoint
  * partitions data (`partitions.json` of the AWS SDKs, also in @aws-sdk/core's util-endpoints), which
- * aws-cdk-lib's region-info agrees with (test/azure/secret-arn.test.ts compares them). A partition
+ * aws-cdk-lib's region-info agrees with (test/peers/azure/secret-arn.test.ts compares them). A partition
  * not listed here is not a real one.
  */
 export const AWS_PARTITION_REGIONS: Readonly<Record<string, RegExp>> = {

@@ -6,7 +6,7 @@
  * (21.0, 22.0 for instance 0; 21.4, 22.4 for instance 1); a second plan on the same gateway gets
  * 21.8, 22.8, 21.12, 22.12. When a preferred /24 is full, the lowest free /30 of the whole range.
  */
-import { formatCidr, ipv4ToNumber, mustParseIpv4Cidr, overlaps, type Ipv4Range } from './address';
+import { formatCidr, ipv4ToNumber, mustParseIpv4Cidr, overlaps, type Ipv4Range } from '../core/address';
 import { AZURE_APIPA_RANGE, INSIDE_PREFIX, RESERVED_INSIDE_CIDRS } from './constants';
 import type { AwsTunnelNumber } from './types';
 

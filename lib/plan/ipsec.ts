@@ -101,3 +101,34 @@ export function azureIpsecPolicy(policy: IpsecPolicy): AzureIpsecPolicyValues {
     saDataSizeKilobytes: 102400000,
   };
 }
+
+/** The Azure policy field each plan IPsec field maps to (C24). */
+export const AZURE_POLICY_FIELD = {
+  phase1: { encryption: 'ikeEncryption', integrity: 'ikeIntegrity', dhGroup: 'dhGroup' },
+  phase2: { encryption: 'ipsecEncryption', integrity: 'ipsecIntegrity', dhGroup: 'pfsGroup' },
+} as const satisfies Record<'phase1' | 'phase2', Record<'encryption' | 'integrity' | 'dhGroup', keyof AzureIpsecPolicyValues>>;
+
+/** A plan IPsec field whose value Azure cannot express (C24). */
+export interface UnexpressibleIpsecField {
+  /** The plan path, `ipsec.phase1.encryption`. */
+  readonly path: string;
+  /** The Azure policy field that would stay empty. */
+  readonly azureField: keyof AzureIpsecPolicyValues;
+  readonly value: string | number;
+}
+
+/**
+ * C24, "algorithms Azure cannot express": the ONE place this is decided. The IKE rule (plan scope) and the
+ * Azure design (every plan on a shared gateway) both call it; the component only asserts the result.
+ */
+export function azureUnexpressibleFields(policy: IpsecPolicy): UnexpressibleIpsecField[] {
+  const azure = azureIpsecPolicy(policy);
+  const out: UnexpressibleIpsecField[] = [];
+  for (const phase of ['phase1', 'phase2'] as const) {
+    for (const field of ['encryption', 'integrity', 'dhGroup'] as const) {
+      const azureField = AZURE_POLICY_FIELD[phase][field];
+      if (azure[azureField] === undefined) out.push({ path: `ipsec.${phase}.${field}`, azureField, value: policy[phase][field] });
+    }
+  }
+  return out;
+}

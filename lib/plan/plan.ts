@@ -7,13 +7,13 @@
  * one field never hides the rule errors of the others.
  */
 import type { z } from 'zod';
-import { bgpAddressesOf, parseIpv4Cidr } from './address';
+import { bgpAddressesOf, parseIpv4Cidr } from '../core/address';
 import { ApipaAllocator } from './allocate';
-import { PlanValidationError, jsonPath, schemaFindings } from './findings';
-import { planInputSchema, type PlanInput, type PlanSpec } from './schema';
+import { jsonPath } from '../core/errors';
+import { planInputSchema, type PlanSpec } from './schema';
 import { tunnelId, type AwsTunnelNumber, type AzureInstance, type ResolvedPlan, type ResolvedTunnel } from './types';
-import { checkPlan } from '../rules/registry';
-import type { DraftTunnel, Finding } from '../rules/types';
+import type { DraftTunnel } from './context';
+import type { Finding } from '../core/finding';
 
 export interface PlanOptions {
   /**
@@ -23,18 +23,13 @@ export interface PlanOptions {
   readonly sharedGateway?: readonly ResolvedPlan[];
 }
 
-export interface PlanResult {
-  /** Present when there is no error finding. */
-  readonly plan?: ResolvedPlan;
-  /** Every error and warning, in rule order. */
-  readonly findings: readonly Finding[];
-}
 
 const INSTANCES: readonly AzureInstance[] = [0, 1];
 const AWS_TUNNELS: readonly AwsTunnelNumber[] = [1, 2];
 
 /** Explicit tunnels first (they claim their blocks), then allocation for the rest, in instance order. */
-function draftTunnels(spec: PlanSpec, sharedGateway: readonly ResolvedPlan[]): { tunnels: DraftTunnel[]; findings: Finding[] } {
+/** @internal Draft tunnels (explicit, then allocated) for lib/check/validate.ts. */
+export function draftTunnels(spec: PlanSpec, sharedGateway: readonly ResolvedPlan[]): { tunnels: DraftTunnel[]; findings: Finding[] } {
   const findings: Finding[] = [];
   const allocator = new ApipaAllocator();
   const explicit = new Map<string, DraftTunnel>();
@@ -88,7 +83,8 @@ function draftTunnels(spec: PlanSpec, sharedGateway: readonly ResolvedPlan[]): {
   return { tunnels, findings };
 }
 
-function resolve(spec: PlanSpec, drafts: readonly DraftTunnel[]): ResolvedPlan {
+/** @internal used by lib/check/validate.ts. */
+export function resolve(spec: PlanSpec, drafts: readonly DraftTunnel[]): ResolvedPlan {
   const byInstance = (i: AzureInstance) => drafts.filter((t) => t.azureInstance === i);
   const apipaByInstance = [
     byInstance(0).map((t) => bgpAddressesOf(t.insideCidr!).azure),
@@ -144,7 +140,8 @@ function withoutField(value: unknown, segments: readonly (string | number)[]): u
  * item of a list drops the whole list (its indices would otherwise shift under the rules' paths).
  * Returns the parsed rest and the paths given up, or undefined when no shape remains.
  */
-function parseWhatParses(input: unknown, error: z.ZodError): { spec: PlanSpec; dropped: string[] } | undefined {
+/** @internal used by lib/check/validate.ts. */
+export function parseWhatParses(input: unknown, error: z.ZodError): { spec: PlanSpec; dropped: string[] } | undefined {
   let current = input;
   let issues = error.issues;
   const dropped: string[] = [];
@@ -168,48 +165,3 @@ function parseWhatParses(input: unknown, error: z.ZodError): { spec: PlanSpec; d
   return undefined;
 }
 
-/** Validates without throwing: every finding, and the plan when there is no error. Never throws on any input. */
-export function validatePlan(input: unknown, options: PlanOptions = {}): PlanResult {
-  const parsed = planInputSchema.safeParse(input ?? {});
-  const sharedGateway = options.sharedGateway ?? [];
-  if (!parsed.success) {
-    const shapeFindings = schemaFindings(planInputSchema, parsed.error, input);
-    const rest = parseWhatParses(input ?? {}, parsed.error);
-    if (!rest) return { findings: shapeFindings };
-    // Rules see defaults where a field was refused; what they say at or under a refused field, or about
-    // it (a cross-field rule naming it, e.g. C07 "… is also aws.asn"), is left out: it would be about
-    // the default, not the user's value, and the shape finding says what is wrong there.
-    const at = (path: string, d: string) => path === d || path.startsWith(`${d}.`) || path.startsWith(`${d}[`);
-    const names = (message: string, d: string) => new RegExp(`(^|[^\\w.\\[])${d.replace(/[.[\]]/g, '\\$&')}($|[^\\w])`).test(message);
-    const under = (f: Finding) => rest.dropped.some((d) => at(f.path, d) || names(f.message, d));
-    const drafted = draftTunnels(rest.spec, sharedGateway);
-    const ruleFindings = [...drafted.findings, ...checkPlan({ spec: rest.spec, tunnels: drafted.tunnels, sharedGateway })];
-    return { findings: [...shapeFindings, ...ruleFindings.filter((f) => !under(f))] };
-  }
-  const spec = structuredClone(parsed.data);
-  const drafted = draftTunnels(spec, sharedGateway);
-  const findings = [...drafted.findings, ...checkPlan({ spec, tunnels: drafted.tunnels, sharedGateway })];
-  if (findings.some((f) => f.level === 'error')) return { findings };
-  return { plan: resolve(spec, drafted.tunnels), findings };
-}
-
-/** The resolved plan; throws a `PlanValidationError` listing every error and warning when invalid. */
-export function planVpn(input: PlanInput = {}, options: PlanOptions = {}): ResolvedPlan {
-  const result = validatePlan(input, options);
-  if (!result.plan) throw new PlanValidationError(result.findings);
-  return result.plan;
-}
-
-/**
- * Plans that share one Azure gateway, in order: each later plan gets the next free /30s and is
- * checked against the earlier ones (C04).
- */
-export function planSharedGateway(inputs: readonly PlanInput[]): ResolvedPlan[] {
-  const plans: ResolvedPlan[] = [];
-  inputs.forEach((input, index) => {
-    const result = validatePlan(input, { sharedGateway: plans });
-    if (!result.plan) throw new PlanValidationError(result.findings, `plan ${index}`);
-    plans.push(result.plan);
-  });
-  return plans;
-}

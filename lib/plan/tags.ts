@@ -14,7 +14,7 @@
  * at most 50 tag name/value pairs per resource, a name of up to 512 characters, a value of up to 256,
  * and no `<`, `>`, `%`, `&`, `\`, `?` or `/` in a name.
  */
-import { PEER_TAGS } from '../handoff/formats';
+import { PEER_TAGS } from '../core/tags';
 
 export const AWS_TAG_LIMITS = { maxTags: 50, maxKeyLength: 128, maxValueLength: 256, reservedPrefix: 'aws:' } as const;
 /** Characters IAM (and Lambda, CloudWatch Logs) accept in tag keys and values. */

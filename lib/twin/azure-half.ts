@@ -1,6 +1,6 @@
 /**
  * The Azure half as the twin sees it: the library's Pulumi program run under the documented unit-
- * test mocks (`pulumi.runtime.setMocks`, as lib/azure/offline.ts does), keeping every resource's
+ * test mocks (`pulumi.runtime.setMocks`, as lib/peers/azure/pulumi/offline.ts does), keeping every resource's
  * inputs as the engine would receive them, the connections' shared keys included (in memory only:
  * nothing here prints them). Run twice, as deployed: first without AWS outputs (the gateway and its
  * public IPs), then with the AWS half's outputs file, whose secrets are read from the fake store.
@@ -8,7 +8,7 @@
 import * as pulumi from '@pulumi/pulumi';
 import type { SecretReader } from '../handoff/aws-outputs';
 import type { ResolvedPlan } from '../plan/types';
-import { azureProgram } from '../azure/program';
+import { azureProgram } from '../peers/azure/pulumi/program';
 
 export interface RenderedResource {
   /** e.g. `azure-native:network:VirtualNetworkGatewayConnection` */

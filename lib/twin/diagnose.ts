@@ -5,7 +5,7 @@
  * and reuse it; the twin fills it from strongSwan and FRR.
  */
 import { D_ROWS, type DiagnosisId } from '../doctor/d-rows';
-import type { CatalogueNumber } from '../rules/types';
+import type { CatalogueNumber } from '../core/finding';
 
 /** What one tunnel shows. Strings are IKEv2 notify names (RFC 7296 §3.10.1) and BGP FSM states (RFC 4271 §8.2.2). */
 export interface TunnelObservation {

@@ -4,7 +4,9 @@ import { App, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { AzureVpnConnections, type AzureVpnConnectionsProps } from '../../lib/aws';
-import { loadPlanFile, planVpn, type PlanInput, type ResolvedPlan } from '../../lib/plan';
+import { type PlanInput, type ResolvedPlan } from '../../lib/plan';
+import { loadPlanFile } from '../../lib/check/file';
+import { planVpn } from '../../lib/check/validate';
 
 /** Public unicast addresses, as Azure would assign them. */
 export const AZURE_IPS: readonly [string, string] = ['20.10.0.1', '20.10.0.2'];

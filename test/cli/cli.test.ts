@@ -145,7 +145,7 @@ describe('multicloud-vpn CLI', () => {
   });
 
   test('every verb is declared once with its usage, and every verb that prints data takes --json', () => {
-    expect([...VERBS.keys()]).toEqual(['plan', 'diagram', 'azure', 'diff']);
+    expect([...VERBS.keys()]).toEqual(['plan', 'diagram', 'azure', 'diff', 'peers']);
     for (const verb of VERBS.values()) expect(Object.keys(verb.options)).toContain('json');
   });
 
@@ -159,4 +159,22 @@ describe('multicloud-vpn CLI', () => {
     expect(code).toBe(0);
     expect(stderr).toMatch(/no --aws-outputs given.*Left out: the four local network gateways.*the four connections/s);
   }, 60_000);
+});
+
+describe('peers (issue 9: the CLI listing of the peer-kind registry)', () => {
+  test('C13, C22: lists the azure peer kind with the rules of its scope; --json gives the same rows', async () => {
+    const text = await run('peers');
+    expect(text.code).toBe(0);
+    expect(text.stdout).toMatch(/^azure: \d+ rules; the Azure resource arguments/m);
+    const json = await run('peers', '--json');
+    const rows = JSON.parse(json.stdout) as { kind: string; rules: string[] }[];
+    expect(rows.map((r) => r.kind)).toEqual(['azure']);
+    // Rules with an Azure check are listed; a CloudFormation-only rule is not.
+    expect(rows[0].rules).toEqual(expect.arrayContaining(['ConnectionCustomBgpIpPerInstance', 'PresharedKeyFormat']));
+    expect(rows[0].rules).not.toContain('RouteTablesRouteToVpnGateway');
+    expect(text.stdout).toContain(`azure: ${rows[0].rules.length} rules`);
+  });
+  test('peers takes no file: an argument is a usage error (exit 2)', async () => {
+    expect(await run('peers', 'vpn-plan.json')).toMatchObject({ code: 2, stderr: expect.stringContaining("unexpected argument 'vpn-plan.json'") });
+  });
 });

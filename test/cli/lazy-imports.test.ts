@@ -17,7 +17,7 @@ jest.mock('@pulumi/pulumi', () => mockRecord('@pulumi/pulumi'));
 jest.mock('@pulumi/azure-native/network', () => mockRecord('@pulumi/azure-native/network'));
 jest.mock('@aws-sdk/client-secrets-manager', () => mockRecord('@aws-sdk/client-secrets-manager'));
 jest.mock('jsonc-parser', () => mockRecord('jsonc-parser'));
-jest.mock('../../lib/azure/offline', () => mockRecord('lib/azure/offline'));
+jest.mock('../../lib/peers/azure/pulumi/offline', () => mockRecord('lib/peers/azure/pulumi/offline'));
 jest.mock('../../lib/aws', () => mockRecord('lib/aws'));
 jest.mock('../../lib/enforcement', () => mockRecord('lib/enforcement'));
 
@@ -37,5 +37,5 @@ test('the recorder works: the azure verb does load its Azure module', async () =
   // The mocked module has no offlineAzureResources: the verb reports that, after the import happened.
   const err: string[] = [];
   await runCli(['azure', join(__dirname, '../../vpn-plan.json')], { stdout: () => {}, stderr: (t) => err.push(t) });
-  expect(mockLoaded).toEqual(['lib/azure/offline']);
+  expect(mockLoaded).toEqual(['lib/peers/azure/pulumi/offline']);
 });

@@ -9,11 +9,11 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { DescribeRouteTablesCommand, DescribeVpnConnectionsCommand } from '@aws-sdk/client-ec2';
 import { runCli } from '../../lib/cli/cli';
-import { runDoctorVerb, type DoctorVerbDeps } from '../../lib/cli/doctor-verb';
+import { runDoctorVerb, type DoctorVerbDeps } from '../../lib/cli/verbs/doctor';
 import { readState, type Diagnosis } from '../../lib/doctor';
 import { AWS_READ_ACTIONS } from '../../lib/doctor/aws-read';
 import { AZURE_READ_ACTIONS } from '../../lib/doctor/azure-read';
-import { writeAwsOutputs } from '../azure/handoff-fixture';
+import { writeAwsOutputs } from '../peers/azure/handoff-fixture';
 import { awsError, azureOutputs, fakeAzure, fakeCredential, generatedKeys, mockEc2, type AzureScenario, type AwsTunnelTelemetry } from './clouds';
 import { OUTSIDE_IPS, PLAN, READ_AT } from './fixtures';
 

@@ -2,7 +2,7 @@
  * A healthy state read of the default plan (seed 004's four tunnels), and helpers to break one
  * thing at a time. Addresses are documentation ranges (RFC 5737); no key appears anywhere.
  */
-import { planVpn } from '../../lib/plan/plan';
+import { planVpn } from '../../lib/check/validate';
 import type { ResolvedPlan } from '../../lib/plan/types';
 import type { AwsTunnelState, AzureConnectionState, StateRead } from '../../lib/doctor/state';
 

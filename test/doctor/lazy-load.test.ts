@@ -22,14 +22,14 @@ describe('doctor SDKs are optional and lazily loaded', () => {
   });
   it('cli.ts reaches doctor only through a dynamic import; lib/doctor imports the SDKs only as types or dynamically', () => {
     const cli = readFileSync('lib/cli/cli.ts', 'utf8');
-    expect(cli).toContain("await import('./doctor-verb')");
+    expect(cli).toContain("await import('./verbs/doctor')");
     expect(cli).not.toMatch(/^import .*doctor/m);
-    const verb = readFileSync('lib/cli/doctor-verb.ts', 'utf8');
-    expect(verb).not.toMatch(/^import (?!type).*'\.\.\/doctor'/m);
+    const verb = readFileSync('lib/cli/verbs/doctor.ts', 'utf8');
+    expect(verb).not.toMatch(/^import (?!type).*'\.\.\/\.\.\/doctor'/m);
     for (const file of readdirSync('lib/doctor').map((f) => `lib/doctor/${f}`)) {
       const text = readFileSync(file, 'utf8');
       for (const sdk of SDKS) expect({ file, sdk, static: staticImport(text, sdk) }).toEqual({ file, sdk, static: false });
     }
-    for (const entry of ['lib/index.ts', 'lib/aws-entry.ts', 'lib/azure/index.ts']) expect(readFileSync(entry, 'utf8')).not.toContain('doctor');
+    for (const entry of ['lib/index.ts', 'lib/aws-entry.ts', 'lib/azure-entry.ts']) expect(readFileSync(entry, 'utf8')).not.toContain('doctor');
   });
 });

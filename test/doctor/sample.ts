@@ -6,8 +6,8 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { runDoctorVerb } from '../../lib/cli/doctor-verb';
-import { writeAwsOutputs } from '../azure/handoff-fixture';
+import { runDoctorVerb } from '../../lib/cli/verbs/doctor';
+import { writeAwsOutputs } from '../peers/azure/handoff-fixture';
 import { azureOutputs, fakeAzure, fakeCredential, generatedKeys, mockEc2 } from './clouds';
 import { OUTSIDE_IPS, PLAN, READ_AT } from './fixtures';
 

@@ -2,9 +2,9 @@ import { App, Stack, Validations } from 'aws-cdk-lib';
 import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { cfnViewFromStack, VpnRulesAspect } from '../../lib/enforcement';
-import { RouteTablesRouteToVpnGateway } from '../../lib/rules/RouteTablesRouteToVpnGateway';
-import { SecurityRulesAdmitPeerCidrs } from '../../lib/rules/SecurityRulesAdmitPeerCidrs';
-import type { Rule } from '../../lib/rules/types';
+import { RouteTablesRouteToVpnGateway } from '../../lib/rules/routing/RouteTablesRouteToVpnGateway';
+import { SecurityRulesAdmitPeerCidrs } from '../../lib/rules/routing/SecurityRulesAdmitPeerCidrs';
+import type { Rule } from '../../lib/check/kit/rule';
 import { AZURE_VNET_CIDR, handWrittenVpn, vpnVpc } from './vpn-stacks';
 
 const ours = Match.stringLikeRegexp('MultiCloudVpn-');

@@ -11,9 +11,10 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { ExampleStack } from '../../bin/example-stack';
 import type { AzureVpnConnections } from '../../lib/aws';
 import { enforcementRuleId, MulticloudVpnChecks, VpnRulesAspect } from '../../lib/enforcement';
-import { loadPlanFile, type ResolvedPlan } from '../../lib/plan';
-import { RULES } from '../../lib/rules/registry';
-import type { CatalogueNumber, Level } from '../../lib/rules/types';
+import { type ResolvedPlan } from '../../lib/plan';
+import { loadPlanFile } from '../../lib/check/file';
+import { RULES } from '../../lib/check/registry';
+import type { CatalogueNumber, Level } from '../../lib/core/finding';
 
 const PLAN_FILE = `${__dirname}/../../vpn-plan.json`;
 const AZURE_IPS: readonly [string, string] = ['20.10.0.1', '20.10.0.2'];

@@ -3,9 +3,9 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { MulticloudVpnChecks } from '../../lib/enforcement';
-import { InsideCidrIsApipaSlash30 } from '../../lib/rules/InsideCidrIsApipaSlash30';
-import { RULES } from '../../lib/rules/registry';
-import { RouteTablesRouteToVpnGateway } from '../../lib/rules/RouteTablesRouteToVpnGateway';
+import { InsideCidrIsApipaSlash30 } from '../../lib/rules/inside-cidr/InsideCidrIsApipaSlash30';
+import { RULES } from '../../lib/check/registry';
+import { RouteTablesRouteToVpnGateway } from '../../lib/rules/routing/RouteTablesRouteToVpnGateway';
 import { handWrittenVpn, vpnVpc } from './vpn-stacks';
 
 /** The message `app.synth()` fails with, or undefined when it succeeds. */

@@ -2,9 +2,9 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
 import { main, renderRulesMarkdown, scopesOf } from '../../scripts/rules-md';
-import { RULES } from '../../lib/rules/registry';
-import { RouteTablesRouteToVpnGateway } from '../../lib/rules/RouteTablesRouteToVpnGateway';
-import { InsideCidrIsApipaSlash30 } from '../../lib/rules/InsideCidrIsApipaSlash30';
+import { RULES } from '../../lib/check/registry';
+import { RouteTablesRouteToVpnGateway } from '../../lib/rules/routing/RouteTablesRouteToVpnGateway';
+import { InsideCidrIsApipaSlash30 } from '../../lib/rules/inside-cidr/InsideCidrIsApipaSlash30';
 
 describe('RULES.md generation (scripts/rules-md.ts)', () => {
   test('every registry rule gets a table row and a section with catalogue, level, scopes and fix', () => {

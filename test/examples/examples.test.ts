@@ -14,7 +14,7 @@ import * as existingVgw from '../../examples/existing-vgw';
 import * as existingVpc from '../../examples/existing-vpc';
 import * as sharedGateway from '../../examples/shared-azure-gateway';
 import { buildAzureVpn, EXAMPLE_GATEWAY_SUBNET_ID } from '../../examples/azure-program';
-import { writeAwsOutputs } from '../azure/handoff-fixture';
+import { writeAwsOutputs } from '../peers/azure/handoff-fixture';
 
 /** Public unicast test addresses (the construct refuses private and documentation ranges). */
 const AZURE_IPS: readonly [string, string] = ['20.10.0.1', '20.10.0.2'];

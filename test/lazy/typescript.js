@@ -11,7 +11,10 @@ const path = require('node:path');
 // An absolute path: moduleNameMapper matches the bare name only, so this is the real module.
 const REAL = path.join(__dirname, '..', '..', 'node_modules', 'typescript', 'lib', 'typescript.js');
 let real;
-const load = () => (real ??= require(REAL));
+const load = () => {
+  if (!real) (globalThis[Symbol.for('multicloud-vpn.test.lazy-loaded')] ??= new Set()).add('typescript');
+  return (real ??= require(REAL));
+};
 
 module.exports = new Proxy({}, {
   get: (_, key) => load()[key],

@@ -1,8 +1,8 @@
 import * as fc from 'fast-check';
-import { ipv4ToNumber, numberToIpv4, parseIpv4Cidr, overlaps } from '../../lib/plan/address';
+import { ipv4ToNumber, numberToIpv4, parseIpv4Cidr, overlaps } from '../../lib/core/address';
 import { APIPA_BLOCK_COUNT, ApipaAllocator } from '../../lib/plan/allocate';
 import { RESERVED_INSIDE_CIDRS } from '../../lib/plan/constants';
-import { planSharedGateway, planVpn, validatePlan } from '../../lib/plan';
+import { planSharedGateway, planVpn, validatePlan } from '../../lib/check/validate';
 
 // C03: Azure's APIPA range, written from seed 004 (169.254.21.0 – 169.254.22.255).
 const APIPA = { first: ipv4ToNumber('169.254.21.0')!, last: ipv4ToNumber('169.254.22.255')! };

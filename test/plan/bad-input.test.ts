@@ -9,11 +9,11 @@ import { join } from 'node:path';
 import { AwsOutputsError, awsOutputsFromText, readAwsOutputs } from '../../lib/handoff/aws-outputs';
 import { AzureOutputsError, readAzureOutputs } from '../../lib/handoff/azure-outputs';
 import { AWS_HANDOFF_FORMAT } from '../../lib/handoff/formats';
-import { EXCERPT_LENGTH, excerpt, quoted } from '../../lib/plan/excerpt';
-import { validatePlanFile } from '../../lib/plan/file';
+import { EXCERPT_LENGTH, excerpt, quoted } from '../../lib/core/excerpt';
+import { validatePlanFile } from '../../lib/check/file';
 import { DEFAULT_MAX_JSON_DEPTH, parseJsonText, readJsonFile } from '../../lib/plan/json-input';
-import { planVpn, validatePlan } from '../../lib/plan';
-import { formatFinding } from '../../lib/rules/types';
+import { planVpn, validatePlan } from '../../lib/check/validate';
+import { formatFinding } from '../../lib/core/finding';
 
 const dir = mkdtempSync(join(tmpdir(), 'bad-input-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -1,4 +1,5 @@
-import { AWS_ENCRYPTION, AWS_INTEGRITY, AWS_PHASE1_DH, AWS_PHASE2_DH, awsTunnelOptions, azureIpsecPolicy, planVpn } from '../../lib/plan';
+import { AWS_ENCRYPTION, AWS_INTEGRITY, AWS_PHASE1_DH, AWS_PHASE2_DH, awsTunnelOptions, azureIpsecPolicy, azureUnexpressibleFields } from '../../lib/plan';
+import { planVpn } from '../../lib/check/validate';
 
 /**
  * Azure's names for each AWS value, written from Azure's "Configure custom IPsec/IKE connection
@@ -68,5 +69,23 @@ describe('IPsec policy in both vocabularies (C24)', () => {
     test.each(AWS_PHASE2_DH.map((v) => [v]))('C24: phase 2 (PFS) DH group %d', (dhGroup) => {
       expect(phase2({ dhGroup }).pfsGroup).toBe(PFS[dhGroup]);
     });
+  });
+});
+
+describe('C24: azureUnexpressibleFields is the one place "algorithms Azure cannot express" is decided', () => {
+  const base = planVpn({}).ipsec;
+  const unexpressible = (policy: typeof base) => azureUnexpressibleFields(policy).map((u) => `${u.path}=${u.value}→${u.azureField}`);
+  test('every AWS DH group: Azure expresses 2, 14, 19, 20, 24 in phase 1 and in PFS; the rest are named with their Azure field', () => {
+    const p1 = AWS_PHASE1_DH.filter((v) => unexpressible({ ...base, phase1: { ...base.phase1, dhGroup: v } }).length === 0);
+    const p2 = AWS_PHASE2_DH.filter((v) => unexpressible({ ...base, phase2: { ...base.phase2, dhGroup: v } }).length === 0);
+    expect(p1).toEqual([2, 14, 19, 20, 24]);
+    expect(p2).toEqual([2, 14, 19, 20, 24]);
+    expect(unexpressible({ ...base, phase1: { ...base.phase1, dhGroup: 21 } })).toEqual(['ipsec.phase1.dhGroup=21→dhGroup']);
+    expect(unexpressible({ ...base, phase2: { ...base.phase2, dhGroup: 5 } })).toEqual(['ipsec.phase2.dhGroup=5→pfsGroup']);
+  });
+  test('phase 2 integrity SHA2-384/512 has no Azure IPsec integrity; every AWS encryption has one; the default plan has none unexpressible', () => {
+    expect(unexpressible(base)).toEqual([]);
+    expect(unexpressible({ ...base, phase2: { ...base.phase2, integrity: 'SHA2-512' } })).toEqual(['ipsec.phase2.integrity=SHA2-512→ipsecIntegrity']);
+    for (const v of AWS_ENCRYPTION) expect(unexpressible({ ...base, phase1: { ...base.phase1, encryption: v } })).toEqual([]);
   });
 });

@@ -2,7 +2,9 @@ import * as fc from 'fast-check';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PlanValidationError, loadPlanFile, planVpn, validatePlan, validatePlanFile, type PlanInput, type ResolvedPlan } from '../../lib/plan';
+import { PlanValidationError, type PlanInput, type ResolvedPlan } from '../../lib/plan';
+import { loadPlanFile, validatePlanFile } from '../../lib/check/file';
+import { planVpn, validatePlan } from '../../lib/check/validate';
 
 /** Seed 004, "BGP APIPA アドレスの選択" and the connection table of part 3, written out by hand. */
 const DOCUMENTED = [

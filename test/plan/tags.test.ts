@@ -8,8 +8,9 @@ import { App, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { AzureVpnConnections } from '../../lib/aws';
-import { azureDesign } from '../../lib/azure/design';
-import { AWS_CONSTRUCT_TAG_KEYS, planVpn, validatePlan } from '../../lib/plan';
+import { azureDesign } from '../../lib/peers/azure/design';
+import { AWS_CONSTRUCT_TAG_KEYS } from '../../lib/plan';
+import { planVpn, validatePlan } from '../../lib/check/validate';
 
 const tagFindings = (tags: Record<string, string>) => validatePlan({ tags }).findings.filter((f) => f.path === 'tags' || f.path.startsWith('tags.'));
 const numbered = (count: number) => Object.fromEntries(Array.from({ length: count }, (_, i) => [`team${i}`, `value${i}`]));

@@ -8,10 +8,12 @@ import { Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as fc from 'fast-check';
 import { AzureVpnConnections } from '../../lib/aws';
-import { azureDesign, azureViewOf } from '../../lib/azure/design';
-import { validatePlan, type PlanInput, type ResolvedPlan } from '../../lib/plan';
-import { checkAzure, checkCfn } from '../../lib/rules/registry';
-import { cfnViewFromTemplate } from '../../lib/rules/cfn-view';
+import { azureDesign, azureViewOf } from '../../lib/peers/azure/design';
+import { type PlanInput, type ResolvedPlan } from '../../lib/plan';
+import { validatePlan } from '../../lib/check/validate';
+import { checkCfn } from '../../lib/check/registry';
+import { checkAzure } from '../../lib/peers/azure/pulumi/check';
+import { cfnViewFromTemplate } from '../../lib/check/views/cfn-view';
 
 const OUTSIDE_IPS = ['192.0.2.10', '192.0.2.11', '198.51.100.10', '198.51.100.11'];
 

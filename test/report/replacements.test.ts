@@ -1,4 +1,5 @@
-import { planVpn, replacementsBetween } from '../../lib/plan';
+import { replacementsBetween } from '../../lib/plan';
+import { planVpn } from '../../lib/check/validate';
 
 describe('replacementsBetween (stable connections; C08)', () => {
   const base = planVpn();

@@ -1,4 +1,4 @@
-import { planVpn } from '../../lib/plan';
+import { planVpn } from '../../lib/check/validate';
 import { mermaidDiagram } from '../../lib/report/mermaid';
 import { connectionTable, tunnelTable } from '../../lib/report/table';
 

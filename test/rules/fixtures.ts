@@ -6,10 +6,10 @@ import { App, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { PEER_TAGS } from '../../lib/handoff/formats';
-import { planVpn } from '../../lib/plan';
+import { planVpn } from '../../lib/check/validate';
 import type { ResolvedPlan } from '../../lib/plan';
-import type { AzureView } from '../../lib/rules/azure-view';
-import { cfnViewFromTemplate, type CfnView } from '../../lib/rules/cfn-view';
+import type { AzureView } from '../../lib/peers/azure/view';
+import { cfnViewFromTemplate, type CfnView } from '../../lib/check/views/cfn-view';
 
 const SUBSCRIPTION = '00000000-0000-0000-0000-000000000000';
 /** Documentation-range addresses (RFC 5737) standing in for AWS tunnel outside IPs. */

@@ -2,7 +2,7 @@
  * The twin's sides come only from what the two halves emit, and each fault changes exactly the
  * emitted value it names. No root needed: this synthesizes and renders, it starts nothing.
  */
-import { planVpn } from '../../lib/plan';
+import { planVpn } from '../../lib/check/validate';
 import { credentials, swanctlConf } from '../../lib/twin/configs';
 import { TWIN_FAULTS, twinFault } from '../../lib/twin/faults';
 import type { IkeEnd, TwinSide } from '../../lib/twin/sides';

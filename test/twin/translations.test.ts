@@ -4,7 +4,8 @@
  * for every IPsec value the plan accepts (C24): the library's mapping (lib/plan/ipsec.ts) is what is
  * under test here, through the emitted values, never reused by the twin.
  */
-import { AWS_ENCRYPTION, AWS_INTEGRITY, AWS_PHASE1_DH, AWS_PHASE2_DH, awsTunnelOptions, azureIpsecPolicy, planVpn, type PlanInput } from '../../lib/plan';
+import { AWS_ENCRYPTION, AWS_INTEGRITY, AWS_PHASE1_DH, AWS_PHASE2_DH, awsTunnelOptions, azureIpsecPolicy, type PlanInput } from '../../lib/plan';
+import { planVpn } from '../../lib/check/validate';
 import { awsEspProposals, awsIkeProposals } from '../../lib/twin/aws-ike';
 import { azureEspProposal, azureIkeProposal } from '../../lib/twin/azure-ike';
 import { TranslationError, type IkeProposal } from '../../lib/twin/iana';

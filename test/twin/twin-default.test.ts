@@ -6,7 +6,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadPlanFile } from '../../lib/plan';
+import { loadPlanFile } from '../../lib/check/file';
 import type { TwinResult } from '../../lib/twin';
 import { twinNamespaces } from '../../lib/twin/lab';
 import { twinSummary, twinTable } from '../../lib/twin/report';

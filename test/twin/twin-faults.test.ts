@@ -3,7 +3,7 @@
  * symptom on the tunnels it breaks and is named by its D row; every other tunnel still comes up.
  * Root and the Debian packages (gate.ts).
  */
-import { planVpn } from '../../lib/plan';
+import { planVpn } from '../../lib/check/validate';
 import type { EmittedPlan, TwinResult } from '../../lib/twin';
 import { faultOutcome, twinFault } from '../../lib/twin/faults';
 import { twinTable } from '../../lib/twin/report';

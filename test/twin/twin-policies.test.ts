@@ -3,7 +3,7 @@
  * twin-default.test.ts): AES-CBC with SHA-1 and SHA-2, AES-GCM in both phases, DH groups 2, 14, 19,
  * 20, 24; the child SAs rekey with the phase 2 (PFS) group (C24). Root and the Debian packages.
  */
-import { planVpn } from '../../lib/plan';
+import { planVpn } from '../../lib/check/validate';
 import { POLICY_FAMILIES } from '../../lib/twin/policies';
 import { twinTable } from '../../lib/twin/report';
 import { describeTwin } from './gate';

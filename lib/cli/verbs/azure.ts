@@ -1,4 +1,4 @@
-import { JSON_OPTION, loadPlanOrReport, type Verb } from '../verb';
+import { JSON_OPTION, loadPlanOrReport, type Verb } from './verb';
 
 /** Said when `--aws-outputs` is absent: what the listing then leaves out, and how to get it. */
 export const FIRST_RUN_NOTE =
@@ -26,7 +26,7 @@ export const azureVerb: Verb = {
     if (awsOutputs === undefined) io.stderr(FIRST_RUN_NOTE);
     try {
       // Loaded here: the Pulumi runtime is needed by this verb only.
-      const { offlineAzureResources } = await import('../../azure/offline');
+      const { offlineAzureResources } = await import('../../peers/azure/pulumi/offline');
       const resources = await offlineAzureResources({ plan, awsOutputsFile: awsOutputs, log: io.stderr });
       io.stdout(JSON.stringify(resources, null, 2));
       return 0;

@@ -1,5 +1,5 @@
 import { mermaidDiagram } from '../../report/mermaid';
-import { JSON_OPTION, loadPlanOrReport, type Verb } from '../verb';
+import { JSON_OPTION, loadPlanOrReport, type Verb } from './verb';
 
 export const diagramVerb: Verb = {
   name: 'diagram',

@@ -1,5 +1,5 @@
 import { replacementsBetween } from '../../plan/replacements';
-import { JSON_OPTION, loadPlanOrReport, type Verb } from '../verb';
+import { JSON_OPTION, loadPlanOrReport, type Verb } from './verb';
 
 export const diffVerb: Verb = {
   name: 'diff',

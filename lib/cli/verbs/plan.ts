@@ -1,5 +1,5 @@
 import { planSummary } from '../../report/table';
-import { JSON_OPTION, loadPlanOrReport, type Verb } from '../verb';
+import { JSON_OPTION, loadPlanOrReport, type Verb } from './verb';
 
 export const planVerb: Verb = {
   name: 'plan',

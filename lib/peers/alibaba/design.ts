@@ -8,12 +8,12 @@
  * Alibaba connection k puts tunnel 1 (IP 1, master) against tunnel k of AWS connection 1 and tunnel 2
  * (IP 2, slave) against tunnel k of AWS connection 2.
  */
-import { bgpAddressesOf } from '../../plan/address';
-import { excerptName } from '../../plan/excerpt';
+import { bgpAddressesOf } from '../../core/address';
+import { excerptName } from '../../core/excerpt';
 import type { IpsecPolicy } from '../../plan/schema';
-import type { Finding } from '../../rules/types';
-import { alibabaIpsecFindings, alibabaIpsecPolicy, type AlibabaIkeValues, type AlibabaIpsecValues, type AlibabaPolicyValues } from './ipsec';
-import type { AlibabaPeerSpec } from './schema';
+import type { Finding } from '../../core/finding';
+import { alibabaIpsecFindings, alibabaIpsecPolicy, type AlibabaIkeValues, type AlibabaIpsecValues, type AlibabaPolicyValues } from '../../plan/alibaba-ipsec';
+import type { AlibabaPeerSpec } from '../../plan/alibaba';
 
 export type AwsNumber = 1 | 2;
 /** Index into the gateway's public IPs: 0 = `internetIp` (IP 1), 1 = `disasterRecoveryInternetIp` (IP 2). */

@@ -1,8 +1,9 @@
-import { bgpAddressesOf } from '../../plan/address';
-import { excerptName } from '../../plan/excerpt';
+import { bgpAddressesOf } from '../../core/address';
+import { excerptName } from '../../core/excerpt';
 import type { AlibabaDesign, AlibabaTunnelDesign, AwsTunnelFacts } from '../../peers/alibaba/design';
-import type { Violation } from '../types';
-import { tunnelPath, type AlibabaRule } from './types';
+import type { Violation } from '../../core/finding';
+import type { Rule } from '../../check/kit/rule';
+import { tunnelPath } from '../../check/views/alibaba';
 
 const ipName = (index: number) => `IP ${index + 1}`;
 
@@ -74,7 +75,7 @@ function pairing(design: AlibabaDesign): Violation[] {
   return violations;
 }
 
-export const AlibabaAwsPairing: AlibabaRule = {
+export const AlibabaAwsPairing: Rule = {
   id: 'AlibabaAwsPairing',
   catalogue: ['C39'],
   level: 'error',

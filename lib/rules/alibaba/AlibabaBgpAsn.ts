@@ -1,6 +1,7 @@
 import type { AlibabaDesign } from '../../peers/alibaba/design';
-import type { Violation } from '../types';
-import { tunnelPath, type AlibabaRule } from './types';
+import type { Violation } from '../../core/finding';
+import type { Rule } from '../../check/kit/rule';
+import { tunnelPath } from '../../check/views/alibaba';
 
 export const ALIBABA_ASN_RANGE = { min: 1, max: 4294967295 } as const;
 
@@ -30,7 +31,7 @@ function bgpAsns(design: AlibabaDesign): Violation[] {
   return violations;
 }
 
-export const AlibabaBgpAsn: AlibabaRule = {
+export const AlibabaBgpAsn: Rule = {
   id: 'AlibabaBgpAsn',
   catalogue: ['C36'],
   level: 'error',

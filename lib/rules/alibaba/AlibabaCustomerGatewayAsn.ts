@@ -1,7 +1,8 @@
-import { ALIBABA_DEFAULT_LOCAL_ASN } from '../../peers/alibaba/schema';
+import { ALIBABA_DEFAULT_LOCAL_ASN } from '../../plan/alibaba';
 import type { AlibabaDesign } from '../../peers/alibaba/design';
-import type { Violation } from '../types';
-import type { AlibabaRule } from './types';
+import type { Violation } from '../../core/finding';
+import type { Rule } from '../../check/kit/rule';
+
 
 function customerGatewayAsns(design: AlibabaDesign): Violation[] {
   const violations: Violation[] = [];
@@ -29,7 +30,7 @@ function customerGatewayAsns(design: AlibabaDesign): Violation[] {
   return violations;
 }
 
-export const AlibabaCustomerGatewayAsn: AlibabaRule = {
+export const AlibabaCustomerGatewayAsn: Rule = {
   id: 'AlibabaCustomerGatewayAsn',
   catalogue: ['C41'],
   level: 'error',

@@ -1,6 +1,7 @@
 import type { AlibabaDesign } from '../../peers/alibaba/design';
-import type { Violation } from '../types';
-import { tunnelPath, type AlibabaRule } from './types';
+import type { Violation } from '../../core/finding';
+import type { Rule } from '../../check/kit/rule';
+import { tunnelPath } from '../../check/views/alibaba';
 
 const EXPECTED = [
   { role: 'master', gatewayIp: 0 },
@@ -49,7 +50,7 @@ function dualTunnel(design: AlibabaDesign): Violation[] {
   return violations;
 }
 
-export const AlibabaDualTunnel: AlibabaRule = {
+export const AlibabaDualTunnel: Rule = {
   id: 'AlibabaDualTunnel',
   catalogue: ['C34'],
   level: 'error',

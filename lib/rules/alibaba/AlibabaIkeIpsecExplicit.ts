@@ -1,9 +1,10 @@
 import { AWS_PHASE1_LIFETIME, AWS_PHASE2_LIFETIME } from '../../plan/ipsec';
-import { excerpt } from '../../plan/excerpt';
+import { excerpt } from '../../core/excerpt';
 import type { AlibabaDesign } from '../../peers/alibaba/design';
-import { ALIBABA_DEFAULTS } from '../../peers/alibaba/ipsec';
-import type { Violation } from '../types';
-import { tunnelPath, type AlibabaRule } from './types';
+import { ALIBABA_DEFAULTS } from '../../plan/alibaba-ipsec';
+import type { Violation } from '../../core/finding';
+import type { Rule } from '../../check/kit/rule';
+import { tunnelPath } from '../../check/views/alibaba';
 
 const IKE_FIELDS = ['ikeVersion', 'ikeMode', 'ikeEncAlg', 'ikeAuthAlg', 'ikePfs', 'ikeLifetime'] as const;
 const IPSEC_FIELDS = ['ipsecEncAlg', 'ipsecAuthAlg', 'ipsecPfs', 'ipsecLifetime'] as const;
@@ -43,7 +44,7 @@ function explicit(design: AlibabaDesign): Violation[] {
   return violations;
 }
 
-export const AlibabaIkeIpsecExplicit: AlibabaRule = {
+export const AlibabaIkeIpsecExplicit: Rule = {
   id: 'AlibabaIkeIpsecExplicit',
   catalogue: ['C40'],
   level: 'error',

@@ -1,8 +1,9 @@
-import type { AlibabaDesign } from '../../peers/alibaba/design';
-import type { Violation } from '../types';
-import { CONNECTION_TYPE, type AlibabaGraphResource, type AlibabaResourceGraph, type AlibabaRule } from './types';
+import type { Violation } from '../../core/finding';
+import type { Rule } from '../../check/kit/rule';
+import { CONNECTION_TYPE } from '../../check/views/alibaba';
+import type { AlibabaGraphResource, AlibabaResourceGraph, AlibabaView } from '../../peers/alibaba/view';
 
-function designOrder(design: AlibabaDesign): Violation[] {
+function designOrder(design: AlibabaView): Violation[] {
   return design.connections.flatMap((connection, i): Violation[] => {
     const expected = design.connections[i - 1]?.resourceName;
     if (connection.after === expected) return [];
@@ -48,7 +49,7 @@ function graphOrder(graph: AlibabaResourceGraph): Violation[] {
   return violations;
 }
 
-export const AlibabaOneOperationAtATime: AlibabaRule = {
+export const AlibabaOneOperationAtATime: Rule = {
   id: 'AlibabaOneOperationAtATime',
   catalogue: ['C42'],
   level: 'error',
@@ -59,6 +60,6 @@ export const AlibabaOneOperationAtATime: AlibabaRule = {
     'and delete). The program does not lean on retries: each connection depends on the one before it, so Pulumi runs them ' +
     'in order (and deletes them in reverse order).',
   fix: 'chain the connections of a gateway with dependsOn (the component does).',
-  alibaba: designOrder,
-  graph: graphOrder,
+  // The design's `after` chain, and once the component has registered its children, the dependsOn graph itself.
+  alibaba: (view) => [...designOrder(view), ...(view.graph === undefined ? [] : graphOrder(view.graph))],
 };

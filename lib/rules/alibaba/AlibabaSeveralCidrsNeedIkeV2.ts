@@ -1,6 +1,7 @@
 import type { AlibabaDesign } from '../../peers/alibaba/design';
-import type { Violation } from '../types';
-import { tunnelPath, type AlibabaRule } from './types';
+import type { Violation } from '../../core/finding';
+import type { Rule } from '../../check/kit/rule';
+import { tunnelPath } from '../../check/views/alibaba';
 
 function severalCidrs(design: AlibabaDesign): Violation[] {
   return design.connections.flatMap((connection, i) => {
@@ -14,7 +15,7 @@ function severalCidrs(design: AlibabaDesign): Violation[] {
   });
 }
 
-export const AlibabaSeveralCidrsNeedIkeV2: AlibabaRule = {
+export const AlibabaSeveralCidrsNeedIkeV2: Rule = {
   id: 'AlibabaSeveralCidrsNeedIkeV2',
   catalogue: ['C37'],
   level: 'error',

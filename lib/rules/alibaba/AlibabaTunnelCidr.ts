@@ -1,9 +1,10 @@
-import { contains, formatCidr, ipv4ToNumber, parseIpv4Cidr } from '../../plan/address';
+import { contains, formatCidr, ipv4ToNumber, parseIpv4Cidr } from '../../core/address';
 import { LINK_LOCAL_RANGE, RESERVED_INSIDE_CIDRS } from '../../plan/constants';
-import { quoted } from '../../plan/excerpt';
+import { quoted } from '../../core/excerpt';
 import type { AlibabaDesign } from '../../peers/alibaba/design';
-import type { Violation } from '../types';
-import { tunnelPath, type AlibabaRule } from './types';
+import type { Violation } from '../../core/finding';
+import type { Rule } from '../../check/kit/rule';
+import { tunnelPath } from '../../check/views/alibaba';
 
 const LINK_LOCAL = parseIpv4Cidr(LINK_LOCAL_RANGE)!;
 
@@ -46,7 +47,7 @@ function tunnelCidrs(design: AlibabaDesign): Violation[] {
   return violations;
 }
 
-export const AlibabaTunnelCidr: AlibabaRule = {
+export const AlibabaTunnelCidr: Rule = {
   id: 'AlibabaTunnelCidr',
   catalogue: ['C35'],
   level: 'error',

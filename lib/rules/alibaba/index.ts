@@ -1,4 +1,4 @@
-/** The Alibaba Cloud rules, in catalogue order (C34–C37, C39–C42). */
+/** The alibaba rules, one file per rule, in catalogue order (C34–C37, C39–C42); lib/check/registry.ts lists them. */
 import { AlibabaAwsPairing } from './AlibabaAwsPairing';
 import { AlibabaBgpAsn } from './AlibabaBgpAsn';
 import { AlibabaCustomerGatewayAsn } from './AlibabaCustomerGatewayAsn';
@@ -7,9 +7,9 @@ import { AlibabaIkeIpsecExplicit } from './AlibabaIkeIpsecExplicit';
 import { AlibabaOneOperationAtATime } from './AlibabaOneOperationAtATime';
 import { AlibabaSeveralCidrsNeedIkeV2 } from './AlibabaSeveralCidrsNeedIkeV2';
 import { AlibabaTunnelCidr } from './AlibabaTunnelCidr';
-import type { AlibabaRule } from './types';
+import type { Rule } from '../../check/kit/rule';
 
-export const ALIBABA_RULES: readonly AlibabaRule[] = [
+export const ALIBABA_RULES: readonly Rule[] = [
   AlibabaDualTunnel, // C34
   AlibabaTunnelCidr, // C35
   AlibabaBgpAsn, // C36
@@ -20,7 +20,6 @@ export const ALIBABA_RULES: readonly AlibabaRule[] = [
   AlibabaOneOperationAtATime, // C42
 ];
 
-export * from './types';
 export {
   AlibabaAwsPairing, AlibabaBgpAsn, AlibabaCustomerGatewayAsn, AlibabaDualTunnel, AlibabaIkeIpsecExplicit,
   AlibabaOneOperationAtATime, AlibabaSeveralCidrsNeedIkeV2, AlibabaTunnelCidr,

@@ -5,9 +5,9 @@
 import * as pulumi from '@pulumi/pulumi';
 import {
   ALIBABA_TUNNEL_BGP_STATE_METRIC, ALIBABA_TUNNEL_STATE_METRIC, ALIBABA_VPN_METRIC_NAMESPACE, alibabaAlarmDesigns, defaultContactGroupName,
-} from '../../../lib/peers/alibaba/alarms';
+} from '../../../lib/peers/alibaba/pulumi/alarms';
 import { alibabaDesign } from '../../../lib/peers/alibaba/design';
-import { AlibabaVpnGateway, type AlibabaVpnGatewayArgs } from '../../../lib/peers/alibaba/component';
+import { AlibabaVpnGateway, type AlibabaVpnGatewayArgs } from '../../../lib/peers/alibaba/pulumi/component';
 import { awsTunnels, fullDesign, peer, plan } from './fixtures';
 import { installMocks, testKey, valueOf, type Registered } from './mocks';
 

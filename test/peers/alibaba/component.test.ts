@@ -1,9 +1,10 @@
 import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
 import * as pulumi from '@pulumi/pulumi';
-import { AlibabaDesignError, AlibabaVpnGateway, checkedPresharedKeys, type AlibabaAwsTunnelEndpoint, type AlibabaVpnGatewayArgs } from '../../../lib/peers/alibaba/component';
-import { ALIBABA_RULES, checkAlibabaGraph, CONNECTION_TYPE, type AlibabaResourceGraph } from '../../../lib/rules/alibaba';
-import { OUTSIDE_IPS, peer, plan, secretArn } from './fixtures';
+import { AlibabaDesignError, AlibabaVpnGateway, checkedPresharedKeys, type AlibabaAwsTunnelEndpoint, type AlibabaVpnGatewayArgs } from '../../../lib/peers/alibaba/pulumi/component';
+import { ALIBABA_RULES } from '../../../lib/rules/alibaba';
+import { CONNECTION_TYPE, type AlibabaResourceGraph } from '../../../lib/peers/alibaba/view';
+import { checkAlibabaGraph, OUTSIDE_IPS, peer, plan, secretArn } from './fixtures';
 import { capture, installMocks, MOCK_GATEWAY_IPS, testKey, valueOf, type Registered } from './mocks';
 
 const ROOT = path.resolve(__dirname, '../../..');
@@ -216,7 +217,7 @@ describe('checkedPresharedKeys (C22, C23)', () => {
     const bad = `0${testKey()}`;
     const script = `
       const { installMocks } = require('./test/peers/alibaba/mocks');
-      const { AlibabaVpnGateway } = require('./lib/peers/alibaba/component');
+      const { AlibabaVpnGateway } = require('./lib/peers/alibaba/pulumi/component');
       const { awsTunnels, peer, plan } = require('./test/peers/alibaba/fixtures');
       const keys = ${JSON.stringify({ ...KEYS, Instance1Tunnel1: bad, Instance0Tunnel2: KEYS.Instance0Tunnel1 })};
       installMocks().then((record) => {

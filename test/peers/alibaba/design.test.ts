@@ -1,10 +1,10 @@
 import * as fc from 'fast-check';
 import { alibabaDesign, type AlibabaPlanInput, type AwsNumber } from '../../../lib/peers/alibaba/design';
-import { ALIBABA_RULES, checkAlibabaDesign } from '../../../lib/rules/alibaba';
-import { numberToIpv4 } from '../../../lib/plan/address';
+import { ALIBABA_RULES } from '../../../lib/rules/alibaba';
+import { numberToIpv4 } from '../../../lib/core/address';
 import { RESERVED_INSIDE_CIDRS } from '../../../lib/plan/constants';
 import { ipsecSchema } from '../../../lib/plan/schema';
-import { awsTunnels, fullDesign, OUTSIDE_IPS, peer, plan, secretArn } from './fixtures';
+import { awsTunnels, checkAlibaba as checkAlibabaDesign, fullDesign, OUTSIDE_IPS, peer, plan, secretArn } from './fixtures';
 
 describe('alibabaDesign', () => {
   test('C34: the first run (no AWS tunnels yet) is the dual-tunnel gateway alone, propagating BGP routes to the VPC', () => {

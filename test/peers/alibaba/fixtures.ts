@@ -3,8 +3,14 @@
  * (documentation-range outside IPs, made-up secret ARNs: never a key) and the design made from them.
  */
 import { alibabaDesign, type AlibabaAwsTunnelInput, type AlibabaDesign, type AlibabaPlanInput } from '../../../lib/peers/alibaba/design';
-import { alibabaPeerSchema, type AlibabaPeerInput, type AlibabaPeerSpec } from '../../../lib/peers/alibaba/schema';
-import { planVpn, type PlanInput } from '../../../lib/plan';
+import { alibabaPeerSchema, type AlibabaPeerInput, type AlibabaPeerSpec } from '../../../lib/plan/alibaba';
+import { checkPeer } from '../../../lib/check/registry';
+import type { Rule } from '../../../lib/check/kit/rule';
+import type { Finding } from '../../../lib/core/finding';
+import type { AlibabaResourceGraph, AlibabaView } from '../../../lib/peers/alibaba/view';
+import { ALIBABA_RULES } from '../../../lib/rules/alibaba';
+import { planVpn } from '../../../lib/check/validate';
+import type { PlanInput } from '../../../lib/plan';
 
 export const OUTSIDE_IPS: Readonly<Record<string, string>> = {
   Instance0Tunnel1: '192.0.2.10',
@@ -34,6 +40,16 @@ export function fullDesign(planInput: PlanInput = {}, peerInput: Partial<Alibaba
 }
 
 /** A deep copy of `design` changed by `change`: one field wrong, the rest compliant. */
+/** The `alibaba` scope of `rules` over a design (and graph): what the component and checkPeer run. */
+export function checkAlibaba(view: AlibabaView, rules: readonly Rule[] = ALIBABA_RULES): Finding[] {
+  return checkPeer('alibaba', view, rules);
+}
+
+/** The C42 graph check alone: the compliant design with `graph` attached, run through the alibaba scope. */
+export function checkAlibabaGraph(graph: AlibabaResourceGraph, rules: readonly Rule[] = ALIBABA_RULES): Finding[] {
+  return checkAlibaba({ ...fullDesign(), graph }, rules);
+}
+
 export function mutate(design: AlibabaDesign, change: (d: Mutable<AlibabaDesign>) => void): AlibabaDesign {
   const copy = structuredClone(design) as Mutable<AlibabaDesign>;
   change(copy);

@@ -2,7 +2,7 @@ import { AWS_ENCRYPTION, AWS_INTEGRITY, AWS_PHASE1_DH, AWS_PHASE2_DH } from '../
 import { ipsecSchema, type IpsecPolicy } from '../../../lib/plan/schema';
 import {
   ALIBABA_ENCRYPTION, ALIBABA_IKE_PFS, ALIBABA_INTEGRITY, ALIBABA_IPSEC_PFS, alibabaIpsecFindings, alibabaIpsecPolicy,
-} from '../../../lib/peers/alibaba/ipsec';
+} from '../../../lib/plan/alibaba-ipsec';
 
 const base: IpsecPolicy = ipsecSchema.parse({});
 const withPhase = (phase: 'phase1' | 'phase2', change: Partial<IpsecPolicy['phase1']>): IpsecPolicy => ({ ...base, [phase]: { ...base[phase], ...change } });

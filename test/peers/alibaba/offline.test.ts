@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { offlineAlibabaListing, OFFLINE_GATEWAY_IPS, SECRET_MASK, type OfflineAlibabaListing } from '../../../lib/peers/alibaba/offline';
+import { offlineAlibabaListing, OFFLINE_GATEWAY_IPS, SECRET_MASK, type OfflineAlibabaListing } from '../../../lib/peers/alibaba/pulumi/offline';
 import { alibabaOutputsSchema } from '../../../lib/peers/alibaba/outputs';
 import { testKey } from './mocks';
 

@@ -9,8 +9,8 @@ import * as path from 'node:path';
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import * as pulumi from '@pulumi/pulumi';
 import { mockClient } from 'aws-sdk-client-mock';
-import { alibabaProgram, alibabaProgramOptionsFromConfig } from '../../../lib/peers/alibaba/program';
-import { AZURE_AND_ALIBABA_REFUSED, loadAlibabaPlanFile } from '../../../lib/peers/alibaba/plan-file';
+import { alibabaProgram, alibabaProgramOptionsFromConfig } from '../../../lib/peers/alibaba/pulumi/program';
+import { AZURE_AND_ALIBABA_REFUSED, loadAlibabaPlanFile } from '../../../lib/peers/alibaba/pulumi/plan-file';
 import { installMocks, testKey, valueOf, type Registered } from './mocks';
 
 const ROOT = path.resolve(__dirname, '../../..');

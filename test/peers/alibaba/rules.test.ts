@@ -1,13 +1,14 @@
 import { alibabaDesign, type AlibabaDesign } from '../../../lib/peers/alibaba/design';
 import {
   AlibabaAwsPairing, AlibabaBgpAsn, AlibabaCustomerGatewayAsn, AlibabaDualTunnel, AlibabaIkeIpsecExplicit, AlibabaOneOperationAtATime,
-  AlibabaSeveralCidrsNeedIkeV2, AlibabaTunnelCidr, ALIBABA_RULES, checkAlibabaDesign, checkAlibabaGraph, CONNECTION_TYPE,
-  type AlibabaResourceGraph, type AlibabaRule,
+  AlibabaSeveralCidrsNeedIkeV2, AlibabaTunnelCidr, ALIBABA_RULES,
 } from '../../../lib/rules/alibaba';
-import { awsTunnels, fullDesign, mutate, peer, plan } from './fixtures';
+import type { Rule } from '../../../lib/check/kit/rule';
+import { CONNECTION_TYPE, type AlibabaResourceGraph } from '../../../lib/peers/alibaba/view';
+import { awsTunnels, checkAlibaba as checkAlibabaDesign, checkAlibabaGraph, fullDesign, mutate, peer, plan } from './fixtures';
 
 const compliant = fullDesign();
-const run = (rule: AlibabaRule, design: AlibabaDesign) => checkAlibabaDesign(design, [rule]);
+const run = (rule: Rule, design: AlibabaDesign) => checkAlibabaDesign(design, [rule]);
 
 test('the rules cover C34–C37 and C39–C42, in catalogue order, and the compliant design passes all', () => {
   expect(ALIBABA_RULES.flatMap((r) => r.catalogue)).toEqual(['C34', 'C35', 'C36', 'C37', 'C39', 'C40', 'C41', 'C42']);

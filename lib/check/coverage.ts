@@ -1,0 +1,29 @@
+/**
+ * What the rules cannot see, per catalogue number: the part of a documented constraint that no plan,
+ * template or Azure argument holds. Rendered into RULES.md next to the rules that enforce the rest,
+ * so a reader knows what still needs a person (or `cdk diff`, or the cloud's own checks).
+ */
+import type { CatalogueNumber } from '../core/finding';
+
+export const ENFORCEMENT_LIMITS: Readonly<Partial<Record<CatalogueNumber, string>>> = {
+  C05: 'In a template alone, which gateway instance a tunnel lands on is unknown (it is in the plan and the Azure arguments, where it is checked).',
+  C08: 'A change of the Amazon side ASN needs the deployed value: `npx multicloud-vpn diff old.json new.json` (or `cdk diff`) says the gateway is replaced.',
+  C09: 'An environment-agnostic stack (no `env.region`) or a template alone does not say its region: region-specific refused ASNs are warnings there, errors in a stack with a resolved region and in a plan with `aws.region`.',
+  C11: 'A template does not hold the Azure ASN: the cfn check catches a customer gateway carrying its own VGW\'s ASN; the plan and Azure scopes check the rest.',
+  C19: 'Regional quotas (5 VGWs, 50 customer gateways) count only what one template holds; other stacks and the console are invisible.',
+  C22: 'That both ends hold the same key is true by construction (Azure reads the AWS secret); no check can compare the values without reading secrets.',
+  C27: 'Whether UDP 500 and 4500 reach the gateways depends on networks outside both templates (on-premises firewalls); not checkable.',
+  C28: 'Subnets on the VPC main route table, imported VPCs and route tables in other stacks are not in the template.',
+  C30: 'Only security groups and network ACLs in the same template; groups are not mapped to subnets; NACLs are evaluated for TCP only.',
+  C32: 'Service prefix-list CIDRs are not in a template: any public block or prefix list on TCP 443 is accepted.',
+  C34: 'Alibaba Cloud peer: a plan describes an Azure peer only, so there is no Alibaba tunnel configuration to check.',
+  C35: 'Alibaba Cloud peer (see C34). The same /30 rules for AWS tunnels are enforced by C01, C02 and C04.',
+  C36: 'Alibaba Cloud peer (see C34).',
+  C37: 'Alibaba Cloud peer (see C34). IKEv2 for this design is enforced by C25.',
+  C39: 'Alibaba Cloud peer: pending on issue 10 (the Alibaba Cloud peer), which brings its rules.',
+  C40: 'Alibaba Cloud peer: pending on issue 10.',
+  C41: 'Alibaba Cloud peer: pending on issue 10.',
+  C42: 'Alibaba Cloud peer: pending on issue 10.',
+  C43: 'Not in CONSTRAINTS.md: added here (issue 12). Alarms in other stacks or made in the console are not in the template; ' +
+    'whether anyone receives the notifications is not checkable. The Azure component warns when built with `alerts: false`.',
+};

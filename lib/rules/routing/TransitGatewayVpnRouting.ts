@@ -1,0 +1,98 @@
+import {
+  booleanProperty,
+  describeTarget,
+  resourceById,
+  resourcesOfType,
+  targetOf,
+  type CfnResourceView,
+  type CfnView,
+} from '../../check/views/cfn-view';
+import type { Rule } from '../../check/kit/rule';
+import type { Violation } from '../../core/finding';
+
+/**
+ * True when a transit gateway route table id belongs to the gateway, or cannot be told: a literal
+ * id or a computed value may be the gateway's default route table, which CloudFormation does not
+ * expose, so it is given the benefit of the doubt.
+ */
+function mayBelongTo(view: CfnView, tableValue: unknown, transitGateway: string): boolean {
+  const table = targetOf(tableValue);
+  const resource = table === undefined ? undefined : resourceById(view, table);
+  if (!resource || resource.type !== 'AWS::EC2::TransitGatewayRouteTable') return true;
+  return targetOf(resource.properties.TransitGatewayId) === transitGateway;
+}
+
+function staticRouteExists(view: CfnView, transitGateway: string): boolean {
+  return resourcesOfType(view, 'AWS::EC2::TransitGatewayRoute').some(
+    (route) => booleanProperty(route, 'Blackhole') !== true && mayBelongTo(view, route.properties.TransitGatewayRouteTableId, transitGateway),
+  );
+}
+
+function propagationExists(view: CfnView, transitGateway: string, gatewayResource: CfnResourceView | undefined): boolean {
+  // DefaultRouteTablePropagation is `enable` unless set otherwise (AWS::EC2::TransitGateway).
+  if (gatewayResource && gatewayResource.properties.DefaultRouteTablePropagation !== 'disable') return true;
+  return resourcesOfType(view, 'AWS::EC2::TransitGatewayRouteTablePropagation').some((p) =>
+    mayBelongTo(view, p.properties.TransitGatewayRouteTableId, transitGateway),
+  );
+}
+
+export const TransitGatewayVpnRouting: Rule = {
+  id: 'TransitGatewayVpnRouting',
+  catalogue: ['C29'],
+  level: 'error',
+  summary: 'A VPN on a transit gateway has a static TGW route (static VPN) or route propagation (BGP), and ECMP on.',
+  explanation:
+    'Seed 000: with a static Site-to-Site VPN on a transit gateway, add a static route to the VPN attachment in the ' +
+    'transit gateway route table; with a dynamic (BGP) VPN, enable propagation so that the learned routes are ' +
+    'installed. With both tunnels active and ECMP off, AWS prefers one tunnel for traffic towards the peer; ' +
+    'ECMP on a transit gateway applies to BGP VPN attachments (AWS Transit Gateway docs). Checked in the template: ' +
+    'a static VPN (StaticRoutesOnly true) needs an AWS::EC2::TransitGatewayRoute (not a blackhole) in a route table ' +
+    'of that gateway; a dynamic one needs DefaultRouteTablePropagation left enabled on the AWS::EC2::TransitGateway ' +
+    'or an AWS::EC2::TransitGatewayRouteTablePropagation; a route table given by literal id is accepted (it may be ' +
+    "the default one, which CloudFormation does not expose). A gateway outside the template is only checked for " +
+    'routes. Missing routes or propagation is an error; VpnEcmpSupport disable is a warning.',
+  fix:
+    'static VPN: a CfnTransitGatewayRoute to the VPN attachment in the TGW route table; dynamic VPN: keep ' +
+    "defaultRouteTablePropagation 'enable' or add a CfnTransitGatewayRouteTablePropagation; and vpnEcmpSupport 'enable'.",
+  cfn: (view) =>
+    resourcesOfType(view, 'AWS::EC2::VPNConnection').flatMap((connection): Violation[] => {
+      const transitGateway = targetOf(connection.properties.TransitGatewayId);
+      if (transitGateway === undefined) return [];
+      const gatewayResource = resourceById(view, transitGateway);
+      const gatewayName = describeTarget(view, transitGateway);
+      const isStatic = booleanProperty(connection, 'StaticRoutesOnly') === true;
+      if (isStatic) {
+        return staticRouteExists(view, transitGateway)
+          ? []
+          : [{
+            path: connection.path,
+            message:
+              `static VPN (StaticRoutesOnly true) on transit gateway ${gatewayName}, but no ` +
+              'AWS::EC2::TransitGatewayRoute in a route table of that gateway: traffic never enters the tunnels.',
+            fix: 'a CfnTransitGatewayRoute for the Azure VNet CIDR to the VPN attachment, or StaticRoutesOnly false (BGP, the documented design).',
+          }];
+      }
+      const violations: Violation[] = [];
+      if (gatewayResource === undefined) return violations; // propagation and ECMP unknown outside the template
+      if (!propagationExists(view, transitGateway, gatewayResource)) {
+        violations.push({
+          path: connection.path,
+          message:
+            `dynamic (BGP) VPN on transit gateway ${gatewayName}, whose DefaultRouteTablePropagation is 'disable', and ` +
+            'no AWS::EC2::TransitGatewayRouteTablePropagation: the routes learned over BGP are never installed.',
+          fix: "defaultRouteTablePropagation 'enable' on the transit gateway, or a CfnTransitGatewayRouteTablePropagation for the VPN attachment.",
+        });
+      }
+      if (gatewayResource.properties.VpnEcmpSupport === 'disable') {
+        violations.push({
+          path: connection.path,
+          level: 'warning',
+          message:
+            `transit gateway ${gatewayName} has VpnEcmpSupport 'disable': with both tunnels active, traffic towards ` +
+            'Azure prefers one tunnel instead of spreading over all of them.',
+          fix: "vpnEcmpSupport 'enable' (the default) on the transit gateway.",
+        });
+      }
+      return violations;
+    }),
+};
