@@ -41,5 +41,10 @@ export const AlibabaBgpAsn: Rule = {
     '(FAQ: otherwise delete the connection, create a customer gateway with an ASN and recreate the connection); the local ' +
     'ASN is the Alibaba side\'s, 1–4294967295, default 45104, the same for both tunnels.',
   fix: 'customer gateways created with the AWS ASN; a local ASN in 1–4294967295.',
+  plan: ({ spec }) => spec.alibaba === undefined || inRange(spec.alibaba.localAsn) ? [] : [{
+    path: 'alibaba.localAsn',
+    message: `${spec.alibaba.localAsn} is not an ASN Alibaba accepts (${ALIBABA_ASN_RANGE.min}–${ALIBABA_ASN_RANGE.max}).`,
+    fix: 'a private ASN, or the default 45104.',
+  }],
   alibaba: bgpAsns,
 };

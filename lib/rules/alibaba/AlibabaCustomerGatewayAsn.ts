@@ -41,5 +41,18 @@ export const AlibabaCustomerGatewayAsn: Rule = {
     'gateway must be recreated. The ASN is the peer\'s (AWS\'s), so it is neither Alibaba\'s own 45104 nor the local ASN of ' +
     'the tunnel facing it: an eBGP session needs two different ASNs.',
   fix: 'each customer gateway created with the AWS ASN, which differs from 45104 and from the Alibaba local ASN.',
+  // The plan: the Alibaba customer gateways carry aws.asn, the AWS ones alibaba.localAsn (C39).
+  plan: ({ spec }) => {
+    if (spec.alibaba === undefined) return [];
+    const { localAsn } = spec.alibaba;
+    if (spec.aws.asn === ALIBABA_DEFAULT_LOCAL_ASN) {
+      return [{ path: 'aws.asn', message: `${spec.aws.asn} is Alibaba Cloud's own ASN; the Alibaba customer gateways would carry it for AWS.`, fix: 'the AWS default 64512, or another private ASN.' }];
+    }
+    return localAsn !== spec.aws.asn ? [] : [{
+      path: 'alibaba.localAsn',
+      message: `${localAsn} is also aws.asn: both ends of every BGP session would have one ASN, and each drops the other's routes.`,
+      fix: `the default 45104, or another ASN than ${spec.aws.asn}.`,
+    }];
+  },
   alibaba: customerGatewayAsns,
 };

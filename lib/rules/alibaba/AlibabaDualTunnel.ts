@@ -61,5 +61,11 @@ export const AlibabaDualTunnel: Rule = {
     'must be configured, or the connection loses its active/standby redundancy and zone-level disaster recovery. The ' +
     'gateway takes two vSwitches, in different zones where the region has them (Alibaba, "Manage VPN gateway instances").',
   fix: 'a gateway with vswitchId and a different disasterRecoveryVswitchId; every connection with tunnel 1 master and tunnel 2 slave, each with a customer gateway and a key.',
+  // The plan: both vSwitches given (the schema) and distinct, so the gateway gets its second IP and tunnel 2.
+  plan: ({ spec }) => spec.alibaba === undefined || spec.alibaba.disasterRecoveryVswitchId !== spec.alibaba.vswitchId ? [] : [{
+    path: 'alibaba.disasterRecoveryVswitchId',
+    message: `is the same vSwitch as alibaba.vswitchId ('${spec.alibaba.vswitchId}'); tunnel 2 (IP 2, standby) needs a vSwitch of its own.`,
+    fix: 'a second vSwitch of the VPC, in another zone where the region has two (in a single-zone region another vSwitch of the same zone).',
+  }],
   alibaba: dualTunnel,
 };

@@ -1,7 +1,7 @@
 import { AWS_PHASE1_LIFETIME, AWS_PHASE2_LIFETIME } from '../../plan/ipsec';
 import { excerpt } from '../../core/excerpt';
 import type { AlibabaDesign } from '../../peers/alibaba/design';
-import { ALIBABA_DEFAULTS } from '../../plan/alibaba-ipsec';
+import { ALIBABA_DEFAULTS, alibabaIpsecFindings } from '../../plan/alibaba-ipsec';
 import type { Violation } from '../../core/finding';
 import type { Rule } from '../../check/kit/rule';
 import { tunnelPath } from '../../check/views/alibaba';
@@ -54,5 +54,7 @@ export const AlibabaIkeIpsecExplicit: Rule = {
     'defaults (IKEv1, md5, group2, 86400 s; README-sources.md): a field left out falls back to a value AWS never proposes. ' +
     'AWS accepts phase 1 lifetimes of 900–28800 s and phase 2 of 900–3600 s. Both tunnels of a connection use the same local ASN.',
   fix: 'every tunnelIkeConfig and tunnelIpsecConfig field from the plan\'s policy (lib/peers/alibaba/ipsec.ts).',
+  // The plan: the one policy must be expressible in Alibaba's vocabulary, or no tunnel could be set to it.
+  plan: ({ spec }) => spec.alibaba === undefined ? [] : alibabaIpsecFindings(spec.ipsec).map((f) => ({ path: f.path, message: f.message, fix: f.fix })),
   alibaba: explicit,
 };

@@ -57,5 +57,19 @@ export const AlibabaTunnelCidr: Rule = {
     'tunnel of a VPN gateway needs a unique one, a /30 inside 169.254.0.0/16 other than 169.254.0.0/30 to 169.254.5.0/30 and ' +
     '169.254.169.252/30; the local BGP IP lies inside it.',
   fix: 'a /30 per tunnel from 169.254.0.0/16, not reserved, unique on the gateway, with the local BGP IP one of its hosts.',
+  // The plan: each tunnel's inside /30 is the Alibaba tunnel CIDR (C39), so the same checks on the draft tunnels.
+  plan: ({ spec, tunnels }) => {
+    if (spec.alibaba === undefined) return [];
+    const seen = new Map<string, string>();
+    return tunnels.flatMap((t): Violation[] => {
+      if (t.insideCidr === undefined) return [];
+      const at = t.allocated ? `${t.path} (allocated)` : `${t.path}.insideCidr`;
+      const problem = cidrProblem(t.insideCidr);
+      if (problem !== undefined) return [{ path: at, message: `${problem}: it is also the Alibaba tunnel CIDR.`, fix: `a /30 in ${LINK_LOCAL_RANGE}, none of ${RESERVED_INSIDE_CIDRS.join(', ')}.` }];
+      const other = seen.get(t.insideCidr);
+      seen.set(t.insideCidr, t.path);
+      return other === undefined ? [] : [{ path: at, message: `${t.insideCidr} is also the tunnel CIDR at ${other}; each tunnel of the Alibaba gateway has its own.`, fix: 'a /30 no other tunnel of the gateway uses.' }];
+    });
+  },
   alibaba: tunnelCidrs,
 };
