@@ -11,6 +11,7 @@ import { spawnSync } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { alibabaOfflineBenchmark } from './alibaba-offline';
 import { cdkSynthBenchmark } from './cdk-synth';
 import { cliStartupBenchmark } from './cli-startup';
 import { coldSynthBenchmark } from './cold-synth';
@@ -41,6 +42,7 @@ async function main(): Promise<void> {
   section('Cold synthesis: one `cdk synth` process (bench/cold-synth.ts)', coldSynthBenchmark(quick ? 1 : 3));
   section('Scale: VPN connections on one VGW (bench/scale.ts)', scaleBenchmark(quick ? 3 : 11, 2));
   section('Footprint (bench/footprint.ts)', footprintBenchmark());
+  section('Alibaba offline render: `multicloud-vpn alibaba` in process (bench/alibaba-offline.ts)', await alibabaOfflineBenchmark(quick ? 3 : 15));
   // The twin is asynchronous and needs root: its own process, as `npm run bench:twin`.
   const twin = spawnSync(process.execPath, ['-r', 'ts-node/register/transpile-only', 'bench/twin.ts', ...(quick ? ['--quick'] : [])], { cwd: join(__dirname, '..'), encoding: 'utf8' });
   section('Digital twin (bench/twin.ts)', (twin.stdout || twin.stderr).trim().split('\n'));

@@ -3,7 +3,9 @@
  * The AWS half as a CDK app: `npx cdk synth` builds stack `MulticloudVpnAws` from `vpn-plan.json`.
  *
  *   -c plan=<file>          another plan file (default vpn-plan.json)
- *   -c azureOutputs=<file>  the Azure gateway IPs, from `pulumi stack output --json > <file>`
+ *   -c peerOutputs=<file>   the peer gateway's two IPs (Azure or Alibaba Cloud), from `pulumi stack output --json > <file>`;
+ *                           `-c azureOutputs=<file>` is its older name, still accepted. For an Alibaba plan the customer
+ *                           gateways get the Alibaba gateway's IP 1 (internetIp) and IP 2, and the Alibaba local ASN.
  *
  * Without azureOutputs the template still synthesizes, for review, but cannot be deployed by mistake:
  * the two Azure IPs become CfnParameters with no default (CloudFormation refuses a deploy without
@@ -24,7 +26,7 @@ import { DISABLE_CREATION_STACK_TRACES } from 'aws-cdk-lib/cx-api';
 import { AzureOutputsError, readAzureOutputs } from '../lib/handoff/azure-outputs';
 import { validatePlanFile } from '../lib/check/file';
 import { formatFinding } from '../lib/core/finding';
-import { contextFile } from './context';
+import { contextFile, peerOutputsFile } from './context';
 import { enableExampleChecks, EXAMPLE_STACK_NAME, ExampleStack } from './example-stack';
 
 /** Prints to stderr and exits 1: a bad input file is the user's to fix, a stack trace would only hide the message. */
@@ -38,7 +40,7 @@ function fail(lines: readonly string[]): never {
 const app = new App({ stackTraces: false, context: { [DISABLE_CREATION_STACK_TRACES]: true } });
 enableExampleChecks(app);
 const planContext = contextFile(app.node.tryGetContext('plan'), 'plan', 'vpn-plan.json');
-const azureOutputsContext = contextFile(app.node.tryGetContext('azureOutputs'), 'azureOutputs');
+const azureOutputsContext = peerOutputsFile((key) => app.node.tryGetContext(key));
 const contextProblems = [planContext.problem, azureOutputsContext.problem].filter((p): p is string => p !== undefined);
 if (contextProblems.length > 0) fail(contextProblems);
 const planFile = planContext.file!;

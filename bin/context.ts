@@ -12,3 +12,16 @@ export function contextFile(value: unknown, option: string, fallback?: string): 
   }
   return { file: value };
 }
+
+/**
+ * The peer's outputs file (`pulumi stack output --json` of the Azure or Alibaba program): `-c peerOutputs=<file>`,
+ * or its older name `-c azureOutputs=<file>`, kept as an alias. Both at once is a problem (which one was meant?).
+ */
+export function peerOutputsFile(tryGetContext: (key: string) => unknown): { readonly file?: string; readonly problem?: string } {
+  const peer = tryGetContext('peerOutputs');
+  const azure = tryGetContext('azureOutputs');
+  if (peer !== undefined && azure !== undefined) {
+    return { problem: '-c peerOutputs and -c azureOutputs are both given: azureOutputs is the older name of peerOutputs; give one (-c peerOutputs=<file>).' };
+  }
+  return peer !== undefined ? contextFile(peer, 'peerOutputs') : contextFile(azure, 'azureOutputs');
+}

@@ -54,7 +54,9 @@ export class ExampleStack extends Stack {
   constructor(scope: Construct, id: string, props: ExampleStackProps) {
     const { plan, azureGatewayPublicIps, planFindings = [], ...stackProps } = props;
     super(scope, id, {
-      description: `multicloud-vpn: AWS half of plan ${plan.name} (BGP active/active VPN to Azure)`,
+      description: plan.alibaba === undefined
+        ? `multicloud-vpn: AWS half of plan ${plan.name} (BGP active/active VPN to Azure)`
+        : `multicloud-vpn: AWS half of plan ${plan.name} (BGP dual-tunnel VPN to Alibaba Cloud)`,
       ...stackProps,
     });
     for (const finding of planFindings) Annotations.of(this).addWarningV2(`multicloud-vpn:${finding.ruleId}`, formatFinding(finding));

@@ -21,6 +21,7 @@ export const ENTRY_POINTS: Record<string, string> = {
   'multicloud-vpn': 'lib/index.ts',
   'multicloud-vpn/aws': 'lib/aws-entry.ts',
   'multicloud-vpn/azure': 'lib/azure-entry.ts',
+  'multicloud-vpn/alibaba': 'lib/alibaba-entry.ts',
 };
 
 const ROOT = path.resolve(__dirname, '..');

@@ -8,6 +8,7 @@ import { RouteTablesRouteToVpnGateway, TransitGatewayVpnRouting, SecurityRulesAd
 import { GatewayEndpointRouteTablesAndDns, GatewayEndpointTrafficAllowed, GatewayEndpointNotReachableOverVpn } from '../rules/endpoints';
 import { RoutingIsDynamicBgp, ConnectionCustomBgpIpPerInstance, FourTunnelTopology, VpcVnetNoOverlap, VpnQuotas, NoAccelerationOnVgw, TunnelAlarmsConfigured } from '../rules/topology';
 import { AzureGatewayActiveActive, AzureGatewayRouteBasedBgpSku, GatewaySubnetNameAndSize, AzureGatewayAzSkuAndZones } from '../rules/azure-gateway';
+import { AlibabaDualTunnel, AlibabaTunnelCidr, AlibabaBgpAsn, AlibabaSeveralCidrsNeedIkeV2, AlibabaAwsPairing, AlibabaIkeIpsecExplicit, AlibabaCustomerGatewayAsn, AlibabaOneOperationAtATime } from '../rules/alibaba';
 import { TunnelHasInitiator, DeadPeerDetectionOnBothEnds, PresharedKeyFormat, NoPlaintextPresharedKey, IkeParametersMatch, UsesIkeV2, RouteBasedSingleSaPair } from '../rules/ipsec';
 import type { PeerKind, PeerViews } from './kit/peer-kinds';
 import type { CfnView } from './views/cfn-view';
@@ -52,8 +53,18 @@ export const RULES: readonly Rule[] = [
   GatewayEndpointRouteTablesAndDns,
   GatewayEndpointTrafficAllowed,
   GatewayEndpointNotReachableOverVpn,
+  // C34–C37 (Alibaba Cloud peer)
+  AlibabaDualTunnel,
+  AlibabaTunnelCidr,
+  AlibabaBgpAsn,
+  AlibabaSeveralCidrsNeedIkeV2,
   // C38
   AzureGatewayAzSkuAndZones,
+  // C39–C42 (Alibaba Cloud peer)
+  AlibabaAwsPairing,
+  AlibabaIkeIpsecExplicit,
+  AlibabaCustomerGatewayAsn,
+  AlibabaOneOperationAtATime,
   // C43 (README coverage table: a run-time row not in CONSTRAINTS.md)
   TunnelAlarmsConfigured,
 ];

@@ -4,7 +4,7 @@
  */
 import { PlanValidationError } from '../core/errors';
 import type { Finding } from '../core/finding';
-import { draftTunnels, parseWhatParses, resolve, type PlanOptions } from '../plan/plan';
+import { draftTunnels, parseWhatParses, peerKindFinding, resolve, type PlanOptions } from '../plan/plan';
 import { planInputSchema, type PlanInput } from '../plan/schema';
 import { schemaFindings } from '../core/errors';
 import type { ResolvedPlan } from '../plan/types';
@@ -20,6 +20,9 @@ export interface PlanResult {
 
 /** Validates without throwing: every finding, and the plan when there is no error. Never throws on any input. */
 export function validatePlan(input: unknown, options: PlanOptions = {}): PlanResult {
+  // Azure ↔ Alibaba is out of scope: refused with the reason rather than half built.
+  const twoPeers = peerKindFinding(input);
+  if (twoPeers !== undefined) return { findings: [twoPeers] };
   const parsed = planInputSchema.safeParse(input ?? {});
   const sharedGateway = options.sharedGateway ?? [];
   if (!parsed.success) {

@@ -8,6 +8,7 @@
  */
 import { parseArgs } from 'node:util';
 import type { CliIo, Verb } from './verbs/verb';
+import { alibabaVerb } from './verbs/alibaba';
 import { azureVerb } from './verbs/azure';
 import { diagramVerb } from './verbs/diagram';
 import { diffVerb } from './verbs/diff';
@@ -18,7 +19,7 @@ import { packageVersion } from './version';
 export type { CliIo } from './verbs/verb';
 
 /** Every verb, in usage order. */
-export const VERBS: ReadonlyMap<string, Verb> = new Map([planVerb, diagramVerb, azureVerb, diffVerb, peersVerb].map((v) => [v.name, v]));
+export const VERBS: ReadonlyMap<string, Verb> = new Map([planVerb, diagramVerb, azureVerb, alibabaVerb, diffVerb, peersVerb].map((v) => [v.name, v]));
 
 /**
  * Verbs with options of their own (repeatable, many of them) that parse their own arguments and

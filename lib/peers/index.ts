@@ -3,3 +3,4 @@
  * (lib/check/kit/peer-kinds.ts); a new peer (lib/peers/<kind>/) adds its `kind.ts` here.
  */
 import './azure/kind';
+import './alibaba/kind';

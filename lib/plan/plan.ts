@@ -8,7 +8,7 @@
  */
 import type { z } from 'zod';
 import { bgpAddressesOf, parseIpv4Cidr } from '../core/address';
-import { ApipaAllocator } from './allocate';
+import { ApipaAllocator, ALIBABA_INSIDE_RANGE } from './allocate';
 import { resolveAwsTarget } from './aws-target';
 import { jsonPath } from '../core/errors';
 import { planInputSchema, type PlanSpec } from './schema';
@@ -25,6 +25,24 @@ export interface PlanOptions {
 }
 
 
+/** Why a plan may not name Azure and Alibaba together (issue 10; README "AWS ↔ Alibaba Cloud"). */
+export const AZURE_AND_ALIBABA_REFUSED =
+  'a plan has one peer, and this one names both azure and alibaba. Azure ↔ Alibaba is out of scope: an Azure local network ' +
+  'gateway holds one BGP peer address, so the four-tunnel design with BGP per tunnel is unresolved, and half of it is not built.';
+
+/** The finding of a plan input naming both peers, or undefined. Read from the raw input: `azure` has a default. */
+export function peerKindFinding(input: unknown): Finding | undefined {
+  if (input === null || typeof input !== 'object' || !('azure' in input) || !('alibaba' in input)) return undefined;
+  return {
+    path: 'alibaba',
+    ruleId: 'OnePeerKind',
+    catalogue: [],
+    level: 'error',
+    message: AZURE_AND_ALIBABA_REFUSED,
+    fix: 'remove `azure` for AWS ↔ Alibaba (examples/alibaba-plan.json), or `alibaba` for AWS ↔ Azure (vpn-plan.json).',
+  };
+}
+
 const INSTANCES: readonly AzureInstance[] = [0, 1];
 const AWS_TUNNELS: readonly AwsTunnelNumber[] = [1, 2];
 
@@ -32,7 +50,8 @@ const AWS_TUNNELS: readonly AwsTunnelNumber[] = [1, 2];
 /** @internal Draft tunnels (explicit, then allocated) for lib/check/validate.ts. */
 export function draftTunnels(spec: PlanSpec, sharedGateway: readonly ResolvedPlan[]): { tunnels: DraftTunnel[]; findings: Finding[] } {
   const findings: Finding[] = [];
-  const allocator = new ApipaAllocator();
+  // Azure: its APIPA window (C03); Alibaba: all of 169.254.0.0/16 but the reserved blocks (C35).
+  const allocator = spec.alibaba === undefined ? new ApipaAllocator() : new ApipaAllocator(ALIBABA_INSIDE_RANGE);
   const explicit = new Map<string, DraftTunnel>();
   (spec.tunnels ?? []).forEach((entry, index) => {
     const id = tunnelId(entry.azureInstance, entry.awsTunnel);
@@ -76,7 +95,9 @@ export function draftTunnels(spec: PlanSpec, sharedGateway: readonly ResolvedPla
           ruleId: 'Schema',
           catalogue: ['C03', 'C04'],
           level: 'error',
-          message: `no free /30 left in Azure's APIPA range 169.254.21.0–169.254.22.255 for ${tunnelId(azureInstance, awsTunnel)}.`,
+          message: spec.alibaba === undefined
+            ? `no free /30 left in Azure's APIPA range 169.254.21.0–169.254.22.255 for ${tunnelId(azureInstance, awsTunnel)}.`
+            : `no free /30 left in 169.254.0.0/16 (without the reserved blocks) for ${tunnelId(azureInstance, awsTunnel)}.`,
           fix: 'free a block on the shared Azure gateway (azure.apipaInUse, other plans) or use another gateway.',
         });
       }
@@ -112,7 +133,8 @@ export function resolve(spec: PlanSpec, drafts: readonly DraftTunnel[]): Resolve
     name: spec.name,
     aws: { ...spec.aws, target: resolveAwsTarget(spec.aws.target, spec) },
     azure: { ...spec.azure, apipaByInstance },
-    customerGatewayAsn: spec.azure.asn,
+    ...(spec.alibaba === undefined ? {} : { alibaba: spec.alibaba }),
+    customerGatewayAsn: spec.alibaba?.localAsn ?? spec.azure.asn,
     tunnels,
     ipsec: spec.ipsec,
     tags: spec.tags,

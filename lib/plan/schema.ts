@@ -6,6 +6,7 @@
  * `lib/rules/`, so that every such finding names its catalogue number.
  */
 import { z } from 'zod';
+import { alibabaPeerSchema } from './alibaba';
 import { awsTargetSchema } from './aws-target';
 import { tagProblems } from './tags';
 
@@ -120,6 +121,11 @@ export const planInputSchema = z
       .default('multicloud-vpn'),
     aws: awsSchema.default({}),
     azure: azureSchema.default({}),
+    /**
+     * An Alibaba Cloud peer instead of Azure (issue 10; README "AWS ↔ Alibaba Cloud"). A plan names one peer:
+     * `azure` and `alibaba` together are refused (OnePeerKind). @default undefined: the Azure peer
+     */
+    alibaba: alibabaPeerSchema.optional(),
     /** Tunnels with explicit inside CIDRs; the others are allocated. @default the documented table */
     tunnels: z.array(tunnelSchema).optional(),
     ipsec: ipsecSchema.default({}),

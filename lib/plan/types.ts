@@ -1,4 +1,5 @@
 /** The resolved plan: what both halves build from. Immutable; produced by `planVpn`. */
+import type { AlibabaPeerSpec } from './alibaba';
 import type { IpsecPolicy, PlanSpec } from './schema';
 import type { ResolvedAwsTarget } from './aws-target';
 
@@ -37,7 +38,12 @@ export interface ResolvedPlan {
     /** Custom APIPA BGP addresses per gateway instance, in AWS tunnel order (C05). */
     readonly apipaByInstance: readonly [readonly string[], readonly string[]];
   };
-  /** BGP ASN of both AWS customer gateways: the Azure gateway's ASN (C11). */
+  /**
+   * The Alibaba Cloud peer, when the plan names one instead of Azure (issue 10): then `azure` holds unused
+   * defaults and the AWS customer gateways carry `alibaba.localAsn`. @default absent: the Azure peer
+   */
+  readonly alibaba?: Readonly<AlibabaPeerSpec>;
+  /** BGP ASN of both AWS customer gateways: the Azure gateway's ASN (C11), or the Alibaba local ASN (C39, C41). */
   readonly customerGatewayAsn: number;
   /** Ordered Instance0Tunnel1, Instance0Tunnel2, Instance1Tunnel1, Instance1Tunnel2. */
   readonly tunnels: readonly ResolvedTunnel[];

@@ -102,7 +102,7 @@ function tsc(name, compilerOptions, files) {
 
 const ALLOWED = [/^package\.json$/, /^README\.md$/, /^RULES\.md$/, /^LICENSE$/, /^bin\/multicloud-vpn\.js$/, /^dist\/.+\.(js|d\.ts)$/];
 const REQUIRED = ['LICENSE', 'README.md', 'RULES.md', 'bin/multicloud-vpn.js', 'dist/index.js', 'dist/index.d.ts', 'dist/aws-entry.js',
-  'dist/aws-entry.d.ts', 'dist/azure-entry.js', 'dist/azure-entry.d.ts', 'dist/cli/cli.js'];
+  'dist/aws-entry.d.ts', 'dist/azure-entry.js', 'dist/azure-entry.d.ts', 'dist/alibaba-entry.js', 'dist/alibaba-entry.d.ts', 'dist/cli/cli.js'];
 
 function main() {
   let tarball;

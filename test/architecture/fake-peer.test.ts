@@ -34,8 +34,8 @@ test('the report renders the plan the fake peer builds from; no module of anothe
   const table = tunnelTable(plan);
   for (const t of fakeView(plan).tunnels) expect(table).toContain(t.insideCidr);
   expect(planSummary(plan).length).toBeGreaterThan(0);
-  // Only the built-in peers' one-line registrations (lib/peers/index.ts → azure/kind.ts, read by RULES.md's
-  // scope list) are loaded: no view, design, component or rule of the Azure peer.
+  // Only the built-in peers' one-line registrations (lib/peers/index.ts → azure/kind.ts, alibaba/kind.ts, read by
+  // RULES.md's scope list) are loaded: no view, design or component of the Azure or Alibaba peer.
   const loaded = Object.keys(require.cache).filter((f) => f.includes('/lib/peers/'));
-  expect(loaded.map((f) => f.slice(f.indexOf('/lib/peers/'))).sort()).toEqual(['/lib/peers/azure/kind.ts', '/lib/peers/index.ts']);
+  expect(loaded.map((f) => f.slice(f.indexOf('/lib/peers/'))).sort()).toEqual(['/lib/peers/alibaba/kind.ts', '/lib/peers/azure/kind.ts', '/lib/peers/index.ts']);
 });

@@ -20,7 +20,9 @@ describe('rule registry', () => {
       'RouteBasedSingleSaPair', 'NoAccelerationOnVgw',
       'RouteTablesRouteToVpnGateway', 'TransitGatewayVpnRouting', 'SecurityRulesAdmitPeerCidrs',
       'GatewayEndpointRouteTablesAndDns', 'GatewayEndpointTrafficAllowed', 'GatewayEndpointNotReachableOverVpn',
+      'AlibabaDualTunnel', 'AlibabaTunnelCidr', 'AlibabaBgpAsn', 'AlibabaSeveralCidrsNeedIkeV2', // C34–C37
       'AzureGatewayAzSkuAndZones',
+      'AlibabaAwsPairing', 'AlibabaIkeIpsecExplicit', 'AlibabaCustomerGatewayAsn', 'AlibabaOneOperationAtATime', // C39–C42
       'TunnelAlarmsConfigured', // C43: a README row, not in CONSTRAINTS.md
     ]);
   });
@@ -30,9 +32,9 @@ describe('rule registry', () => {
       expect(rule.catalogue.length).toBeGreaterThan(0);
       rule.catalogue.forEach((c) => expect(c).toMatch(/^C\d{2}$/));
       expect(rule.summary.length).toBeGreaterThan(10);
-      expect(rule.explanation).toMatch(/seed|AWS|Azure/);
+      expect(rule.explanation).toMatch(/seed|Seed|AWS|Azure|Alibaba/);
       expect(rule.fix.length).toBeGreaterThan(5);
-      expect(Boolean(rule.plan || rule.cfn || rule.azure)).toBe(true);
+      expect(Boolean(rule.plan || rule.cfn || rule.azure || rule.alibaba)).toBe(true);
     }
     expect(new Set(RULES.map((r) => r.id)).size).toBe(RULES.length);
   });
@@ -72,13 +74,14 @@ describe('rule registry', () => {
     .filter((m): m is RegExpExecArray => m !== null)
     .map((m) => ({ number: m[1], causes: m[3], where: m[5].split(',').map((s) => s.trim()) }));
   /**
-   * Rows whose rules another issue delivers: counted as pending here, so that the check below still
-   * fails on every other row without a rule. C34–C37 describe an Alibaba Cloud peer that a plan
-   * cannot express yet (README, "Coverage"); C39–C42 are the Alibaba Cloud peer's rules, issue 10.
+   * Scopes a row names where a rule has nothing to see, with the reason (issue 10). C37: the Alibaba design
+   * always protects one CIDR block each side (0.0.0.0/0, routes by BGP), so only the alibaba scope can see
+   * several; C39: the pairing exists only once the AWS tunnels' outside IPs are known (alibaba scope), the plan
+   * fixes the AWS customer gateways' ASN to alibaba.localAsn by construction (resolve, test/plan/alibaba.test.ts).
    */
-  const PENDING: Readonly<Record<string, string>> = {
-    C34: 'issue 10 (Alibaba Cloud peer)', C35: 'issue 10 (Alibaba Cloud peer)', C36: 'issue 10 (Alibaba Cloud peer)', C37: 'issue 10 (Alibaba Cloud peer)',
-    C39: 'issue 10 (Alibaba Cloud peer)', C40: 'issue 10 (Alibaba Cloud peer)', C41: 'issue 10 (Alibaba Cloud peer)', C42: 'issue 10 (Alibaba Cloud peer)',
+  const NOT_VISIBLE: Readonly<Record<string, string>> = {
+    'C37 plan': 'one CIDR block each side by design; alibaba scope',
+    'C39 plan': 'pairing needs the AWS outside IPs; alibaba scope',
   };
 
   (catalogue ? test : test.skip)('the catalogue parses: C rows name known scopes (alibaba included), D rows are run-time diagnoses', () => {
@@ -99,17 +102,30 @@ describe('rule registry', () => {
     expect(rows.some((r) => r.number.startsWith('D'))).toBe(false);
   });
 
-  (catalogue ? test : test.skip)('every catalogue C row has a rule for each scope it names, but the rows pending on issue 10', () => {
+  (catalogue ? test : test.skip)('every catalogue C row has a rule for each scope it names (C34–C37, C39–C42 included)', () => {
     const missing: string[] = [];
     for (const { number, where } of constraintRows(catalogue!)) {
-      if (PENDING[number] !== undefined) continue;
       for (const scope of where as Scope[]) {
-        // The alibaba scope has no rule hook yet: only pending rows may name it.
-        const covered = scope !== 'alibaba' && RULES.some((r) => r.catalogue.includes(number as `C${number}`) && r[scope]);
+        if (NOT_VISIBLE[`${number} ${scope}`] !== undefined) continue;
+        const covered = RULES.some((r) => r.catalogue.includes(number as `C${number}`) && r[scope]);
         if (!covered) missing.push(`${number} ${scope}`);
       }
     }
     expect(missing).toEqual([]);
+  });
+
+  test('C34–C37 and C39–C42 are enforced by registered rules in the alibaba scope, and C34–C36, C40, C41 in the plan scope', () => {
+    const scopes = (c: string) => RULES.filter((r) => r.catalogue.includes(c as `C${number}`)).map((r) => [r.id, Boolean(r.plan), Boolean(r.alibaba)]);
+    expect(['C34', 'C35', 'C36', 'C37', 'C39', 'C40', 'C41', 'C42'].map(scopes)).toEqual([
+      [['AlibabaDualTunnel', true, true]],
+      [['AlibabaTunnelCidr', true, true]],
+      [['AlibabaBgpAsn', true, true]],
+      [['AlibabaSeveralCidrsNeedIkeV2', false, true]],
+      [['AlibabaAwsPairing', false, true]],
+      [['AlibabaIkeIpsecExplicit', true, true]],
+      [['AlibabaCustomerGatewayAsn', true, true]],
+      [['AlibabaOneOperationAtATime', false, true]],
+    ]);
   });
 
   test('C38 is enforced by a registered rule in the plan and azure scopes', () => {

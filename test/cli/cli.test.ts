@@ -145,7 +145,7 @@ describe('multicloud-vpn CLI', () => {
   });
 
   test('every verb is declared once with its usage, and every verb that prints data takes --json', () => {
-    expect([...VERBS.keys()]).toEqual(['plan', 'diagram', 'azure', 'diff', 'peers']);
+    expect([...VERBS.keys()]).toEqual(['plan', 'diagram', 'azure', 'alibaba', 'diff', 'peers']);
     for (const verb of VERBS.values()) expect(Object.keys(verb.options)).toContain('json');
   });
 
@@ -161,6 +161,49 @@ describe('multicloud-vpn CLI', () => {
   }, 60_000);
 });
 
+describe('Alibaba plans (issue 10): plan, diagram and the offline listing', () => {
+  const alibabaPlan = join(__dirname, '../../examples/alibaba-plan.json');
+
+  test('C39: plan prints the four-tunnel table: connection, role active/standby, gateway IP, the AWS tunnel faced, tunnel CIDR, BGP addresses', async () => {
+    const { code, stdout, stderr } = await run('plan', alibabaPlan);
+    expect([code, stderr]).toEqual([0, '']);
+    expect(stdout).toContain('Alibaba Cloud ASN 45104');
+    expect(stdout).toContain('BGP ASN 45104');
+    const rows = stdout.split('\n').filter((l) => l.startsWith('| aws-alibaba-vpn-ipsec-')).map((l) => l.split('|').slice(1, -1).map((c) => c.trim()));
+    expect(rows).toEqual([
+      ['aws-alibaba-vpn-ipsec-1', '1', 'active (master)', 'IP 1', 'AWS connection 1 tunnel 1', '169.254.21.0/30', '169.254.21.2', '169.254.21.1'],
+      ['aws-alibaba-vpn-ipsec-1', '2', 'standby (slave)', 'IP 2', 'AWS connection 2 tunnel 1', '169.254.21.4/30', '169.254.21.6', '169.254.21.5'],
+      ['aws-alibaba-vpn-ipsec-2', '1', 'active (master)', 'IP 1', 'AWS connection 1 tunnel 2', '169.254.22.0/30', '169.254.22.2', '169.254.22.1'],
+      ['aws-alibaba-vpn-ipsec-2', '2', 'standby (slave)', 'IP 2', 'AWS connection 2 tunnel 2', '169.254.22.4/30', '169.254.22.6', '169.254.22.5'],
+    ]);
+  });
+
+  test('diagram draws both gateway IPs and each AWS tunnel to its Alibaba connection with role, CIDR and BGP addresses', async () => {
+    const { code, stdout } = await run('diagram', alibabaPlan);
+    expect(code).toBe(0);
+    expect(stdout).toContain('IP 1 · IP 2');
+    expect(stdout).toContain('VPN2 <-->|"tunnel 1 ⇄ Alibaba tunnel 2 standby (slave): 169.254.21.4/30<br/>169.254.21.5 ⇄ 169.254.21.6"| CONN1');
+    expect(stdout).not.toContain('Azure');
+  });
+
+  test('C39: alibaba lists one gateway, four customer gateways and two connections with paired tunnels; keys masked', async () => {
+    const { code, stdout } = await run('alibaba', alibabaPlan, '--aws-outputs', join(__dirname, '../../samples/alibaba-aws-outputs.json'), '--json');
+    expect(code).toBe(0);
+    const listing = JSON.parse(stdout) as { resources: { type: string }[]; tunnels: { connection: string; role: string; gatewayIp: string; tunnelCidr: string; presharedKey: string }[] };
+    const count = (type: string) => listing.resources.filter((r) => r.type === `alicloud:vpn/${type}`).length;
+    expect([count('gateway:Gateway'), count('customerGateway:CustomerGateway'), count('connection:Connection')]).toEqual([1, 4, 2]);
+    expect(listing.tunnels.map((t) => [t.role, t.tunnelCidr])).toEqual([
+      ['master', '169.254.21.0/30'], ['slave', '169.254.21.4/30'], ['master', '169.254.22.0/30'], ['slave', '169.254.22.4/30'],
+    ]);
+    expect(new Set(listing.tunnels.map((t) => t.presharedKey))).toEqual(new Set(['[secret]']));
+    expect(stdout).not.toMatch(/"psk": "(?!\[secret\])/);
+  });
+
+  test('alibaba on an Azure plan exits 1 and points at the azure verb', async () => {
+    expect(await run('alibaba', example)).toMatchObject({ code: 1, stderr: expect.stringContaining('has no `alibaba` peer') });
+  });
+});
+
 describe('peers (issue 9: the CLI listing of the peer-kind registry)', () => {
   test('C13, C22: lists the azure peer kind with the rules of its scope; --json gives the same rows', async () => {
     const text = await run('peers');
@@ -168,7 +211,10 @@ describe('peers (issue 9: the CLI listing of the peer-kind registry)', () => {
     expect(text.stdout).toMatch(/^azure: \d+ rules; the Azure resource arguments/m);
     const json = await run('peers', '--json');
     const rows = JSON.parse(json.stdout) as { kind: string; rules: string[] }[];
-    expect(rows.map((r) => r.kind)).toEqual(['azure']);
+    expect(rows.map((r) => r.kind)).toEqual(['azure', 'alibaba']);
+    // Issue 10: the alibaba scope lists exactly the Alibaba rules (C34–C37, C39–C42).
+    expect(rows[1].rules).toEqual(['AlibabaDualTunnel', 'AlibabaTunnelCidr', 'AlibabaBgpAsn', 'AlibabaSeveralCidrsNeedIkeV2',
+      'AlibabaAwsPairing', 'AlibabaIkeIpsecExplicit', 'AlibabaCustomerGatewayAsn', 'AlibabaOneOperationAtATime']);
     // Rules with an Azure check are listed; a CloudFormation-only rule is not.
     expect(rows[0].rules).toEqual(expect.arrayContaining(['ConnectionCustomBgpIpPerInstance', 'PresharedKeyFormat']));
     expect(rows[0].rules).not.toContain('RouteTablesRouteToVpnGateway');

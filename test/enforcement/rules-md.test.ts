@@ -56,14 +56,16 @@ describe('RULES.md generation (scripts/rules-md.ts)', () => {
 });
 
 describe('RULES.md coverage table', () => {
-  test('C34–C37 are listed as not enforceable with the reason; C28 names its rule and scope', () => {
+  test('C34–C37, C39–C42 name their Alibaba rules and scopes with what each cannot see (issue 10); C28 names its rule and scope', () => {
     const markdown = renderRulesMarkdown();
-    expect(markdown).toMatch(/^\| C34 \| — \| — \| Alibaba Cloud peer: .+ \|$/m);
+    expect(markdown).toMatch(/^\| C34 \| \[AlibabaDualTunnel\]\(#alibabadualtunnel\) \| plan, alibaba \| Plan: both vSwitches distinct.+ \|$/m);
+    expect(markdown).toMatch(/^\| C37 \| \[AlibabaSeveralCidrsNeedIkeV2\]\(#alibabaseveralcidrsneedikev2\) \| alibaba \| Alibaba scope only/m);
     expect(markdown).toMatch(/^\| C28 \| \[RouteTablesRouteToVpnGateway\]\(#routetablesroutetovpngateway\) \| cfn \| Subnets on the VPC main route table/m);
     // C01–C42 from CONSTRAINTS.md, then C43, the README-only row (scripts/rules-md.ts README_ONLY_ROWS).
     expect(markdown.match(/^\| C\d{2} \|/gm)).toHaveLength(43);
     expect(markdown).toMatch(/^\| C38 \| \[AzureGatewayAzSkuAndZones\]\(#azuregatewayazskuandzones\) \| plan, azure \|/m);
-    expect(markdown).toMatch(/^\| C39 \| — \| — \| Alibaba Cloud peer: pending on issue 10/m);
+    expect(markdown).toMatch(/^\| C39 \| \[AlibabaAwsPairing\]\(#alibabaawspairing\) \| alibaba \| Alibaba scope: the pairing needs the AWS tunnel outside IPs/m);
+    expect(markdown).not.toContain('pending on issue 10');
     expect(markdown).toMatch(/^\| C43 \| \[TunnelAlarmsConfigured\]\(#tunnelalarmsconfigured\) \| cfn \| Not in CONSTRAINTS\.md/m);
   });
 });

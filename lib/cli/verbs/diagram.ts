@@ -1,3 +1,4 @@
+import { alibabaMermaidDiagram } from '../../report/alibaba';
 import { mermaidDiagram } from '../../report/mermaid';
 import { JSON_OPTION, loadPlanOrReport, type Verb } from './verb';
 
@@ -10,7 +11,7 @@ export const diagramVerb: Verb = {
   run: async ({ files: [file], options }, io) => {
     const plan = loadPlanOrReport(file, io);
     if (!plan) return 1;
-    const diagram = mermaidDiagram(plan);
+    const diagram = plan.alibaba !== undefined ? alibabaMermaidDiagram(plan) : mermaidDiagram(plan);
     io.stdout(options.json ? JSON.stringify({ mermaid: diagram }, null, 2) : diagram);
     return 0;
   },

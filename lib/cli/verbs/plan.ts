@@ -1,3 +1,4 @@
+import { alibabaPlanSummary } from '../../report/alibaba';
 import { planSummary } from '../../report/table';
 import { JSON_OPTION, loadPlanOrReport, type Verb } from './verb';
 
@@ -10,7 +11,7 @@ export const planVerb: Verb = {
   run: async ({ files: [file], options }, io) => {
     const plan = loadPlanOrReport(file, io);
     if (!plan) return 1;
-    io.stdout(options.json ? JSON.stringify(plan, null, 2) : planSummary(plan));
+    io.stdout(options.json ? JSON.stringify(plan, null, 2) : plan.alibaba !== undefined ? alibabaPlanSummary(plan) : planSummary(plan));
     return 0;
   },
 };

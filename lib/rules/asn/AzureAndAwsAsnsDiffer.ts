@@ -11,6 +11,8 @@ export const AzureAndAwsAsnsDiffer: Rule = {
     'the routes it learns, seeing its own AS in the path, and no traffic crosses.',
   fix: 'keep aws.asn 64512 (the AWS default) and azure.asn 65000 (seed 004), or any two different valid ASNs.',
   plan: ({ spec }) => {
+    // An Alibaba plan has no Azure side: azure.* are unused defaults there (issue 10).
+    if (spec.alibaba !== undefined) return [];
     if (spec.aws.asn !== spec.azure.asn) return [];
     const other = spec.aws.asn === 65000 ? 65001 : 65000;
     return [{

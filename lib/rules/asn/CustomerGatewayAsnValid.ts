@@ -81,9 +81,10 @@ export const CustomerGatewayAsnValid: Rule = {
     'without aws.region).',
   fix: FIX,
   plan: ({ spec }) =>
-    customerGatewayAsnProblems(spec.azure.asn, spec.aws.region).map((p) => ({
-      path: 'azure.asn',
-      message: `the customer gateway ASN (the Azure gateway's) ${p.message}`,
+    // The AWS customer gateways carry the peer's ASN: Azure's, or the Alibaba local ASN (C39, C41).
+    customerGatewayAsnProblems(spec.alibaba?.localAsn ?? spec.azure.asn, spec.aws.region).map((p) => ({
+      path: spec.alibaba === undefined ? 'azure.asn' : 'alibaba.localAsn',
+      message: `the customer gateway ASN (the ${spec.alibaba === undefined ? 'Azure gateway' : 'Alibaba local'}'s) ${p.message}`,
       level: p.level,
       fix: p.level === 'warning' ? `set aws.region, or use ${FIX}` : FIX,
     })),

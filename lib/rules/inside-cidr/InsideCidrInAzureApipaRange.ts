@@ -29,8 +29,9 @@ export const InsideCidrInAzureApipaRange: Rule = {
     `the CIDR must also lie in the APIPA range Azure reserves for VPN, ${RANGE_TEXT}; Azure refuses custom APIPA ` +
     'BGP addresses outside it, so a tunnel outside this range cannot carry BGP to Azure.',
   fix: `a /30 inside ${RANGE_TEXT}, such as 169.254.21.0/30 or 169.254.22.4/30.`,
-  plan: ({ tunnels }) =>
-    tunnels.flatMap((t): Violation[] => {
+  // The Azure window applies to an Azure peer only; an Alibaba plan's tunnels are C35's (issue 10).
+  plan: ({ spec, tunnels }) =>
+    (spec.alibaba !== undefined ? [] : tunnels).flatMap((t): Violation[] => {
       if (t.allocated || t.insideCidr === undefined) return [];
       const parsed = parseIpv4Cidr(t.insideCidr);
       // Unparseable or outside 169.254.0.0/16: C01 already says so.

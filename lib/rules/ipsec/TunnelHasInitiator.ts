@@ -68,7 +68,8 @@ export const TunnelHasInitiator: Rule = {
     'What AWS does after a dead-peer timeout is DeadPeerDetectionOnBothEnds (C20, C21).',
   fix: "aws.startupAction 'start' (the default), or an Azure connection mode that initiates (Default).",
   plan: ({ spec }) =>
-    spec.aws.startupAction === 'add' && spec.azure.connectionMode === RESPONDER_ONLY
+    // An Alibaba plan has no Azure connection mode (issue 10).
+    spec.alibaba === undefined && spec.aws.startupAction === 'add' && spec.azure.connectionMode === RESPONDER_ONLY
       ? [{
         path: 'aws.startupAction',
         message: `'add' while azure.connectionMode is '${RESPONDER_ONLY}': neither side starts IKE, no tunnel ever comes up.`,

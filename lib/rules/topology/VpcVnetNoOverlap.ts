@@ -30,6 +30,8 @@ export const VpcVnetNoOverlap: Rule = {
     '(Amazon VPC user guide), host bits clear.',
   fix: 'address spaces that do not overlap, e.g. VPC 10.2.0.0/16 and VNet 10.1.0.0/16.',
   plan: ({ spec }) => {
+    // An Alibaba plan has no Azure side: azure.* are unused defaults there (issue 10).
+    if (spec.alibaba !== undefined) return [];
     const { vpcCidr } = spec.aws;
     const { vnetCidr, gatewaySubnetCidr } = spec.azure;
     const vpc = parseIpv4Cidr(vpcCidr);
