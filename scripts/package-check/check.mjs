@@ -104,8 +104,29 @@ const ALLOWED = [/^package\.json$/, /^README\.md$/, /^RULES\.md$/, /^LICENSE$/, 
 const REQUIRED = ['LICENSE', 'README.md', 'RULES.md', 'bin/multicloud-vpn.js', 'dist/index.js', 'dist/index.d.ts', 'dist/aws-entry.js',
   'dist/aws-entry.d.ts', 'dist/azure-entry.js', 'dist/azure-entry.d.ts', 'dist/alibaba-entry.js', 'dist/alibaba-entry.d.ts', 'dist/cli/cli.js'];
 
+/**
+ * The app through the real CDK CLI with aws-cdk-lib's CloudFormation schema check on (the default users
+ * get; npm test's real-CLI runs pass --no-validation to keep within its time budget). aws-cdk-lib turns
+ * that check's errors into warnings unless asked otherwise, so the report is read, not the exit code.
+ */
+function cloudFormationValidation(context) {
+  const out = join(tmp, `cfn-validate-${results.length}-${Math.random().toString(36).slice(2, 8)}`);
+  const args = [join(ROOT, 'node_modules', 'aws-cdk', 'bin', 'cdk'), 'synth', '--quiet', '--no-notices', '--no-version-reporting',
+    '--output', out, ...context.flatMap((c) => ['-c', c])];
+  must(process.execPath, args, ROOT, { CDK_DISABLE_CLI_TELEMETRY: 'true', CI: 'true', CDK_VALIDATION: 'true' });
+  const report = JSON.parse(readFileSync(join(out, 'validation-report.json'), 'utf8'));
+  const cfn = report.pluginReports.filter((p) => p.pluginName !== 'Construct Annotations');
+  const violations = cfn.flatMap((p) => p.violations.map((v) => `${p.pluginName}: ${v.ruleName} ${v.description ?? ''}`));
+  expect(violations.length === 0, `${context.join(' ')}: ${violations.join('\n')}`);
+}
+
 function main() {
   let tarball;
+  check('the example app, the transit-gateway and the Alibaba examples pass aws-cdk-lib\'s CloudFormation schema check (cdk synth, validation on)', () => {
+    cloudFormationValidation(['azureOutputs=samples/azure-outputs.json']);
+    cloudFormationValidation(['plan=examples/tgw-plan.json', 'azureOutputs=samples/azure-outputs.json']);
+    cloudFormationValidation(['plan=examples/alibaba-plan.json', 'peerOutputs=samples/alibaba-outputs.json']);
+  });
   check('npm pack builds the package (prepack) and the tarball holds only the compiled lib/, the CLI, README, RULES.md, LICENSE', () => {
     const packed = JSON.parse(must('npm', ['pack', '--json', '--pack-destination', tmp], ROOT))[0];
     tarball = join(tmp, packed.filename);
