@@ -29,3 +29,23 @@ test('the stand-ins are the real modules on first use', () => {
   expect(typeof Arborist).toBe('function');
   expect([...loaded()].sort()).toEqual(['@npmcli/arborist', 'typescript']);
 });
+
+test('test/lazy/register.js gives child processes the same stand-ins: @pulumi/pulumi starts without either, and they still work', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { spawnSync } = require('node:child_process') as typeof import('node:child_process');
+  const script = `
+    const Module = require('node:module');
+    require('@pulumi/pulumi');
+    const loaded = () => Object.keys(require.cache).filter((f) => /node_modules\\/(typescript|@npmcli\\/arborist)\\//.test(f)).length;
+    const before = loaded();
+    // What @pulumi/pulumi gets when it asks for them, used: the real modules load then.
+    const fromPulumi = { filename: require.resolve('@pulumi/pulumi'), paths: Module._nodeModulePaths(require.resolve('@pulumi/pulumi')) };
+    const ts = require(Module._resolveFilename('typescript', fromPulumi));
+    const standIn = Module._resolveFilename('typescript', fromPulumi).endsWith('test/lazy/typescript.js');
+    const output = ts.transpileModule('const a: number = 1;', {}).outputText.trim();
+    const arborist = typeof require(Module._resolveFilename('@npmcli/arborist', fromPulumi)).Arborist;
+    console.log(JSON.stringify({ before, standIn, output, arborist, after: loaded() > 0 }));`;
+  const run = spawnSync(process.execPath, ['--require', './test/lazy/register.js', '-e', script], { cwd: `${__dirname}/../..`, encoding: 'utf8' });
+  expect(run.stderr).toBe('');
+  expect(JSON.parse(run.stdout)).toEqual({ before: 0, standIn: true, output: 'var a = 1;', arborist: 'function', after: true });
+});

@@ -226,7 +226,7 @@ describe('checkedPresharedKeys (C22, C23)', () => {
         const readSecret = async (arn) => keys[Object.entries(awsTunnels(p)).find(([, t]) => t.presharedKeySecretArn === arn)[0]];
         new AlibabaVpnGateway('ali', { plan: p, peer: peer(), awsTunnels: awsTunnels(p), readSecret });
       });`;
-    const run = spawnSync(process.execPath, ['--require', './scripts/register-ts.js', '-e', script], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
+    const run = spawnSync(process.execPath, ['--require', './test/lazy/register.js', '--require', './scripts/register-ts.js', '-e', script], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
     expect(run.status).not.toBe(0);
     expect(run.stderr).toMatch(/\[C22 PresharedKeyFormat\] the pre-shared key of tunnel Instance1Tunnel1 starts with '0'/);
     expect(run.stderr).toContain('tunnel Instance0Tunnel1 has the same key as Instance0Tunnel2; each tunnel has its own.');

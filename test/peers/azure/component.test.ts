@@ -228,7 +228,7 @@ describe('AzureVpnGateway: first run and options', () => {
         const awsTunnels = Object.fromEntries(Object.entries(ips).map(([id, outsideIp]) => [id, { outsideIp, presharedKey: pulumi.output(keys[id]) }]));
         new AzureVpnGateway('vpn', { plan: planVpn(), awsTunnels });
       });`;
-    const run = spawnSync(process.execPath, ['--require', './scripts/register-ts.js', '-e', script], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
+    const run = spawnSync(process.execPath, ['--require', './test/lazy/register.js', '--require', './scripts/register-ts.js', '-e', script], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
     expect(run.status).not.toBe(0);
     expect(run.stderr).toMatch(/\[C22 [^\]]*\] tunnel Instance0Tunnel1 was given the same pre-shared key as tunnel\(s\) Instance1Tunnel2/);
     const keyOf0 = /keys = (\{[^}]*\})/.exec(script)![1];
@@ -254,7 +254,7 @@ describe('AzureVpnGateway: first run and options', () => {
           [id, { outsideIp, presharedKey: pulumi.output(id === 'Instance0Tunnel2' ? 'Sh0rt' : goodKeys[id]) }]));
         new AzureVpnGateway('vpn', { plan: planVpn(), awsTunnels });
       });`;
-    const run = spawnSync(process.execPath, ['--require', './scripts/register-ts.js', '-e', script], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
+    const run = spawnSync(process.execPath, ['--require', './test/lazy/register.js', '--require', './scripts/register-ts.js', '-e', script], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
     expect(run.status).not.toBe(0);
     expect(run.stderr).toMatch(/\[C22 [^\]]*\] the pre-shared key of tunnel Instance0Tunnel2 is 5 characters long/);
     expect(run.stderr + run.stdout).not.toContain('Sh0rt');

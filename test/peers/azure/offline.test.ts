@@ -88,7 +88,7 @@ describe('offline Azure run (Pulumi mocks)', () => {
   });
 
   test('bin/azure-offline.ts prints the resources as JSON and says on stderr that keys are random stand-ins', () => {
-    const run = spawnSync(process.execPath, ['--require', './scripts/register-ts.js', 'bin/azure-offline.ts', '--plan', 'vpn-plan.json', '--aws-outputs', 'samples/aws-outputs.json'],
+    const run = spawnSync(process.execPath, ['--require', './test/lazy/register.js', '--require', './scripts/register-ts.js', 'bin/azure-offline.ts', '--plan', 'vpn-plan.json', '--aws-outputs', 'samples/aws-outputs.json'],
       { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
     expect(run.status).toBe(0);
     const printed = JSON.parse(run.stdout) as RegisteredResource[];
