@@ -16,7 +16,15 @@ import process from 'node:process';
 const TYPES_AND_LINT = [
   // Incremental: a later run re-checks only changed files and their dependents (the check phase was
   // about half of tsc's time); the build info stays out of the tree, under node_modules/.cache.
-  ['typecheck', 'npx', ['tsc', '--noEmit', '-p', '.', '--incremental', '--tsBuildInfoFile', 'node_modules/.cache/multicloud-vpn-tsc/typecheck.tsbuildinfo']],
+  ['typecheck', 'npx', [
+    'tsc',
+    '--noEmit',
+    '-p',
+    '.',
+    '--incremental',
+    '--tsBuildInfoFile',
+    'node_modules/.cache/multicloud-vpn-tsc/typecheck.tsbuildinfo',
+  ]],
   ['lint', 'npx', ['eslint', '.']],
 ];
 
@@ -24,6 +32,8 @@ const FAST_CHECKS = [
   ['rules:md:check', process.execPath, ['--require', './scripts/register-ts.js', 'scripts/rules-md.ts', '--check']],
   // Folder direction (LAYERS in scripts/import-layers.mjs, quoted in ARCHITECTURE.md): no upward import, no folder-level loop.
   ['import-layers', process.execPath, ['scripts/import-layers.mjs']],
+  // dprint (dprint.json: line width 150, the project's quotes and semicolons); `npm run format` fixes.
+  ['format', 'node_modules/.bin/dprint', ['check']],
 ];
 
 function run([name, command, args]) {
@@ -31,8 +41,12 @@ function run([name, command, args]) {
   return new Promise((resolve) => {
     const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
-    child.stdout.on('data', (d) => { output += d; });
-    child.stderr.on('data', (d) => { output += d; });
+    child.stdout.on('data', (d) => {
+      output += d;
+    });
+    child.stderr.on('data', (d) => {
+      output += d;
+    });
     child.on('close', (code) => {
       const seconds = ((Date.now() - started) / 1000).toFixed(1);
       const shown = output.split('\n').filter((line) => !line.startsWith('npm warn')).join('\n').trim();
