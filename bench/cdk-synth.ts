@@ -34,14 +34,25 @@ const LOADERS = {
 } as const;
 type Loader = keyof typeof LOADERS;
 
-interface Sample { readonly wallMs: number; readonly cpuMs?: number; readonly template: Record<string, unknown> }
+interface Sample {
+  readonly wallMs: number;
+  readonly cpuMs?: number;
+  readonly template: Record<string, unknown>;
+}
 
 function cdkSynth(app: string, context: readonly string[]): Sample {
   const outdir = mkdtempSync(join(tmpdir(), 'multicloud-vpn-cdk-synth-'));
   try {
-    const { wallMs, cpuMs } = timedProcess(process.execPath,
-      [CDK_CLI, 'synth', '--quiet', '--app', app, '--output', outdir, ...context.flatMap((c) => ['-c', c])],
-      { cwd: ROOT, env: { ...process.env, CDK_DISABLE_VERSION_CHECK: 'true' } });
+    const { wallMs, cpuMs } = timedProcess(process.execPath, [
+      CDK_CLI,
+      'synth',
+      '--quiet',
+      '--app',
+      app,
+      '--output',
+      outdir,
+      ...context.flatMap((c) => ['-c', c]),
+    ], { cwd: ROOT, env: { ...process.env, CDK_DISABLE_VERSION_CHECK: 'true' } });
     const template = JSON.parse(readFileSync(join(outdir, 'MulticloudVpnAws.template.json'), 'utf8')) as Record<string, unknown>;
     return { wallMs, cpuMs, template };
   } finally {
@@ -58,7 +69,9 @@ function differences(a: Record<string, unknown>, b: Record<string, unknown>): st
       if (sa !== sb) out.push(section);
       continue;
     }
-    for (const id of new Set([...Object.keys(sa), ...Object.keys(sb)])) if (JSON.stringify(sa[id]) !== JSON.stringify(sb[id])) out.push(`${section}.${id}`);
+    for (const id of new Set([...Object.keys(sa), ...Object.keys(sb)])) {
+      if (JSON.stringify(sa[id]) !== JSON.stringify(sb[id])) out.push(`${section}.${id}`);
+    }
   }
   return out;
 }
@@ -80,22 +93,40 @@ export function cdkSynthBenchmark(pairs = 5, loaders: readonly Loader[] = ['esbu
 
     const lines = [
       `${pairs} rounds after one unmeasured round, variants alternating; each run = one \`cdk synth --quiet\` process of the project's aws-cdk CLI into a new directory, aws-cdk-lib's built-in validation on.`,
-      diff.length === 0 ? 'Templates: the hand-written template equals the example\'s (tags sorted, CDKMetadata aside).'
+      diff.length === 0 ?
+        "Templates: the hand-written template equals the example's (tags sorted, CDKMetadata aside)."
         : `**The templates differ** in ${diff.join(', ')}: the ratio compares different work.`,
       '',
       '| app (loader) | wall (ms, median) | CPU (ms, median) |',
       '|---|---|---|',
     ];
-    const medians = samples.map((s) => ({ wall: median(s.map((x) => x.wallMs)), cpu: s[0].cpuMs === undefined ? NaN : median(s.map((x) => x.cpuMs ?? NaN)) }));
-    variants.forEach((v, j) => lines.push(row([`${v.kind === 'example' ? 'example (bin/app.ts, all rule passes)' : 'hand-written L1 (AwsSolutions)'} (${v.loader})`,
-      medians[j].wall, Number.isNaN(medians[j].cpu) ? 'n/a' : medians[j].cpu])));
+    const medians = samples.map((s) => ({
+      wall: median(s.map((x) => x.wallMs)),
+      cpu: s[0].cpuMs === undefined ? NaN : median(s.map((x) => x.cpuMs ?? NaN)),
+    }));
+    variants.forEach((v, j) =>
+      lines.push(
+        row([
+          `${v.kind === 'example' ? 'example (bin/app.ts, all rule passes)' : 'hand-written L1 (AwsSolutions)'} (${v.loader})`,
+          medians[j].wall,
+          Number.isNaN(medians[j].cpu) ? 'n/a' : medians[j].cpu,
+        ]),
+      )
+    );
     lines.push('', '| comparison | wall ratio of medians | median of pair wall ratios | CPU ratio of medians | target |', '|---|---|---|---|---|');
     loaders.forEach((loader, l) => {
       const [e, h] = [2 * l, 2 * l + 1];
       const pairRatios = samples[e].map((s, i) => s.wallMs / samples[h][i].wallMs);
       const cpu = medians[e].cpu / medians[h].cpu;
-      lines.push(row([`example / hand-written (${loader})`, (medians[e].wall / medians[h].wall).toFixed(3), median(pairRatios).toFixed(3),
-        Number.isNaN(cpu) ? 'n/a' : cpu.toFixed(3), `≤ ${CDK_SYNTH_TARGET}`]));
+      lines.push(
+        row([
+          `example / hand-written (${loader})`,
+          (medians[e].wall / medians[h].wall).toFixed(3),
+          median(pairRatios).toFixed(3),
+          Number.isNaN(cpu) ? 'n/a' : cpu.toFixed(3),
+          `≤ ${CDK_SYNTH_TARGET}`,
+        ]),
+      );
     });
     return lines;
   } finally {

@@ -25,7 +25,9 @@ const ROOT = join(__dirname, '..');
 export const CLI_STARTUP_TARGET_MS = 300;
 
 function tsFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => e.isDirectory() ? tsFiles(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : []);
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? tsFiles(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : []
+  );
 }
 
 /** The installed layout: bin/ and dist/ as in the npm package, dependencies from this repository. */
@@ -36,8 +38,14 @@ async function installedPackage(dir: string): Promise<string> {
   cpSync(join(ROOT, 'package.json'), join(pkg, 'package.json'));
   await build({
     // dist/ mirrors lib/ (tsconfig.build.json: rootDir lib), so dist/cli/cli.js is what bin/ loads.
-    entryPoints: tsFiles(join(ROOT, 'lib')), outbase: join(ROOT, 'lib'), outdir: join(pkg, 'dist'), format: 'cjs', platform: 'node', target: 'node20',
-    supported: { 'dynamic-import': false }, logLevel: 'error',
+    entryPoints: tsFiles(join(ROOT, 'lib')),
+    outbase: join(ROOT, 'lib'),
+    outdir: join(pkg, 'dist'),
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+    supported: { 'dynamic-import': false },
+    logLevel: 'error',
   });
   symlinkSync(join(ROOT, 'node_modules'), join(pkg, 'node_modules'));
   return join(pkg, 'bin', 'multicloud-vpn.js');
@@ -53,15 +61,18 @@ export async function cliStartupBenchmark(runs = 15): Promise<string[]> {
       return cache;
     };
     const plan = join(ROOT, 'vpn-plan.json');
-    const node = (args: string[], env: NodeJS.ProcessEnv = {}) => () => timedProcess(process.execPath, args, { cwd: ROOT, env: { ...process.env, ...env } });
+    const node = (args: string[], env: NodeJS.ProcessEnv = {}) => () =>
+      timedProcess(process.execPath, args, { cwd: ROOT, env: { ...process.env, ...env } });
     const variants: Record<string, () => ProcessTiming> = {
       'floor: node + zod + ipaddr.js': node(['-e', "require('zod'); require('ipaddr.js')"]),
       'checkout (bin/multicloud-vpn.js, transpile cache filled)': node(['bin/multicloud-vpn.js', 'plan', plan]),
       'checkout, first run (empty transpile cache)': () => node(['bin/multicloud-vpn.js', 'plan', plan], { MULTICLOUD_VPN_TS_CACHE: emptyCache() })(),
       'installed (bin + dist/, no lib/*.ts)': node([installedBin, 'plan', plan]),
-      'ts-node transpile-only (bin/ before issue 8)': node(['-e',
+      'ts-node transpile-only (bin/ before issue 8)': node([
+        '-e',
         "require('ts-node').register({ transpileOnly: true }); require('./lib/cli/cli.ts').runCli(['plan', process.argv[1]], { stdout: (t) => process.stdout.write(t + '\\n'), stderr: (t) => process.stderr.write(t + '\\n') })",
-        plan]),
+        plan,
+      ]),
     };
     const names = Object.keys(variants);
     const expected = variants[names[1]]().stdout;
@@ -73,11 +84,13 @@ export async function cliStartupBenchmark(runs = 15): Promise<string[]> {
     const cpu = (s: ProcessTiming[]) => s[0].cpuMs === undefined ? 'n/a' : median(s.map((x) => x.cpuMs!));
     return [
       `${runs} processes per variant after one unmeasured run each, round-robin; wall time from spawn to exit; CPU = user + system (GNU time). ` +
-        `Every variant printed the same tunnel table.`,
+      `Every variant printed the same tunnel table.`,
       '',
       '| `multicloud-vpn plan vpn-plan.json` | wall (ms, median) | CPU (ms, median) | target |',
       '|---|---|---|---|',
-      ...names.map((n, i) => row([n, median(samples[n].map((s) => s.wallMs)), cpu(samples[n]), i === 1 || i === 3 ? `≤ ${CLI_STARTUP_TARGET_MS}` : '-'])),
+      ...names.map((n, i) =>
+        row([n, median(samples[n].map((s) => s.wallMs)), cpu(samples[n]), i === 1 || i === 3 ? `≤ ${CLI_STARTUP_TARGET_MS}` : '-'])
+      ),
     ];
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -39,10 +39,10 @@ function topLevelPackages(nodeModules: string): string[] {
 }
 
 /** Packages package-lock.json (lockfile v2/v3) installs: every `node_modules/...` entry, links excluded. */
-function lockedPackageCount(): { total: number; dev: number } | undefined {
+function lockedPackageCount(): { total: number; dev: number; } | undefined {
   const lockFile = join(ROOT, 'package-lock.json');
   if (!existsSync(lockFile)) return undefined;
-  const lock = JSON.parse(readFileSync(lockFile, 'utf8')) as { packages?: Record<string, { dev?: boolean; link?: boolean }> };
+  const lock = JSON.parse(readFileSync(lockFile, 'utf8')) as { packages?: Record<string, { dev?: boolean; link?: boolean; }>; };
   const installed = Object.entries(lock.packages ?? {}).filter(([path, entry]) => path.includes('node_modules/') && !entry.link);
   return { total: installed.length, dev: installed.filter(([, entry]) => entry.dev).length };
 }
@@ -56,7 +56,7 @@ export function footprintBenchmark(): string[] {
   const biggest = [...sizes].sort((a, b) => b[1] - a[1]).slice(0, 5);
   return [
     `node_modules: ${mib(total)} MiB on disk (du -sk). ` +
-      (locked ? `package-lock.json installs ${locked.total} packages (${locked.dev} of them dev-only).` : 'No package-lock.json.'),
+    (locked ? `package-lock.json installs ${locked.total} packages (${locked.dev} of them dev-only).` : 'No package-lock.json.'),
     '',
     '| biggest packages | MiB on disk | share of node_modules |',
     '|---|---|---|',

@@ -66,7 +66,11 @@ export function handWrittenStack(app: App, props: StackProps = {}): Stack {
   const scope = new Construct(stack, 'AzureVpn');
   const { name } = HAND_WRITTEN;
 
-  const vgw = new ec2.CfnVPNGateway(scope, 'VpnGateway', { type: 'ipsec.1', amazonSideAsn: HAND_WRITTEN.awsAsn, tags: [{ key: 'Name', value: `${name}-vgw` }] });
+  const vgw = new ec2.CfnVPNGateway(scope, 'VpnGateway', {
+    type: 'ipsec.1',
+    amazonSideAsn: HAND_WRITTEN.awsAsn,
+    tags: [{ key: 'Name', value: `${name}-vgw` }],
+  });
   const attachment = new ec2.CfnVPCGatewayAttachment(scope, 'VpnGatewayAttachment', { vpcId: vpc.vpcId, vpnGatewayId: vgw.attrVpnGatewayId });
   const propagation = new ec2.CfnVPNGatewayRoutePropagation(scope, 'RoutePropagation', {
     routeTableIds: [...vpc.publicSubnets, ...vpc.isolatedSubnets].map((s) => s.routeTable.routeTableId),
@@ -74,14 +78,16 @@ export function handWrittenStack(app: App, props: StackProps = {}): Stack {
   });
   propagation.addResourceDependency(attachment);
 
-  const customerGateways = [0, 1].map((instance) => new ec2.CfnCustomerGateway(scope, `CustomerGatewayInstance${instance}`, {
-    type: 'ipsec.1',
-    ipAddress: BENCH_AZURE_IPS[instance],
-    bgpAsn: HAND_WRITTEN.azureAsn,
-    // Distinct per stack and gateway, or EC2 hands back an existing customer gateway with the same IP and ASN.
-    deviceName: `${stack.stackName}-AzureVpn-CustomerGatewayInstance${instance}`,
-    tags: [{ key: 'multicloud-vpn:peer-connection-mode', value: 'ResponderOnly' }, { key: 'Name', value: `${name}-azure-instance${instance}` }],
-  }));
+  const customerGateways = [0, 1].map((instance) =>
+    new ec2.CfnCustomerGateway(scope, `CustomerGatewayInstance${instance}`, {
+      type: 'ipsec.1',
+      ipAddress: BENCH_AZURE_IPS[instance],
+      bgpAsn: HAND_WRITTEN.azureAsn,
+      // Distinct per stack and gateway, or EC2 hands back an existing customer gateway with the same IP and ASN.
+      deviceName: `${stack.stackName}-AzureVpn-CustomerGatewayInstance${instance}`,
+      tags: [{ key: 'multicloud-vpn:peer-connection-mode', value: 'ResponderOnly' }, { key: 'Name', value: `${name}-azure-instance${instance}` }],
+    })
+  );
 
   const secrets = Object.fromEntries(HAND_WRITTEN.tunnels.map((t) => {
     const secret = new secretsmanager.CfnSecret(new Construct(scope, `${t.id}PresharedKey`), 'Resource', {
@@ -148,7 +154,9 @@ export function handWrittenStack(app: App, props: StackProps = {}): Stack {
   const outsideIps = new CustomResource(outsideIpsScope, 'Resource', {
     serviceToken: provider.serviceToken,
     resourceType: TUNNEL_OUTSIDE_IPS_RESOURCE_TYPE,
-    properties: { Tunnels: HAND_WRITTEN.tunnels.map((t) => ({ Id: t.id, ConnectionId: connections[t.connection - 1].ref, InsideCidr: t.insideCidr })) },
+    properties: {
+      Tunnels: HAND_WRITTEN.tunnels.map((t) => ({ Id: t.id, ConnectionId: connections[t.connection - 1].ref, InsideCidr: t.insideCidr })),
+    },
   });
 
   const output = (key: string, value: string, description: string) =>
@@ -166,8 +174,14 @@ export function handWrittenStack(app: App, props: StackProps = {}): Stack {
     awsAsn: HAND_WRITTEN.awsAsn,
     vpnGatewayId: vgw.attrVpnGatewayId,
     tunnels: HAND_WRITTEN.tunnels.map((t) => ({
-      id: t.id, awsConnection: t.connection, awsTunnel: t.tunnel, insideCidr: t.insideCidr, awsBgpIp: t.awsBgpIp, azureBgpIp: t.azureBgpIp,
-      outsideIp: outsideIps.getAttString(t.id), presharedKeySecretArn: secrets[t.id].ref,
+      id: t.id,
+      awsConnection: t.connection,
+      awsTunnel: t.tunnel,
+      insideCidr: t.insideCidr,
+      awsBgpIp: t.awsBgpIp,
+      azureBgpIp: t.azureBgpIp,
+      outsideIp: outsideIps.getAttString(t.id),
+      presharedKeySecretArn: secrets[t.id].ref,
     })),
   };
   output('Handoff', stack.toJsonString(handoff), 'multicloud-vpn/aws-handoff@1: input of the Azure half (JSON)');

@@ -23,13 +23,20 @@ import { synthCostBenchmark } from './synth-cost';
 function machine(): string {
   const cpu = cpus();
   const load = loadavg().map((l) => l.toFixed(2)).join(', ');
-  return `${cpu.length} CPU(s) (${cpu[0]?.model.trim() ?? 'unknown'}), Node ${process.version}, ${process.platform}/${process.arch}, load average ${load}`;
+  return `${cpu.length} CPU(s) (${
+    cpu[0]?.model.trim() ?? 'unknown'
+  }), Node ${process.version}, ${process.platform}/${process.arch}, load average ${load}`;
 }
 
 async function main(): Promise<void> {
   const quick = process.argv.includes('--quick');
   const start = performance.now();
-  const out: string[] = [`# multicloud-vpn benchmarks${quick ? ' (quick run: too few runs to quote)' : ''}`, '', `Machine at start: ${machine()}.`, ''];
+  const out: string[] = [
+    `# multicloud-vpn benchmarks${quick ? ' (quick run: too few runs to quote)' : ''}`,
+    '',
+    `Machine at start: ${machine()}.`,
+    '',
+  ];
   const section = (title: string, lines: readonly string[]) => {
     out.push(`## ${title}`, '', ...lines, '');
     // Printed as it goes: the whole run takes minutes.
@@ -44,7 +51,10 @@ async function main(): Promise<void> {
   section('Footprint (bench/footprint.ts)', footprintBenchmark());
   section('Alibaba offline render: `multicloud-vpn alibaba` in process (bench/alibaba-offline.ts)', await alibabaOfflineBenchmark(quick ? 3 : 15));
   // The twin is asynchronous and needs root: its own process, as `npm run bench:twin`.
-  const twin = spawnSync(process.execPath, ['-r', 'ts-node/register/transpile-only', 'bench/twin.ts', ...(quick ? ['--quick'] : [])], { cwd: join(__dirname, '..'), encoding: 'utf8' });
+  const twin = spawnSync(process.execPath, ['-r', 'ts-node/register/transpile-only', 'bench/twin.ts', ...(quick ? ['--quick'] : [])], {
+    cwd: join(__dirname, '..'),
+    encoding: 'utf8',
+  });
   section('Digital twin (bench/twin.ts)', (twin.stdout || twin.stderr).trim().split('\n'));
   console.log(`Machine at end: ${machine()}. Total benchmark time: ${((performance.now() - start) / 1000).toFixed(0)} s.`);
 }

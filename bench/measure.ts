@@ -20,7 +20,7 @@ export function medianMs(fn: () => unknown, runs: number, warmup = Math.min(3, r
 }
 
 /** Least-squares slope of log(y) over log(x): ~1 linear, ~2 quadratic. */
-export function growthExponent(points: readonly { x: number; y: number }[]): number {
+export function growthExponent(points: readonly { x: number; y: number; }[]): number {
   const xs = points.map((p) => Math.log(p.x));
   const ys = points.map((p) => Math.log(p.y));
   const mx = xs.reduce((a, b) => a + b, 0) / xs.length;
@@ -52,7 +52,10 @@ export interface Timing {
  */
 export function interleavedMedians<K extends string>(variants: Readonly<Record<K, () => unknown>>, runs: number, warmup = 2): Record<K, Timing> {
   const keys = Object.keys(variants) as K[];
-  const samples = Object.fromEntries(keys.map((k) => [k, { wall: [] as number[], cpu: [] as number[] }])) as Record<K, { wall: number[]; cpu: number[] }>;
+  const samples = Object.fromEntries(keys.map((k) => [k, { wall: [] as number[], cpu: [] as number[] }])) as Record<
+    K,
+    { wall: number[]; cpu: number[]; }
+  >;
   for (let round = 0; round < warmup + runs; round++) {
     for (const key of keys) {
       const cpuStart = process.cpuUsage();
@@ -70,7 +73,7 @@ export function interleavedMedians<K extends string>(variants: Readonly<Record<K
 }
 
 /** Milliseconds of one call of `fn`, with its result. */
-export function timed<T>(fn: () => T): { ms: number; result: T } {
+export function timed<T>(fn: () => T): { ms: number; result: T; } {
   const start = performance.now();
   const result = fn();
   return { ms: performance.now() - start, result };

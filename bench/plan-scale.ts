@@ -8,7 +8,7 @@ import { growthExponent, medianMs, row } from './measure';
 
 export function planScaleBenchmark(runs = 15): string[] {
   const lines = ['| plans on one gateway | tunnels | plan all (ms, median) | last plan alone (ms, median) |', '|---|---|---|---|'];
-  const total: { x: number; y: number }[] = [];
+  const total: { x: number; y: number; }[] = [];
   for (const plans of [1, 2, 4, 8, 16, 32]) {
     const inputs = Array.from({ length: plans }, (_, i) => ({ name: `vpc-${i}` }));
     const all = medianMs(() => planSharedGateway(inputs), runs);

@@ -58,9 +58,9 @@ function synthRun(plans: readonly ResolvedPlan[], packs: RulePacks, acknowledged
 export function scaleBenchmark(runs = 11, warmup = 2): string[] {
   const lines = [
     `${runs} measured runs per cell after ${warmup} warm-up round(s), the two synth variants round-robin. ` +
-      '"rule check" = `cfnViewFromStack` + `checkCfn` over the synthesized stack (what the Aspect does once per stack), measured alone.',
+    '"rule check" = `cfnViewFromStack` + `checkCfn` over the synthesized stack (what the Aspect does once per stack), measured alone.',
     '',
-    '| VPN connections | tunnels | resources | synth wall (ms) | synth CPU (ms) | synth + our Aspect and pack, wall (ms) | … CPU (ms) | rule check alone (ms) | our rules\' findings |',
+    "| VPN connections | tunnels | resources | synth wall (ms) | synth CPU (ms) | synth + our Aspect and pack, wall (ms) | … CPU (ms) | rule check alone (ms) | our rules' findings |",
     '|---|---|---|---|---|---|---|---|---|',
   ];
   // Warm-up on the largest stack, so the first row does not carry module loading and JIT.
@@ -69,14 +69,14 @@ export function scaleBenchmark(runs = 11, warmup = 2): string[] {
     synthRun(largest, 'none', [])();
     synthRun(plansForOneVgw(2), 'ours', [])();
   }
-  const points = { synth: [] as { x: number; y: number }[], packs: [] as { x: number; y: number }[], rules: [] as { x: number; y: number }[] };
+  const points = { synth: [] as { x: number; y: number; }[], packs: [] as { x: number; y: number; }[], rules: [] as { x: number; y: number; }[] };
   for (const connections of CONNECTION_COUNTS) {
     const plans = plansForOneVgw(connections);
     // What our rules say about this stack, read before timing: error findings would stop synthesis
     // under the pack, so they are acknowledged (and listed) to time the full run.
     const app = newApp();
     const stack = oneVgwStack(app, plans);
-    const template = app.synth().getStackByName(stack.stackName).template as { Resources: object }; // after the Tags aspects, as the Aspect sees it
+    const template = app.synth().getStackByName(stack.stackName).template as { Resources: object; }; // after the Tags aspects, as the Aspect sees it
     const findings = checkCfn(cfnViewFromStack(stack).view);
     const errorIds = [...new Set(findings.filter((f) => f.level === 'error').map((f) => enforcementRuleId(f.ruleId)))];
     const rules = medianMs(() => checkCfn(cfnViewFromStack(stack).view), runs * 3);
@@ -87,12 +87,19 @@ export function scaleBenchmark(runs = 11, warmup = 2): string[] {
     points.packs.push({ x: tunnels, y: medians.ours.cpuMs });
     points.rules.push({ x: tunnels, y: rules });
     const errors = findings.filter((f) => f.level === 'error');
-    const levels = `${errors.length} errors${errorIds.length ? ` (${errorIds.join(', ')}, acknowledged)` : ''}, ${findings.length - errors.length} warnings`;
-    lines.push(row([connections, tunnels, resources, medians.none.wallMs, medians.none.cpuMs, medians.ours.wallMs, medians.ours.cpuMs, rules, levels]));
+    const levels = `${errors.length} errors${errorIds.length ? ` (${errorIds.join(', ')}, acknowledged)` : ''}, ${
+      findings.length - errors.length
+    } warnings`;
+    lines.push(
+      row([connections, tunnels, resources, medians.none.wallMs, medians.none.cpuMs, medians.ours.wallMs, medians.ours.cpuMs, rules, levels]),
+    );
   }
-  const exponent = (p: { x: number; y: number }[]) => growthExponent(p).toFixed(2);
-  lines.push('', `Growth exponents over tunnels (1 = linear, 2 = quadratic; a fixed cost such as the VPC pulls them below 1): ` +
-    `synth ${exponent(points.synth)}, synth with packs ${exponent(points.packs)} (both on CPU time), rule check ${exponent(points.rules)}.`);
+  const exponent = (p: { x: number; y: number; }[]) => growthExponent(p).toFixed(2);
+  lines.push(
+    '',
+    `Growth exponents over tunnels (1 = linear, 2 = quadratic; a fixed cost such as the VPC pulls them below 1): ` +
+      `synth ${exponent(points.synth)}, synth with packs ${exponent(points.packs)} (both on CPU time), rule check ${exponent(points.rules)}.`,
+  );
   return lines;
 }
 

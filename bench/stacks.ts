@@ -88,8 +88,14 @@ export function comparable(template: Json): Json {
   const sortTags = (value: unknown): unknown => {
     if (Array.isArray(value)) return value.map(sortTags);
     if (value === null || typeof value !== 'object') return value;
-    return Object.fromEntries(Object.entries(value as Json).map(([k, v]) => [k,
-      k === 'Tags' && Array.isArray(v) ? [...v].sort((a, b) => String((a as Json).Key).localeCompare(String((b as Json).Key))) : sortTags(v)]));
+    return Object.fromEntries(
+      Object.entries(value as Json).map(([k, v]) => [
+        k,
+        k === 'Tags' && Array.isArray(v)
+          ? [...v].sort((a, b) => String((a as Json).Key).localeCompare(String((b as Json).Key)))
+          : sortTags(v),
+      ]),
+    );
   };
   const resources = Object.fromEntries(Object.entries((template.Resources ?? {}) as Json).filter(([id]) => id !== 'CDKMetadata'));
   return sortTags({ ...template, Resources: resources }) as Json;

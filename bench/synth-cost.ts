@@ -14,7 +14,14 @@
  */
 import { interleavedMedians, row, timed, type Timing } from './measure';
 import {
-  acknowledge, awsSolutionsViolations, documentedPlan, enableRulePacks, exampleStack, handWrittenStack, newApp, templateDifferences,
+  acknowledge,
+  awsSolutionsViolations,
+  documentedPlan,
+  enableRulePacks,
+  exampleStack,
+  handWrittenStack,
+  newApp,
+  templateDifferences,
   type RulePacks,
 } from './stacks';
 import type { ResolvedPlan } from '../lib/plan';
@@ -42,7 +49,7 @@ function synthRun(kind: StackKind, packs: RulePacks, plan: ResolvedPlan, acknowl
 
 export interface SynthCostResult {
   readonly lines: string[];
-  readonly met: { readonly withoutPacks: boolean; readonly withPacks: boolean };
+  readonly met: { readonly withoutPacks: boolean; readonly withPacks: boolean; };
 }
 
 export function synthCostBenchmark(runs = 21, warmup = 3): SynthCostResult {
@@ -54,38 +61,48 @@ export function synthCostBenchmark(runs = 21, warmup = 3): SynthCostResult {
   const [example, hand] = [exampleStack(exampleApp, plan), handWrittenStack(handApp)];
   const cold = timed(() => exampleApp.synth());
   const differences = templateDifferences(example, hand, exampleApp, handApp);
-  const template = exampleApp.synth().getStackByName(example.stackName).template as { Resources: object; Outputs: object };
-  lines.push(`Templates: ${Object.keys(template.Resources).length} resources, ${Object.keys(template.Outputs).length} outputs; ` +
-    (differences.length === 0 ? 'the hand-written template equals the example\'s (tags sorted, CDKMetadata aside).'
-      : `**the templates differ** in ${differences.join(', ')}: the ratio below compares different work.`));
+  const template = exampleApp.synth().getStackByName(example.stackName).template as { Resources: object; Outputs: object; };
+  lines.push(
+    `Templates: ${Object.keys(template.Resources).length} resources, ${Object.keys(template.Outputs).length} outputs; ` +
+      (differences.length === 0 ?
+        "the hand-written template equals the example's (tags sorted, CDKMetadata aside)."
+        : `**the templates differ** in ${differences.join(', ')}: the ratio below compares different work.`),
+  );
 
   // What AwsSolutions still reports once the construct's own acknowledgements apply: the benchmark
   // acknowledges it (per stack) so that synthesis completes and every run does the full work.
   const acknowledged = { example: awsSolutionsViolations(example), handWritten: awsSolutionsViolations(hand) };
   const listed = (ids: readonly string[]) => (ids.length === 0 ? 'none' : ids.join(', '));
-  lines.push(`AwsSolutions findings the benchmark acknowledges so that synthesis completes: on the example ${listed(acknowledged.example)}; ` +
-    `on the hand-written stack ${listed(acknowledged.handWritten)}.`, '');
+  lines.push(
+    `AwsSolutions findings the benchmark acknowledges so that synthesis completes: on the example ${listed(acknowledged.example)}; ` +
+      `on the hand-written stack ${listed(acknowledged.handWritten)}.`,
+    '',
+  );
 
-  const medians = interleavedMedians({
-    example: synthRun('example', 'none', plan, []),
-    handWritten: synthRun('handWritten', 'none', plan, []),
-    examplePacks: synthRun('example', 'ours+awsSolutions', plan, acknowledged.example),
-    handWrittenAwsSolutions: synthRun('handWritten', 'awsSolutions', plan, acknowledged.handWritten),
-    handWrittenPacks: synthRun('handWritten', 'ours+awsSolutions', plan, acknowledged.handWritten),
-    exampleNoBuiltin: synthRun('example', 'none', plan, [], false),
-    handWrittenNoBuiltin: synthRun('handWritten', 'none', plan, [], false),
-  }, runs, warmup);
+  const medians = interleavedMedians(
+    {
+      example: synthRun('example', 'none', plan, []),
+      handWritten: synthRun('handWritten', 'none', plan, []),
+      examplePacks: synthRun('example', 'ours+awsSolutions', plan, acknowledged.example),
+      handWrittenAwsSolutions: synthRun('handWritten', 'awsSolutions', plan, acknowledged.handWritten),
+      handWrittenPacks: synthRun('handWritten', 'ours+awsSolutions', plan, acknowledged.handWritten),
+      exampleNoBuiltin: synthRun('example', 'none', plan, [], false),
+      handWrittenNoBuiltin: synthRun('handWritten', 'none', plan, [], false),
+    },
+    runs,
+    warmup,
+  );
 
   // Both clocks: wall time is what a user waits; CPU time is what the work costs when the
   // machine is shared (wall time also counts waiting for a core). A target is met on both.
   const ratios = (a: Timing, b: Timing) => ({ wall: a.wallMs / b.wallMs, cpu: a.cpuMs / b.cpuMs });
   const ratio = ratios(medians.example, medians.handWritten);
   const packRatio = ratios(medians.examplePacks, medians.handWrittenAwsSolutions);
-  const within = (r: { wall: number; cpu: number }, target: number) => r.wall <= target && r.cpu <= target;
+  const within = (r: { wall: number; cpu: number; }, target: number) => r.wall <= target && r.cpu <= target;
   const met = { withoutPacks: within(ratio, SYNTH_COST_TARGETS.withoutPacks), withPacks: within(packRatio, SYNTH_COST_TARGETS.withPacks) };
   const verdict = (ok: boolean) => (ok ? 'met' : '**missed**');
   const timingRow = (variant: string, packs: string, t: Timing) => row([variant, packs, t.wallMs, t.cpuMs]);
-  const ratioRow = (comparison: string, r: { wall: number; cpu: number }, target?: number) =>
+  const ratioRow = (comparison: string, r: { wall: number; cpu: number; }, target?: number) =>
     row([comparison, r.wall, r.cpu, target === undefined ? '-' : `≤ ${target}`, target === undefined ? '-' : verdict(within(r, target))]);
   lines.push(
     `${runs} measured runs per variant after ${warmup} warm-up runs, round-robin; each run = new App, build, \`app.synth()\`. ` +
@@ -105,8 +122,14 @@ export function synthCostBenchmark(runs = 21, warmup = 3): SynthCostResult {
     '|---|---|---|---|---|',
     ratioRow('example / hand-written, no packs', ratio, SYNTH_COST_TARGETS.withoutPacks),
     ratioRow('example + all packs / hand-written + AwsSolutions', packRatio, SYNTH_COST_TARGETS.withPacks),
-    ratioRow('(rules alone) hand-written + all packs / hand-written + AwsSolutions', ratios(medians.handWrittenPacks, medians.handWrittenAwsSolutions)),
-    ratioRow('(construct alone) example / hand-written, both without built-in validation', ratios(medians.exampleNoBuiltin, medians.handWrittenNoBuiltin)),
+    ratioRow(
+      '(rules alone) hand-written + all packs / hand-written + AwsSolutions',
+      ratios(medians.handWrittenPacks, medians.handWrittenAwsSolutions),
+    ),
+    ratioRow(
+      '(construct alone) example / hand-written, both without built-in validation',
+      ratios(medians.exampleNoBuiltin, medians.handWrittenNoBuiltin),
+    ),
     ratioRow('(built-in validation) example / example without it', ratios(medians.example, medians.exampleNoBuiltin)),
   );
   return { lines, met };

@@ -21,15 +21,35 @@ export async function twinBenchmark(runs: number, suite: boolean): Promise<strin
   if (missing.length > 0) return [`Skipped: this machine lacks ${missing.join('; ')}.`];
   const { runTwin } = await import('../lib/twin/twin');
   const plan = loadPlanFile(join(ROOT, 'vpn-plan.json'));
-  const samples: { emit: number; start: number; up: number; fromNothing: number; checks: number; teardown: number; total: number; allUp: boolean }[] = [];
+  const samples: {
+    emit: number;
+    start: number;
+    up: number;
+    fromNothing: number;
+    checks: number;
+    teardown: number;
+    total: number;
+    allUp: boolean;
+  }[] = [];
   for (let i = 0; i < runs; i++) {
     const r = await runTwin({ plan });
     const t = r.timings;
-    samples.push({ emit: t.emitMs, start: t.startMs, up: t.upMs, fromNothing: t.startMs + t.upMs, checks: t.checksMs, teardown: t.teardownMs, total: t.totalMs, allUp: r.allUp });
+    samples.push({
+      emit: t.emitMs,
+      start: t.startMs,
+      up: t.upMs,
+      fromNothing: t.startMs + t.upMs,
+      checks: t.checksMs,
+      teardown: t.teardownMs,
+      total: t.totalMs,
+      allUp: r.allUp,
+    });
   }
   const m = (k: keyof (typeof samples)[number]) => s(median(samples.map((x) => x[k] as number)));
   const lines = [
-    `Example plan (vpn-plan.json), ${runs} run(s) in one process, median seconds (first run: ${s(samples[0].total)} s in all); every run all 4 tunnels up: ${samples.every((x) => x.allUp) ? 'yes' : 'NO'}.`,
+    `Example plan (vpn-plan.json), ${runs} run(s) in one process, median seconds (first run: ${
+      s(samples[0].total)
+    } s in all); every run all 4 tunnels up: ${samples.every((x) => x.allUp) ? 'yes' : 'NO'}.`,
     '',
     '| step | median s | target |',
     '|---|---|---|',
@@ -46,8 +66,11 @@ export async function twinBenchmark(runs: number, suite: boolean): Promise<strin
     const result = spawnSync('npm', ['run', '-s', 'twin'], { cwd: ROOT, env: { ...process.env, MULTICLOUD_VPN_TWIN: 'require' }, encoding: 'utf8' });
     const ms = performance.now() - start;
     const summary = /Tests:\s+(.+)/.exec(`${result.stdout}\n${result.stderr}`)?.[1] ?? 'no jest summary';
-    lines.push('', `Whole twin suite (\`MULTICLOUD_VPN_TWIN=require npm run twin\`: 1 example-plan run + interrupt test, 6 faults, 4 policy families, translations, diagnosis): ` +
-      `**${s(ms)} s** wall (target ≤ 180 s), exit ${result.status}, tests: ${summary}.`);
+    lines.push(
+      '',
+      `Whole twin suite (\`MULTICLOUD_VPN_TWIN=require npm run twin\`: 1 example-plan run + interrupt test, 6 faults, 4 policy families, translations, diagnosis): ` +
+        `**${s(ms)} s** wall (target ≤ 180 s), exit ${result.status}, tests: ${summary}.`,
+    );
   }
   return lines;
 }

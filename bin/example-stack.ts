@@ -78,7 +78,7 @@ export class ExampleStack extends Stack {
     for (const subnet of this.vpc.publicSubnets) {
       Validations.of(subnet.node.findChild('RouteTable')).acknowledge({
         id: 'MultiCloudVpn-RouteTablesRouteToVpnGateway',
-        reason: 'The example VPC\'s public subnets are for bastions and tests and are not meant to reach Azure; the plan ' +
+        reason: "The example VPC's public subnets are for bastions and tests and are not meant to reach Azure; the plan " +
           'routes its chosen subnets (aws.target.vpcAttachment.subnets) to the transit gateway (C28).',
       });
     }
@@ -91,22 +91,26 @@ export class ExampleStack extends Stack {
    * parameters' descriptions say to synthesize again with the outputs; synthesis also warns.
    */
   private azureIpParameters(): [string, string] {
-    const parameters = ([0, 1] as const).map((instance) => new CfnParameter(this, `AzureGatewayInstance${instance}PublicIp`, {
-      type: 'String',
-      allowedPattern: IPV4_PATTERN,
-      constraintDescription: `a public IPv4 address; synthesize with ${AZURE_OUTPUTS_FIX} instead of typing it`,
-      description: `Public IP of Azure VPN gateway instance ${instance}. Not set because the template was synthesized ` +
-        `without Azure outputs: synthesize again with ${AZURE_OUTPUTS_FIX}.`,
-    }));
+    const parameters = ([0, 1] as const).map((instance) =>
+      new CfnParameter(this, `AzureGatewayInstance${instance}PublicIp`, {
+        type: 'String',
+        allowedPattern: IPV4_PATTERN,
+        constraintDescription: `a public IPv4 address; synthesize with ${AZURE_OUTPUTS_FIX} instead of typing it`,
+        description: `Public IP of Azure VPN gateway instance ${instance}. Not set because the template was synthesized ` +
+          `without Azure outputs: synthesize again with ${AZURE_OUTPUTS_FIX}.`,
+      })
+    );
     new CfnRule(this, 'AzureGatewayIpsGiven', {
       assertions: [{
         assert: Fn.conditionNot(Fn.conditionEquals(parameters[0].valueAsString, parameters[1].valueAsString)),
         assertDescription: `The two Azure gateway instances need two distinct public IPs (C15). Synthesize with ${AZURE_OUTPUTS_FIX}.`,
       }],
     });
-    Annotations.of(this).addWarningV2('multicloud-vpn:no-azure-outputs',
+    Annotations.of(this).addWarningV2(
+      'multicloud-vpn:no-azure-outputs',
       `No Azure gateway IPs: the template needs parameters AzureGatewayInstance0PublicIp and AzureGatewayInstance1PublicIp ` +
-      `and is meant for review only. Pass ${AZURE_OUTPUTS_FIX} to build a deployable template.`);
+        `and is meant for review only. Pass ${AZURE_OUTPUTS_FIX} to build a deployable template.`,
+    );
     return [parameters[0].valueAsString, parameters[1].valueAsString];
   }
 }

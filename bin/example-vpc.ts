@@ -27,10 +27,12 @@ export function exampleVpc(scope: Construct, vpcCidr: string, id = 'Vpc'): ec2.V
     // CloudWatch Logs with a month's retention costs little; the logs go with the stack.
     flowLogs: {
       All: {
-        destination: ec2.FlowLogDestination.toCloudWatchLogs(new logs.LogGroup(scope, `${id}FlowLogs`, {
-          retention: logs.RetentionDays.ONE_MONTH,
-          removalPolicy: RemovalPolicy.DESTROY,
-        })),
+        destination: ec2.FlowLogDestination.toCloudWatchLogs(
+          new logs.LogGroup(scope, `${id}FlowLogs`, {
+            retention: logs.RetentionDays.ONE_MONTH,
+            removalPolicy: RemovalPolicy.DESTROY,
+          }),
+        ),
         trafficType: ec2.FlowLogTrafficType.ALL,
       },
     },

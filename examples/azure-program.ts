@@ -57,10 +57,9 @@ export function examplePlan(): ResolvedPlan {
 /** Builds the gateway (and, with the AWS outputs, the tunnels' LNGs and connections); returns the stack outputs. */
 export async function buildAzureVpn(options: AzureVpnProgramOptions) {
   const plan = options.plan ?? examplePlan();
-  const awsTunnels =
-    options.awsOutputsFile === undefined
-      ? undefined
-      : await awsTunnelEndpoints(readAwsOutputs(options.awsOutputsFile, plan), { readSecret: options.readSecret });
+  const awsTunnels = options.awsOutputsFile === undefined
+    ? undefined
+    : await awsTunnelEndpoints(readAwsOutputs(options.awsOutputsFile, plan), { readSecret: options.readSecret });
   const vpn = new AzureVpnGateway(plan.name, {
     plan,
     resourceGroupName: options.resourceGroupName,
@@ -78,13 +77,22 @@ export const EXAMPLE_GATEWAY_SUBNET_ID =
 
 if (require.main === module) {
   void (async () => {
-    await pulumi.runtime.setMocks({
-      newResource: (args) => {
-        process.stdout.write(`${args.type} ${args.name}\n`);
-        return { id: `${args.name}-id`, state: { ...args.inputs, ...(args.type.endsWith('PublicIPAddress') ? { ipAddress: '203.0.113.10' } : {}) } };
+    await pulumi.runtime.setMocks(
+      {
+        newResource: (args) => {
+          process.stdout.write(`${args.type} ${args.name}\n`);
+          return {
+            id: `${args.name}-id`,
+            state: { ...args.inputs, ...(args.type.endsWith('PublicIPAddress') ? { ipAddress: '203.0.113.10' } : {}) },
+          };
+        },
+        call: (
+          args,
+        ) => (args.token === 'azure-native:authorization:getClientConfig' ? { subscriptionId: '00000000-0000-0000-0000-000000000000' } : {}),
       },
-      call: (args) => (args.token === 'azure-native:authorization:getClientConfig' ? { subscriptionId: '00000000-0000-0000-0000-000000000000' } : {}),
-    }, 'example', 'dev');
+      'example',
+      'dev',
+    );
     await buildAzureVpn({
       resourceGroupName: 'network-rg',
       gatewaySubnetId: EXAMPLE_GATEWAY_SUBNET_ID,

@@ -5,7 +5,20 @@
  * Each exported declaration carries its JSDoc in its own module.
  */
 export { AzureVpnConnections } from './aws/azure-vpn-connections';
-export { DOCUMENTATION_ADDRESSES_WARNING, SiteToSiteVpn, type AzureVpnConnectionsProps, type AzureVpnTunnel, type ISiteToSiteVpn, type PeerInstance, type PresharedKeyStorage, type SiteToSiteVpnAttributes, type SiteToSiteVpnOptions, type SiteToSiteVpnProps, type SiteToSiteVpnTunnel, type SiteToSiteVpnTunnelAttributes } from './aws/site-to-site-vpn';
+export {
+  DOCUMENTATION_ADDRESSES_WARNING,
+  SiteToSiteVpn,
+  type AzureVpnConnectionsProps,
+  type AzureVpnTunnel,
+  type ISiteToSiteVpn,
+  type PeerInstance,
+  type PresharedKeyStorage,
+  type SiteToSiteVpnAttributes,
+  type SiteToSiteVpnOptions,
+  type SiteToSiteVpnProps,
+  type SiteToSiteVpnTunnel,
+  type SiteToSiteVpnTunnelAttributes,
+} from './aws/site-to-site-vpn';
 export { TunnelOutsideIps, type TunnelOutsideIpsProps, type TunnelToRead } from './aws/tunnel-outside-ips';
 export { VpnRulesAspect, type VpnRulesAspectProps } from './enforcement/aspect';
 export { MulticloudVpnChecks, type MulticloudVpnChecksProps } from './enforcement/nag-pack';

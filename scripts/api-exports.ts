@@ -48,7 +48,9 @@ export function exportsOfSource(fileName: string, text: string): EntryExports {
     if (ts.isExportDeclaration(statement)) {
       const clause = statement.exportClause;
       if (!clause) {
-        problems.push(`${line(statement)}: \`${statement.getText(source)}\` hides the names it exports; list them (\`export { a, type B } from '…'\`)`);
+        problems.push(
+          `${line(statement)}: \`${statement.getText(source)}\` hides the names it exports; list them (\`export { a, type B } from '…'\`)`,
+        );
       } else if (ts.isNamespaceExport(clause)) {
         add(clause.name.text, statement.isTypeOnly);
       } else {

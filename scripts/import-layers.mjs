@@ -40,7 +40,8 @@ const SAME_LAYER_OK = [
   ['cli', 'cli/verbs'],
 ];
 
-const IMPORT_RE = /(?:^|[\s;])(?:import|export)\s[^'"`]*?from\s*['"]([^'"]+)['"]|(?:import|require)\(\s*['"]([^'"]+)['"]\s*\)|^import\s+['"]([^'"]+)['"]/gm;
+const IMPORT_RE =
+  /(?:^|[\s;])(?:import|export)\s[^'"`]*?from\s*['"]([^'"]+)['"]|(?:import|require)\(\s*['"]([^'"]+)['"]\s*\)|^import\s+['"]([^'"]+)['"]/gm;
 
 function listTs(dir) {
   const out = [];
@@ -101,15 +102,25 @@ export function folderLoops(edges) {
   const idx = new Map(), low = new Map(), stack = [], on = new Set(), loops = [];
   const nodes = new Set([...edges.keys(), ...[...edges.values()].flatMap((m) => [...m.keys()])]);
   const visit = (v) => {
-    idx.set(v, index); low.set(v, index); index++; stack.push(v); on.add(v);
+    idx.set(v, index);
+    low.set(v, index);
+    index++;
+    stack.push(v);
+    on.add(v);
     for (const w of edges.get(v)?.keys() ?? []) {
-      if (!idx.has(w)) { visit(w); low.set(v, Math.min(low.get(v), low.get(w))); }
-      else if (on.has(w)) low.set(v, Math.min(low.get(v), idx.get(w)));
+      if (!idx.has(w)) {
+        visit(w);
+        low.set(v, Math.min(low.get(v), low.get(w)));
+      } else if (on.has(w)) low.set(v, Math.min(low.get(v), idx.get(w)));
     }
     if (low.get(v) === idx.get(v)) {
       const scc = [];
       let w;
-      do { w = stack.pop(); on.delete(w); scc.push(w); } while (w !== v);
+      do {
+        w = stack.pop();
+        on.delete(w);
+        scc.push(w);
+      } while (w !== v);
       if (scc.length > 1) loops.push(scc.sort());
     }
   };
@@ -125,8 +136,9 @@ export function upwardImports(edges) {
       const lf = layerOf(from), lt = layerOf(to);
       if (lf < 0 || lt < 0) bad.push(`${from} → ${to}: folder not in LAYERS (scripts/import-layers.mjs), e.g. ${example}`);
       else if (lt > lf) bad.push(`${from} → ${to}: upward import (layer ${lf} imports layer ${lt}), e.g. ${example}`);
-      else if (lt === lf && !SAME_LAYER_OK.some(([a, b]) => a === from && b === to))
+      else if (lt === lf && !SAME_LAYER_OK.some(([a, b]) => a === from && b === to)) {
         bad.push(`${from} → ${to}: sibling folders of one layer import each other, e.g. ${example}`);
+      }
     }
   }
   return bad;
@@ -149,7 +161,9 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   }
   const problems = [...loops, ...upward];
   if (problems.length) {
-    console.error(`import-layers: ${problems.length} problem(s); the allowed direction is LAYERS in scripts/import-layers.mjs\n  ${problems.join('\n  ')}`);
+    console.error(
+      `import-layers: ${problems.length} problem(s); the allowed direction is LAYERS in scripts/import-layers.mjs\n  ${problems.join('\n  ')}`,
+    );
     process.exit(1);
   }
   console.log('import-layers: no folder-level loop, no upward import');

@@ -48,12 +48,14 @@ export function renderCoverageTable(rules: readonly Rule[] = RULES, linkBase = '
     '',
     '| # | Rules | Scopes | Not enforceable, and why |',
     '|---|---|---|---|',
-    ...[...Array.from({ length: CATALOGUE_SIZE }, (_, i) => `C${String(i + 1).padStart(2, '0')}` as CatalogueNumber), ...README_ONLY_ROWS].map((number) => {
-      const enforcing = rules.filter((rule) => rule.catalogue.includes(number));
-      const scopes = [...new Set(enforcing.flatMap(scopesOf))];
-      const ids = enforcing.map((rule) => `[${rule.id}](${linkBase}#${rule.id.toLowerCase()})`).join(', ') || '—';
-      return `| ${number} | ${ids} | ${scopes.join(', ') || '—'} | ${cell(ENFORCEMENT_LIMITS[number] ?? '')} |`;
-    }),
+    ...[...Array.from({ length: CATALOGUE_SIZE }, (_, i) => `C${String(i + 1).padStart(2, '0')}` as CatalogueNumber), ...README_ONLY_ROWS].map(
+      (number) => {
+        const enforcing = rules.filter((rule) => rule.catalogue.includes(number));
+        const scopes = [...new Set(enforcing.flatMap(scopesOf))];
+        const ids = enforcing.map((rule) => `[${rule.id}](${linkBase}#${rule.id.toLowerCase()})`).join(', ') || '—';
+        return `| ${number} | ${ids} | ${scopes.join(', ') || '—'} | ${cell(ENFORCEMENT_LIMITS[number] ?? '')} |`;
+      },
+    ),
   ];
 }
 
@@ -82,14 +84,14 @@ export function renderRulesMarkdown(rules: readonly Rule[] = RULES): string {
     'Where a rule runs is its scope:',
     '',
     '- **plan**: `planVpn` / `validatePlan`, before anything is synthesized; findings carry the JSON path in the plan file.',
-    '- **cfn**: the CloudFormation resources of any CDK stack, this library\'s or hand-written: the Aspect',
+    "- **cfn**: the CloudFormation resources of any CDK stack, this library's or hand-written: the Aspect",
     '  (`VpnRulesAspect.enable(app)`: errors fail `cdk synth`, warnings can be acknowledged) and the cdk-nag 3 pack',
     '  (`Validations.of(app).addPlugins(new MulticloudVpnChecks(app))`). Both report `MultiCloudVpn-<id>`; acknowledge',
-    '  with `Validations.of(construct).acknowledge({ id: \'MultiCloudVpn-<id>\', reason })`.',
+    "  with `Validations.of(construct).acknowledge({ id: 'MultiCloudVpn-<id>', reason })`.",
     ...peerKinds().map((k) => `- **${k.kind}**: ${k.title}`),
     '',
     `${rules.length} rules cover ${covered.size} of the ${CATALOGUE_SIZE} catalogue numbers` +
-      (uncovered.length > 0 ? `; not covered: ${uncovered.join(', ')} (see the coverage table).` : '.'),
+    (uncovered.length > 0 ? `; not covered: ${uncovered.join(', ')} (see the coverage table).` : '.'),
     '',
     '## Coverage by catalogue number',
     '',
@@ -100,7 +102,9 @@ export function renderRulesMarkdown(rules: readonly Rule[] = RULES): string {
     '| Id | Level | Catalogue | Scopes | Summary |',
     '|---|---|---|---|---|',
     ...rules.map((rule) =>
-      `| [${rule.id}](#${rule.id.toLowerCase()}) | ${rule.level} | ${rule.catalogue.join(', ')} | ${scopesOf(rule).join(', ')} | ${cell(rule.summary)} |`,
+      `| [${rule.id}](#${rule.id.toLowerCase()}) | ${rule.level} | ${rule.catalogue.join(', ')} | ${scopesOf(rule).join(', ')} | ${
+        cell(rule.summary)
+      } |`
     ),
     '',
   ];

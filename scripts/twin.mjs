@@ -16,8 +16,17 @@ const mode = process.env.MULTICLOUD_VPN_TWIN || 'run';
 const missing = missingPrerequisites();
 if (missing.length > 0) {
   process.stderr.write(`twin: this machine lacks ${missing.join('; ')}.\n`);
-  process.stderr.write(`Install (Debian or Ubuntu, as root): apt-get update && apt-get install -y --no-install-recommends ${TWIN_PACKAGES.join(' ')}\n`);
-  process.stderr.write(mode === 'require' ? 'MULTICLOUD_VPN_TWIN=require: the suite fails.\n' : 'The twin tests skip (MULTICLOUD_VPN_TWIN=require makes that a failure).\n');
+  process.stderr.write(
+    `Install (Debian or Ubuntu, as root): apt-get update && apt-get install -y --no-install-recommends ${TWIN_PACKAGES.join(' ')}\n`,
+  );
+  process.stderr.write(
+    mode === 'require'
+      ? 'MULTICLOUD_VPN_TWIN=require: the suite fails.\n'
+      : 'The twin tests skip (MULTICLOUD_VPN_TWIN=require makes that a failure).\n',
+  );
 }
-const result = spawnSync('npx', ['jest', 'test/twin', ...process.argv.slice(2)], { stdio: 'inherit', env: { ...process.env, MULTICLOUD_VPN_TWIN: mode } });
+const result = spawnSync('npx', ['jest', 'test/twin', ...process.argv.slice(2)], {
+  stdio: 'inherit',
+  env: { ...process.env, MULTICLOUD_VPN_TWIN: mode },
+});
 process.exit(result.status ?? 1);

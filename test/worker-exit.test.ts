@@ -17,7 +17,7 @@ const { exitWhenDrained } = require('./worker-exit.js') as {
 };
 const WORKER_EXIT = join(__dirname, 'worker-exit.js');
 
-function fakeProcess(main: string): EventEmitter & { argv: string[]; exit: jest.Mock } {
+function fakeProcess(main: string): EventEmitter & { argv: string[]; exit: jest.Mock; } {
   return Object.assign(new EventEmitter(), { argv: ['/usr/bin/node', main], exit: jest.fn() });
 }
 
@@ -45,14 +45,17 @@ test('a real worker-like process still runs a pending timer, then exits through 
   const dir = join(mkdtempSync(join(tmpdir(), 'worker-exit-')), 'jest-worker', 'build', 'workers');
   mkdirSync(dir, { recursive: true });
   const main = join(dir, 'processChild.js');
-  writeFileSync(main, [
-    `require(${JSON.stringify(WORKER_EXIT)}).exitWhenDrained(process);`,
-    'const exit = process.exit;',
-    "process.exit = (...args) => { console.log('process.exit(' + args.join() + ')'); return exit.apply(process, args); };",
-    "process.on('exit', (code) => console.log('exit ' + code));",
-    'process.exitCode = 3;',
-    "setTimeout(() => console.log('timer ran'), 100);",
-  ].join('\n'));
+  writeFileSync(
+    main,
+    [
+      `require(${JSON.stringify(WORKER_EXIT)}).exitWhenDrained(process);`,
+      'const exit = process.exit;',
+      "process.exit = (...args) => { console.log('process.exit(' + args.join() + ')'); return exit.apply(process, args); };",
+      "process.on('exit', (code) => console.log('exit ' + code));",
+      'process.exitCode = 3;',
+      "setTimeout(() => console.log('timer ran'), 100);",
+    ].join('\n'),
+  );
   const run = spawnSync(process.execPath, [main], { encoding: 'utf8', timeout: 30_000 });
   expect(run.stdout.split('\n')).toEqual(['timer ran', 'process.exit()', 'exit 3', '']);
   expect(run.status).toBe(3);

@@ -34,7 +34,7 @@ describe('my stack with the Azure VPN', () => {
     template.allResourcesProperties('AWS::EC2::VPNConnection', { StaticRoutesOnly: false });
   });
 
-  test("C01, C03: connection 1 carries the documented inside CIDRs of Azure instance 0", () => {
+  test('C01, C03: connection 1 carries the documented inside CIDRs of Azure instance 0', () => {
     template.hasResourceProperties('AWS::EC2::VPNConnection', {
       VpnTunnelOptionsSpecifications: [
         Match.objectLike({ TunnelInsideCidr: '169.254.21.0/30', StartupAction: 'start' }),
@@ -45,14 +45,14 @@ describe('my stack with the Azure VPN', () => {
 
   test('C23: every pre-shared key is a Secrets Manager dynamic reference, never a value', () => {
     const connections = Object.values(template.findResources('AWS::EC2::VPNConnection'));
-    const keys = connections.flatMap((c) => c.Properties.VpnTunnelOptionsSpecifications.map((t: { PreSharedKey: unknown }) => t.PreSharedKey));
+    const keys = connections.flatMap((c) => c.Properties.VpnTunnelOptionsSpecifications.map((t: { PreSharedKey: unknown; }) => t.PreSharedKey));
     expect(keys).toHaveLength(4);
     for (const key of keys) expect(JSON.stringify(key)).toContain('{{resolve:secretsmanager:');
   });
 
   test('C28: the App and Data route tables learn the Azure routes, the Public ones do not', () => {
     const propagations = template.findResources('AWS::EC2::VPNGatewayRoutePropagation');
-    const tables = Object.values(propagations).flatMap((p) => p.Properties.RouteTableIds.map((r: { Ref: string }) => r.Ref));
+    const tables = Object.values(propagations).flatMap((p) => p.Properties.RouteTableIds.map((r: { Ref: string; }) => r.Ref));
     expect(tables).toHaveLength(4); // 2 AZs x (App, Data)
     expect(tables.every((t: string) => /VpcAppSubnet|VpcDataSubnet/.test(t))).toBe(true);
   });

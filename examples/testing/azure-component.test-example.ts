@@ -22,19 +22,28 @@ const registered: Registered[] = [];
 /** Records every resource; public IPs get addresses, like Azure does on create. */
 function installMocks(): Promise<void> {
   let ip = 10;
-  return pulumi.runtime.setMocks({
-    newResource: (args) => {
-      registered.push({ type: args.type, name: args.name, inputs: args.inputs });
-      const state = { ...args.inputs, ...(args.type === 'azure-native:network:PublicIPAddress' ? { ipAddress: `20.20.0.${ip++}` } : {}) };
-      return { id: `${args.name}-id`, state };
+  return pulumi.runtime.setMocks(
+    {
+      newResource: (args) => {
+        registered.push({ type: args.type, name: args.name, inputs: args.inputs });
+        const state = { ...args.inputs, ...(args.type === 'azure-native:network:PublicIPAddress' ? { ipAddress: `20.20.0.${ip++}` } : {}) };
+        return { id: `${args.name}-id`, state };
+      },
+      call: (args) => (args.token === 'azure-native:authorization:getClientConfig' ? { subscriptionId: '00000000-0000-0000-0000-000000000000' } : {}),
     },
-    call: (args) => (args.token === 'azure-native:authorization:getClientConfig' ? { subscriptionId: '00000000-0000-0000-0000-000000000000' } : {}),
-  }, 'my-project', 'test');
+    'my-project',
+    'test',
+  );
 }
 
 /** An Output's value once resolved. */
 function valueOf<T>(output: pulumi.Output<T>): Promise<T> {
-  return new Promise((resolve) => output.apply((v) => { resolve(v); return v; }));
+  return new Promise((resolve) =>
+    output.apply((v) => {
+      resolve(v);
+      return v;
+    })
+  );
 }
 
 const ofType = (type: string) => registered.filter((r) => r.type === `azure-native:network:${type}`);
@@ -55,7 +64,7 @@ describe('my Azure program', () => {
     expect(ips).toEqual(['20.20.0.10', '20.20.0.11']);
     expect(ofType('Subnet')).toEqual([]); // mine already exists
     const [gateway] = ofType('VirtualNetworkGateway');
-    const ipConfigurations = gateway.inputs.ipConfigurations as { subnet: { id: string } }[];
+    const ipConfigurations = gateway.inputs.ipConfigurations as { subnet: { id: string; }; }[];
     expect(ipConfigurations.map((c) => c.subnet.id)).toEqual([EXAMPLE_GATEWAY_SUBNET_ID, EXAMPLE_GATEWAY_SUBNET_ID]);
     expect(gateway.inputs).toMatchObject({ resourceGroupName: 'network-rg', activeActive: true, enableBgp: true });
     expect(ofType('LocalNetworkGateway')).toEqual([]);
@@ -79,7 +88,7 @@ describe('my Azure program', () => {
 
     const lngs = ofType('LocalNetworkGateway');
     expect(lngs.map((l) => l.inputs.gatewayIpAddress)).toEqual(outsideIps);
-    expect(lngs.map((l) => (l.inputs.bgpSettings as { asn: number }).asn)).toEqual([64512, 64512, 64512, 64512]);
+    expect(lngs.map((l) => (l.inputs.bgpSettings as { asn: number; }).asn)).toEqual([64512, 64512, 64512, 64512]);
     expect(ofType('VirtualNetworkGatewayConnection')).toHaveLength(4);
     expect(sharedKeys).toHaveLength(4);
     for (const key of sharedKeys) expect(await pulumi.isSecret(key)).toBe(true);

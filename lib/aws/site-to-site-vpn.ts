@@ -232,8 +232,10 @@ abstract class SiteToSiteVpnBase extends Construct implements ISiteToSiteVpn {
   private tunnelMetric(tunnelId: string, metricName: string, props: cloudwatch.MetricOptions): cloudwatch.Metric {
     const vpnId = this.tunnelConnectionIds[tunnelId];
     if (vpnId === undefined || !Object.prototype.hasOwnProperty.call(this.tunnelConnectionIds, tunnelId)) {
-      throw new Error(`${this.constructor.name} ${this.node.path}: no tunnel ${JSON.stringify(String(tunnelId).slice(0, 40))}; ` +
-        `the tunnels are ${Object.keys(this.tunnelConnectionIds).join(', ')}`);
+      throw new Error(
+        `${this.constructor.name} ${this.node.path}: no tunnel ${JSON.stringify(String(tunnelId).slice(0, 40))}; ` +
+          `the tunnels are ${Object.keys(this.tunnelConnectionIds).join(', ')}`,
+      );
     }
     const dimensionsMap = { VpnId: vpnId, TunnelIpAddress: this.tunnelOutsideIps[tunnelId] };
     return new cloudwatch.Metric({ namespace: 'AWS/VPN', metricName, dimensionsMap, period: TUNNEL_ALARM_PERIOD, ...props });
@@ -474,8 +476,8 @@ export class SiteToSiteVpn extends SiteToSiteVpnBase {
   /** Fixed output keys (overrideLogicalId), so `cdk deploy --outputs-file` keys are predictable. */
   private addOutputs(
     planTunnels: readonly ResolvedTunnel[],
-    gatewayOutput: { readonly key: string; readonly description: string },
-    additional: readonly { readonly key: string; readonly value: string; readonly description: string }[],
+    gatewayOutput: { readonly key: string; readonly description: string; },
+    additional: readonly { readonly key: string; readonly value: string; readonly description: string; }[],
   ): void {
     const output = (key: string, value: string, description: string) =>
       new CfnOutput(this, key, { value, description }).overrideLogicalId(`${this.outputPrefix}${key}`);
@@ -485,12 +487,10 @@ export class SiteToSiteVpn extends SiteToSiteVpnBase {
       const tunnel = this.tunnels[t.id];
       const where = `${t.id} (connection ${t.awsConnection} tunnel ${t.awsTunnel}, Azure instance ${t.azureInstance})`;
       output(`${t.id}OutsideIp`, tunnel.outsideIp, `AWS outside IP of ${where}: the Azure local network gateway address`);
-      output(`${t.id}BgpPeering`, `inside ${t.insideCidr}: AWS ${t.awsBgpIp}, Azure ${t.azureBgpIp}`,
-        `Inside CIDR and BGP addresses of ${where}`);
+      output(`${t.id}BgpPeering`, `inside ${t.insideCidr}: AWS ${t.awsBgpIp}, Azure ${t.azureBgpIp}`, `Inside CIDR and BGP addresses of ${where}`);
       output(`${t.id}PresharedKeySecretArn`, tunnel.presharedKeySecretArn, `Secret holding the pre-shared key of ${where}`);
     }
-    output(AWS_HANDOFF_OUTPUT_SUFFIX, Stack.of(this).toJsonString(this.handoff),
-      `${AWS_HANDOFF_FORMAT}: input of the Azure half (JSON)`);
+    output(AWS_HANDOFF_OUTPUT_SUFFIX, Stack.of(this).toJsonString(this.handoff), `${AWS_HANDOFF_FORMAT}: input of the Azure half (JSON)`);
   }
 }
 
@@ -545,7 +545,7 @@ function customerGatewayDeviceName(gateway: Construct): string {
 function validateProps(
   scope: Construct,
   props: SiteToSiteVpnOptions,
-  peerIps: { readonly ips: unknown; readonly field: string },
+  peerIps: { readonly ips: unknown; readonly field: string; },
   targetProblems: readonly string[],
   outputPrefix: string,
 ): void {
@@ -555,25 +555,33 @@ function validateProps(
   problems.push(...targetProblems);
   const storage: unknown = props.presharedKeyStorage;
   if (storage !== undefined && !isToken(storage) && !PRESHARED_KEY_STORAGE_VALUES.includes(storage as PresharedKeyStorage)) {
-    problems.push(`presharedKeyStorage: ${JSON.stringify(String(storage).slice(0, 40))} is not a value CloudFormation accepts ` +
-      `(AWS::EC2::VPNConnection PreSharedKeyStorage); use ${PRESHARED_KEY_STORAGE_VALUES.map((v) => `'${v}'`).join(' or ')}, or leave it out`);
+    problems.push(
+      `presharedKeyStorage: ${JSON.stringify(String(storage).slice(0, 40))} is not a value CloudFormation accepts ` +
+        `(AWS::EC2::VPNConnection PreSharedKeyStorage); use ${PRESHARED_KEY_STORAGE_VALUES.map((v) => `'${v}'`).join(' or ')}, or leave it out`,
+    );
   }
   if (props.alarmTopic !== undefined && props.createAlarmTopic) {
     problems.push('createAlarmTopic: true, but alarmTopic is given too; give one of them (alarmTopic: your topic, createAlarmTopic: a new one)');
   }
   if (props.tunnelAlarms === false && (props.alarmTopic !== undefined || props.createAlarmTopic)) {
-    problems.push(`${props.alarmTopic !== undefined ? 'alarmTopic' : 'createAlarmTopic'}: given, but tunnelAlarms is false, so no alarm would use it; ` +
-      'leave tunnelAlarms on (the default) or drop the topic');
+    problems.push(
+      `${props.alarmTopic !== undefined ? 'alarmTopic' : 'createAlarmTopic'}: given, but tunnelAlarms is false, so no alarm would use it; ` +
+        'leave tunnelAlarms on (the default) or drop the topic',
+    );
   }
   if (!/^[A-Za-z][A-Za-z0-9]{0,200}$/.test(outputPrefix)) {
-    problems.push(`outputPrefix: ${JSON.stringify(outputPrefix)} cannot start a CloudFormation output key; use letters and digits, starting with a letter`);
+    problems.push(
+      `outputPrefix: ${JSON.stringify(outputPrefix)} cannot start a CloudFormation output key; use letters and digits, starting with a letter`,
+    );
   } else {
     const stack = Stack.of(scope);
     const used = outputPrefixesByStack.get(stack) ?? new Set<string>();
     outputPrefixesByStack.set(stack, used);
     if (used.has(outputPrefix)) {
-      problems.push(`outputPrefix: ${JSON.stringify(outputPrefix)} is already used by another ${scope.constructor.name} in stack ${stack.stackName}; ` +
-        'give each instance its own outputPrefix (the default is the plan name in PascalCase)');
+      problems.push(
+        `outputPrefix: ${JSON.stringify(outputPrefix)} is already used by another ${scope.constructor.name} in stack ${stack.stackName}; ` +
+          'give each instance its own outputPrefix (the default is the plan name in PascalCase)',
+      );
     }
     used.add(outputPrefix);
   }
@@ -596,7 +604,7 @@ function attributeProblems(attrs: SiteToSiteVpnAttributes): string[] {
     problems.push('gatewayId: missing; give the gateway id (the hand-off\'s vpnGatewayId, e.g. "vgw-0123456789abcdef0")');
   }
   if (!Array.isArray(attrs.tunnels) || attrs.tunnels.length === 0) {
-    return [...problems, 'tunnels: empty; give each tunnel as { id, vpnConnectionId, outsideIp } (the hand-off\'s tunnels)'];
+    return [...problems, "tunnels: empty; give each tunnel as { id, vpnConnectionId, outsideIp } (the hand-off's tunnels)"];
   }
   const seen = new Set<string>();
   attrs.tunnels.forEach((t, i) => {
@@ -608,8 +616,10 @@ function attributeProblems(attrs: SiteToSiteVpnAttributes): string[] {
     }
     const ip: unknown = t.outsideIp;
     if (!isToken(ip) && (typeof ip !== 'string' || !ipaddr.IPv4.isValidFourPartDecimal(ip))) {
-      problems.push(`tunnels[${i}].outsideIp: ${JSON.stringify(String(ip).slice(0, 40))} is not an IPv4 address; ` +
-        'give the tunnel\'s AWS outside IP (the hand-off\'s outsideIp), e.g. "3.120.0.10"');
+      problems.push(
+        `tunnels[${i}].outsideIp: ${JSON.stringify(String(ip).slice(0, 40))} is not an IPv4 address; ` +
+          'give the tunnel\'s AWS outside IP (the hand-off\'s outsideIp), e.g. "3.120.0.10"',
+      );
     }
   });
   return problems;

@@ -125,7 +125,8 @@ export class TunnelOutsideIps extends Construct {
     handlerRole.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['ec2:DescribeVpnConnections'], resources: ['*'] }));
     Validations.of(handlerRole).acknowledge({
       id: 'AwsSolutions-IAM5[Resource::*]',
-      reason: 'ec2:DescribeVpnConnections supports no resource-level permissions or condition keys that name a connection: "*" is the narrowest resource, and it is the only action with it.',
+      reason:
+        'ec2:DescribeVpnConnections supports no resource-level permissions or condition keys that name a connection: "*" is the narrowest resource, and it is the only action with it.',
     });
     this.handler = new lambda.Function(this, 'Handler', {
       runtime: lambda.Runtime.NODEJS_24_X,
@@ -154,7 +155,8 @@ export class TunnelOutsideIps extends Construct {
     const handlerLogicalId = Stack.of(this).getLogicalId(this.handler.node.defaultChild as CfnElement);
     Validations.of(frameworkRole).acknowledge({
       id: `AwsSolutions-IAM5[Resource::<${handlerLogicalId}.Arn>:*]`,
-      reason: 'Granted by the aws-cdk-lib Provider framework: invoke of this one handler function\'s versions and aliases (`<ARN>:*`), no other function.',
+      reason:
+        "Granted by the aws-cdk-lib Provider framework: invoke of this one handler function's versions and aliases (`<ARN>:*`), no other function.",
     });
     this.resource = new CustomResource(this, 'Resource', {
       serviceToken: provider.serviceToken,

@@ -2,14 +2,46 @@
  * Every rule, in catalogue order. The CDK Aspect, the cdk-nag pack, `planVpn` and the Azure
  * component all read this list; `test/check/registry.test.ts` pins its ids.
  */
-import { InsideCidrIsApipaSlash30, InsideCidrNotReserved, InsideCidrInAzureApipaRange, InsideCidrUnique, AwsFirstHostAzureSecondHost, TunnelInsideIpv4OnVgw } from '../rules/inside-cidr';
+import {
+  InsideCidrIsApipaSlash30,
+  InsideCidrNotReserved,
+  InsideCidrInAzureApipaRange,
+  InsideCidrUnique,
+  AwsFirstHostAzureSecondHost,
+  TunnelInsideIpv4OnVgw,
+} from '../rules/inside-cidr';
 import { AzureAndAwsAsnsDiffer, VgwAsnIsPrivate, CustomerGatewayAsnValid, AzureAsnNotReserved, PeerAsnsMatch } from '../rules/asn';
 import { RouteTablesRouteToVpnGateway, TransitGatewayVpnRouting, SecurityRulesAdmitPeerCidrs } from '../rules/routing';
 import { GatewayEndpointRouteTablesAndDns, GatewayEndpointTrafficAllowed, GatewayEndpointNotReachableOverVpn } from '../rules/endpoints';
-import { RoutingIsDynamicBgp, ConnectionCustomBgpIpPerInstance, FourTunnelTopology, VpcVnetNoOverlap, VpnQuotas, NoAccelerationOnVgw, TunnelAlarmsConfigured } from '../rules/topology';
+import {
+  RoutingIsDynamicBgp,
+  ConnectionCustomBgpIpPerInstance,
+  FourTunnelTopology,
+  VpcVnetNoOverlap,
+  VpnQuotas,
+  NoAccelerationOnVgw,
+  TunnelAlarmsConfigured,
+} from '../rules/topology';
 import { AzureGatewayActiveActive, AzureGatewayRouteBasedBgpSku, GatewaySubnetNameAndSize, AzureGatewayAzSkuAndZones } from '../rules/azure-gateway';
-import { AlibabaDualTunnel, AlibabaTunnelCidr, AlibabaBgpAsn, AlibabaSeveralCidrsNeedIkeV2, AlibabaAwsPairing, AlibabaIkeIpsecExplicit, AlibabaCustomerGatewayAsn, AlibabaOneOperationAtATime } from '../rules/alibaba';
-import { TunnelHasInitiator, DeadPeerDetectionOnBothEnds, PresharedKeyFormat, NoPlaintextPresharedKey, IkeParametersMatch, UsesIkeV2, RouteBasedSingleSaPair } from '../rules/ipsec';
+import {
+  AlibabaDualTunnel,
+  AlibabaTunnelCidr,
+  AlibabaBgpAsn,
+  AlibabaSeveralCidrsNeedIkeV2,
+  AlibabaAwsPairing,
+  AlibabaIkeIpsecExplicit,
+  AlibabaCustomerGatewayAsn,
+  AlibabaOneOperationAtATime,
+} from '../rules/alibaba';
+import {
+  TunnelHasInitiator,
+  DeadPeerDetectionOnBothEnds,
+  PresharedKeyFormat,
+  NoPlaintextPresharedKey,
+  IkeParametersMatch,
+  UsesIkeV2,
+  RouteBasedSingleSaPair,
+} from '../rules/ipsec';
 import type { PeerKind, PeerViews } from './kit/peer-kinds';
 import type { CfnView } from './views/cfn-view';
 import { toFinding, type Rule } from './kit/rule';

@@ -36,12 +36,20 @@ export function validatePlan(input: unknown, options: PlanOptions = {}): PlanRes
     const names = (message: string, d: string) => new RegExp(`(^|[^\\w.\\[])${d.replace(/[.[\]]/g, '\\$&')}($|[^\\w])`).test(message);
     const under = (f: Finding) => rest.dropped.some((d) => at(f.path, d) || names(f.message, d));
     const drafted = draftTunnels(rest.spec, sharedGateway);
-    const ruleFindings = [...drafted.findings, ...awsTargetShapeFindings(rest.spec.aws.target, rest.spec), ...checkPlan({ spec: rest.spec, tunnels: drafted.tunnels, sharedGateway })];
+    const ruleFindings = [
+      ...drafted.findings,
+      ...awsTargetShapeFindings(rest.spec.aws.target, rest.spec),
+      ...checkPlan({ spec: rest.spec, tunnels: drafted.tunnels, sharedGateway }),
+    ];
     return { findings: [...shapeFindings, ...ruleFindings.filter((f) => !under(f))] };
   }
   const spec = structuredClone(parsed.data);
   const drafted = draftTunnels(spec, sharedGateway);
-  const findings = [...drafted.findings, ...awsTargetShapeFindings(spec.aws.target, spec), ...checkPlan({ spec, tunnels: drafted.tunnels, sharedGateway })];
+  const findings = [
+    ...drafted.findings,
+    ...awsTargetShapeFindings(spec.aws.target, spec),
+    ...checkPlan({ spec, tunnels: drafted.tunnels, sharedGateway }),
+  ];
   if (findings.some((f) => f.level === 'error')) return { findings };
   return { plan: resolve(spec, drafted.tunnels), findings };
 }

@@ -37,7 +37,10 @@ export const SELF_PARSING_VERBS: ReadonlyMap<string, SelfParsingVerb> = new Map(
     {
       name: 'doctor',
       usage: 'doctor [file]',
-      summary: ['read the deployed VPN on both clouds and name the documented cause of a fault', '(read-only; `multicloud-vpn doctor --help` for its options and exit codes)'],
+      summary: [
+        'read the deployed VPN on both clouds and name the documented cause of a fault',
+        '(read-only; `multicloud-vpn doctor --help` for its options and exit codes)',
+      ],
       run: async (argv: readonly string[], io: CliIo) => (await import('./verbs/doctor')).runDoctorVerb(argv, io),
     },
     {
@@ -59,7 +62,7 @@ const GLOBAL_OPTIONS = {
 function usageText(): string {
   const verbs = [...VERBS.values()];
   // Each option once, with the help of the first verb that declares it and the verbs that take it.
-  const options = new Map<string, { help: string; verbs: string[] }>();
+  const options = new Map<string, { help: string; verbs: string[]; }>();
   for (const verb of verbs) {
     for (const option of Object.values(verb.options)) {
       const entry = options.get(option.usage) ?? { help: option.help, verbs: [] };
@@ -73,7 +76,9 @@ function usageText(): string {
     ...[...options.entries()].map(([usage, { help, verbs: users }]) => [usage, `${help} (${users.join(', ')})`]),
   ];
   const width = Math.max(...[...verbs, ...SELF_PARSING_VERBS.values()].map((v) => v.usage.length), ...optionRows.map(([name]) => name.length)) + 2;
-  const verbLines = [...verbs, ...SELF_PARSING_VERBS.values()].flatMap((v) => v.summary.map((line, i) => `  ${(i === 0 ? v.usage : '').padEnd(width)}${line}`));
+  const verbLines = [...verbs, ...SELF_PARSING_VERBS.values()].flatMap((v) =>
+    v.summary.map((line, i) => `  ${(i === 0 ? v.usage : '').padEnd(width)}${line}`)
+  );
   const optionLines = optionRows.map(([name, help]) => `  ${name.padEnd(width)}${help}`);
   return `Usage: multicloud-vpn <verb> [plan-file] [options]\n\nVerbs:\n${verbLines.join('\n')}\n\nOptions:\n${optionLines.join('\n')}\n\n` +
     'Exit status: 0 valid, 1 invalid plan or input file (diff --fail: something is replaced), 2 usage error.';
@@ -91,7 +96,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   if (selfParsing) return selfParsing.run(argv.slice(1), io);
   // Every option of every verb is parsed (strict: an option no verb has is an error), then the
   // verb's own list decides whether the ones given apply to it.
-  const allOptions: Record<string, { type: 'boolean' | 'string'; short?: string }> = { ...GLOBAL_OPTIONS };
+  const allOptions: Record<string, { type: 'boolean' | 'string'; short?: string; }> = { ...GLOBAL_OPTIONS };
   for (const verb of VERBS.values()) for (const [name, option] of Object.entries(verb.options)) allOptions[name] = { type: option.type };
   let parsed;
   try {
@@ -116,7 +121,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   for (const token of tokens) {
     if (token.kind !== 'option' || token.name in GLOBAL_OPTIONS) continue;
     if (!Object.hasOwn(verb.options, token.name)) return usageError(io, `option '${token.rawName}' does not apply to '${verb.name}'`);
-    if (verb.options[token.name].type === 'string' && token.value === '') return usageError(io, `option '${token.rawName}' is empty; give a file name`);
+    if (verb.options[token.name].type === 'string' && token.value === '') {
+      return usageError(io, `option '${token.rawName}' is empty; give a file name`);
+    }
   }
   if (files.length > verb.files.max) return usageError(io, `unexpected argument '${files[verb.files.max]}'`);
   if (files.length < verb.files.min) return usageError(io, `${verb.name} needs ${verb.files.min} plan files, got ${files.length}`);

@@ -6,5 +6,5 @@ import { join } from 'node:path';
  * `lib/cli/` (a checkout) and `dist/cli/` (the installed package), and outside the build's rootDir.
  */
 export function packageVersion(): string {
-  return (JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8')) as { version: string }).version;
+  return (JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8')) as { version: string; }).version;
 }

@@ -82,7 +82,7 @@ export function mustParseIpv4Cidr(cidr: string): Ipv4Cidr {
 }
 
 /** The first and second host of a /30: AWS takes the first, Azure the second (C05). */
-export function bgpAddressesOf(insideCidr: string): { aws: string; azure: string } {
+export function bgpAddressesOf(insideCidr: string): { aws: string; azure: string; } {
   const { first } = mustParseIpv4Cidr(insideCidr);
   return { aws: numberToIpv4(first + 1), azure: numberToIpv4(first + 2) };
 }

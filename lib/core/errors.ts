@@ -95,14 +95,22 @@ export function schemaFindings(schema: z.ZodTypeAny, error: z.ZodError, input: u
         const allowed = knownKeys(schema, issue.path);
         for (const key of issue.keys) {
           const hint = didYouMean(key, allowed);
-          push([...issue.path, key], `unknown field '${excerptName(key)}' (a typo would otherwise be ignored and the default used).`,
-            `${hint}allowed here: ${allowed.join(', ')}.`);
+          push(
+            [...issue.path, key],
+            `unknown field '${excerptName(key)}' (a typo would otherwise be ignored and the default used).`,
+            `${hint}allowed here: ${allowed.join(', ')}.`,
+          );
         }
         break;
       }
       case 'invalid_type':
-        push(issue.path, issue.received === 'undefined' ? 'is required.' : `expected ${issue.expected}, got ${issue.received === 'array' || issue.received === 'object' ? got : `${issue.received} ${got}`}.`,
-          `a value of type ${issue.expected}.`);
+        push(
+          issue.path,
+          issue.received === 'undefined'
+            ? 'is required.'
+            : `expected ${issue.expected}, got ${issue.received === 'array' || issue.received === 'object' ? got : `${issue.received} ${got}`}.`,
+          `a value of type ${issue.expected}.`,
+        );
         break;
       case 'invalid_enum_value':
         push(issue.path, `${got} is not one of the allowed values.`, `one of ${issue.options.map((o) => JSON.stringify(o)).join(', ')}.`);

@@ -32,8 +32,7 @@ export function presharedKeyProblems(key: string): string[] {
 }
 
 /** The fix text of the Azure half's C22 messages. */
-export const PRESHARED_KEY_FIX =
-  "8–64 characters of letters, digits, '.' and '_', not starting with '0' (the same key on both ends of the tunnel).";
+export const PRESHARED_KEY_FIX = "8–64 characters of letters, digits, '.' and '_', not starting with '0' (the same key on both ends of the tunnel).";
 
 /** Tunnel id → the other tunnel ids whose key is the same value; only tunnels that share a key. */
 export function tunnelsSharingKeys(keys: ReadonlyMap<string, string>): Map<string, string[]> {

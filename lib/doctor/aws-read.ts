@@ -12,8 +12,15 @@ import type { AwsOutputs } from '../handoff/aws-outputs';
 import type { ResolvedPlan } from '../plan/types';
 import { awsUnreadable, isAwsCredentialError } from './errors';
 import type {
-  AwsState, AwsTunnelState, GatewayEndpointState, NetworkAclState, RouteTableState, SecurityGroupState, SecurityRuleState,
-  TransitGatewayRouteTableState, Unreadable,
+  AwsState,
+  AwsTunnelState,
+  GatewayEndpointState,
+  NetworkAclState,
+  RouteTableState,
+  SecurityGroupState,
+  SecurityRuleState,
+  TransitGatewayRouteTableState,
+  Unreadable,
 } from './state';
 
 /** Every IAM action the AWS reads use; the README's least-privilege policy lists exactly these. */
@@ -46,14 +53,18 @@ export interface AwsReadOptions {
   readonly progress: (line: string) => void;
 }
 
-type Tagged<T> = { readonly value?: T; readonly failed: boolean };
+type Tagged<T> = { readonly value?: T; readonly failed: boolean; };
 
-const values = <T>(list: readonly { Value?: T }[] | undefined): T[] => (list ?? []).map((v) => v.Value).filter((v): v is T => v !== undefined);
+const values = <T>(list: readonly { Value?: T; }[] | undefined): T[] => (list ?? []).map((v) => v.Value).filter((v): v is T => v !== undefined);
 
 /** Copies a `SecurityGroup` permission into named fields. */
 function rule(p: {
-  IpProtocol?: string; FromPort?: number; ToPort?: number; IpRanges?: { CidrIp?: string }[];
-  PrefixListIds?: { PrefixListId?: string }[]; UserIdGroupPairs?: { GroupId?: string }[];
+  IpProtocol?: string;
+  FromPort?: number;
+  ToPort?: number;
+  IpRanges?: { CidrIp?: string; }[];
+  PrefixListIds?: { PrefixListId?: string; }[];
+  UserIdGroupPairs?: { GroupId?: string; }[];
 }): SecurityRuleState {
   return {
     protocol: p.IpProtocol ?? '-1',
@@ -68,9 +79,15 @@ function rule(p: {
 export function policyRestricts(document: string | undefined): boolean {
   if (!document) return false;
   try {
-    const policy = JSON.parse(document) as { Statement?: unknown };
-    const statements = (Array.isArray(policy.Statement) ? policy.Statement : [policy.Statement]) as { Effect?: string; Action?: unknown; Resource?: unknown; Principal?: unknown }[];
-    const isStar = (v: unknown) => v === '*' || (Array.isArray(v) && v.includes('*')) || (typeof v === 'object' && v !== null && (v as { AWS?: unknown }).AWS === '*');
+    const policy = JSON.parse(document) as { Statement?: unknown; };
+    const statements = (Array.isArray(policy.Statement) ? policy.Statement : [policy.Statement]) as {
+      Effect?: string;
+      Action?: unknown;
+      Resource?: unknown;
+      Principal?: unknown;
+    }[];
+    const isStar = (v: unknown) =>
+      v === '*' || (Array.isArray(v) && v.includes('*')) || (typeof v === 'object' && v !== null && (v as { AWS?: unknown; }).AWS === '*');
     if (statements.some((s) => s?.Effect === 'Deny')) return true;
     return !statements.some((s) => s?.Effect === 'Allow' && isStar(s.Action) && isStar(s.Resource) && isStar(s.Principal));
   } catch {
@@ -78,7 +95,7 @@ export function policyRestricts(document: string | undefined): boolean {
   }
 }
 
-export async function readAwsState(options: AwsReadOptions): Promise<{ aws?: AwsState; unreadable: Unreadable[] }> {
+export async function readAwsState(options: AwsReadOptions): Promise<{ aws?: AwsState; unreadable: Unreadable[]; }> {
   const ec2 = await import('@aws-sdk/client-ec2');
   const { client, plan, outputs, progress } = options;
   const unreadable: Unreadable[] = [];
@@ -100,9 +117,11 @@ export async function readAwsState(options: AwsReadOptions): Promise<{ aws?: Aws
   progress(`doctor: reading AWS VPN connections on ${targetId} (${options.region})`);
 
   const connections = await attempt('VPN connections (tunnel status, telemetry, options)', 'ec2:DescribeVpnConnections', async () => {
-    const response = await client.send(new ec2.DescribeVpnConnectionsCommand({
-      Filters: [{ Name: targetKind === 'tgw' ? 'transit-gateway-id' : 'vpn-gateway-id', Values: [targetId] }],
-    }));
+    const response = await client.send(
+      new ec2.DescribeVpnConnectionsCommand({
+        Filters: [{ Name: targetKind === 'tgw' ? 'transit-gateway-id' : 'vpn-gateway-id', Values: [targetId] }],
+      }),
+    );
     const list = response.VpnConnections ?? [];
     // The keys leave memory here: nothing below ever sees them.
     for (const c of list) {
@@ -114,8 +133,13 @@ export async function readAwsState(options: AwsReadOptions): Promise<{ aws?: Aws
   if (noCredentials) return { unreadable };
 
   const cgwIds = [...new Set((connections.value ?? []).map((c) => c.CustomerGatewayId).filter((x): x is string => !!x))];
-  const customerGateways = cgwIds.length === 0 ? { value: [], failed: false } : await attempt('customer gateways (the peer IPs the tunnels face)', 'ec2:DescribeCustomerGateways',
-    async () => (await client.send(new ec2.DescribeCustomerGatewaysCommand({ CustomerGatewayIds: cgwIds }))).CustomerGateways ?? []);
+  const customerGateways = cgwIds.length === 0 ?
+    { value: [], failed: false } :
+    await attempt(
+      'customer gateways (the peer IPs the tunnels face)',
+      'ec2:DescribeCustomerGateways',
+      async () => (await client.send(new ec2.DescribeCustomerGatewaysCommand({ CustomerGatewayIds: cgwIds }))).CustomerGateways ?? [],
+    );
 
   let tunnels: Record<string, AwsTunnelState> | undefined;
   if (connections.value) {
@@ -124,7 +148,9 @@ export async function readAwsState(options: AwsReadOptions): Promise<{ aws?: Aws
       const handoff = outputs.tunnels[planned.id];
       for (const c of connections.value) {
         if (c.State === 'deleted') continue;
-        const options = (c.Options?.TunnelOptions ?? []).find((o) => o.TunnelInsideCidr === planned.insideCidr || (handoff && o.OutsideIpAddress === handoff.outsideIp));
+        const options = (c.Options?.TunnelOptions ?? []).find((o) =>
+          o.TunnelInsideCidr === planned.insideCidr || (handoff && o.OutsideIpAddress === handoff.outsideIp)
+        );
         if (!options) continue;
         const telemetry = (c.VgwTelemetry ?? []).find((t) => t.OutsideIpAddress === options.OutsideIpAddress);
         const cgw = (customerGateways.value ?? []).find((g) => g.CustomerGatewayId === c.CustomerGatewayId);
@@ -158,7 +184,8 @@ export async function readAwsState(options: AwsReadOptions): Promise<{ aws?: Aws
     const missing = plan.tunnels.filter((t) => !tunnels![t.id]);
     if (missing.length > 0) {
       unreadable.push({
-        cloud: 'aws', what: `tunnels ${missing.map((t) => `${t.id} (${t.insideCidr})`).join(', ')}`,
+        cloud: 'aws',
+        what: `tunnels ${missing.map((t) => `${t.id} (${t.insideCidr})`).join(', ')}`,
         reason: `no VPN connection on ${targetId} in ${options.region} has a tunnel with that inside CIDR`,
         needs: 'the region and the outputs file of the stack that holds this plan (--region, --aws-outputs)',
       });
@@ -169,19 +196,34 @@ export async function readAwsState(options: AwsReadOptions): Promise<{ aws?: Aws
   let vpcId = options.vpcId;
   let vpnAttachmentIds: string[] = [];
   if (targetKind === 'vgw' && !vpcId) {
-    const gateways = await attempt('the VPC the gateway is attached to', 'ec2:DescribeVpnGateways',
-      async () => (await client.send(new ec2.DescribeVpnGatewaysCommand({ VpnGatewayIds: [targetId] }))).VpnGateways ?? []);
+    const gateways = await attempt(
+      'the VPC the gateway is attached to',
+      'ec2:DescribeVpnGateways',
+      async () => (await client.send(new ec2.DescribeVpnGatewaysCommand({ VpnGatewayIds: [targetId] }))).VpnGateways ?? [],
+    );
     vpcId = gateways.value?.[0]?.VpcAttachments?.find((a) => a.State === 'attached')?.VpcId;
   }
   if (targetKind === 'tgw') {
-    const attachments = await attempt('transit gateway attachments', 'ec2:DescribeTransitGatewayAttachments',
-      async () => (await client.send(new ec2.DescribeTransitGatewayAttachmentsCommand({ Filters: [{ Name: 'transit-gateway-id', Values: [targetId] }] }))).TransitGatewayAttachments ?? []);
+    const attachments = await attempt(
+      'transit gateway attachments',
+      'ec2:DescribeTransitGatewayAttachments',
+      async () =>
+        (await client.send(new ec2.DescribeTransitGatewayAttachmentsCommand({ Filters: [{ Name: 'transit-gateway-id', Values: [targetId] }] })))
+          .TransitGatewayAttachments ?? [],
+    );
     const ids = new Set(Object.values(tunnels ?? {}).map((t) => t.vpnConnectionId));
-    vpnAttachmentIds = (attachments.value ?? []).filter((a) => a.ResourceType === 'vpn' && ids.has(a.ResourceId ?? '')).map((a) => a.TransitGatewayAttachmentId!).filter(Boolean);
+    vpnAttachmentIds = (attachments.value ?? []).filter((a) => a.ResourceType === 'vpn' && ids.has(a.ResourceId ?? '')).map((a) =>
+      a.TransitGatewayAttachmentId!
+    ).filter(Boolean);
     const vpcs = [...new Set((attachments.value ?? []).filter((a) => a.ResourceType === 'vpc').map((a) => a.ResourceId!))];
     if (!vpcId && vpcs.length === 1) vpcId = vpcs[0];
     if (!vpcId && vpcs.length > 1) {
-      unreadable.push({ cloud: 'aws', what: 'the VPC', reason: `transit gateway ${targetId} has ${vpcs.length} VPC attachments (${vpcs.join(', ')})`, needs: 'the VPC to check: --vpc <vpc-id>' });
+      unreadable.push({
+        cloud: 'aws',
+        what: 'the VPC',
+        reason: `transit gateway ${targetId} has ${vpcs.length} VPC attachments (${vpcs.join(', ')})`,
+        needs: 'the VPC to check: --vpc <vpc-id>',
+      });
     }
   }
 
@@ -194,8 +236,11 @@ export async function readAwsState(options: AwsReadOptions): Promise<{ aws?: Aws
   if (vpcId) {
     progress(`doctor: reading route tables, security groups, network ACLs and endpoints of ${vpcId}`);
     const vpcFilter = [{ Name: 'vpc-id', Values: [vpcId] }];
-    const tables = await attempt('route tables', 'ec2:DescribeRouteTables',
-      async () => (await client.send(new ec2.DescribeRouteTablesCommand({ Filters: vpcFilter }))).RouteTables ?? []);
+    const tables = await attempt(
+      'route tables',
+      'ec2:DescribeRouteTables',
+      async () => (await client.send(new ec2.DescribeRouteTablesCommand({ Filters: vpcFilter }))).RouteTables ?? [],
+    );
     if (tables.value) {
       const all = tables.value.map((t): RouteTableState => ({
         id: t.RouteTableId ?? '?',
@@ -214,18 +259,38 @@ export async function readAwsState(options: AwsReadOptions): Promise<{ aws?: Aws
         ? all.filter((t) => t.subnetIds.some((s) => chosen.includes(s)) || (t.main && chosen.some((s) => !all.some((o) => o.subnetIds.includes(s)))))
         : all;
     }
-    const interfaces = await attempt('network interfaces of the subnets (for their security groups)', 'ec2:DescribeNetworkInterfaces',
-      async () => (await client.send(new ec2.DescribeNetworkInterfacesCommand({ Filters: chosen ? [{ Name: 'subnet-id', Values: [...chosen] }] : vpcFilter }))).NetworkInterfaces ?? []);
+    const interfaces = await attempt(
+      'network interfaces of the subnets (for their security groups)',
+      'ec2:DescribeNetworkInterfaces',
+      async () =>
+        (await client.send(new ec2.DescribeNetworkInterfacesCommand({ Filters: chosen ? [{ Name: 'subnet-id', Values: [...chosen] }] : vpcFilter })))
+          .NetworkInterfaces ?? [],
+    );
     const groupIds = [...new Set((interfaces.value ?? []).flatMap((n) => (n.Groups ?? []).map((g) => g.GroupId!)).filter(Boolean))];
     if (interfaces.value) {
-      const groups = groupIds.length === 0 ? { value: [], failed: false } : await attempt('security groups', 'ec2:DescribeSecurityGroups',
-        async () => (await client.send(new ec2.DescribeSecurityGroupsCommand({ GroupIds: groupIds }))).SecurityGroups ?? []);
+      const groups = groupIds.length === 0 ?
+        { value: [], failed: false } :
+        await attempt(
+          'security groups',
+          'ec2:DescribeSecurityGroups',
+          async () => (await client.send(new ec2.DescribeSecurityGroupsCommand({ GroupIds: groupIds }))).SecurityGroups ?? [],
+        );
       if (groups.value) {
-        securityGroups = groups.value.map((g) => ({ id: g.GroupId ?? '?', ingress: (g.IpPermissions ?? []).map(rule), egress: (g.IpPermissionsEgress ?? []).map(rule) }));
+        securityGroups = groups.value.map((g) => ({
+          id: g.GroupId ?? '?',
+          ingress: (g.IpPermissions ?? []).map(rule),
+          egress: (g.IpPermissionsEgress ?? []).map(rule),
+        }));
       }
     }
-    const acls = await attempt('network ACLs', 'ec2:DescribeNetworkAcls',
-      async () => (await client.send(new ec2.DescribeNetworkAclsCommand({ Filters: chosen ? [{ Name: 'association.subnet-id', Values: [...chosen] }] : vpcFilter }))).NetworkAcls ?? []);
+    const acls = await attempt(
+      'network ACLs',
+      'ec2:DescribeNetworkAcls',
+      async () =>
+        (await client.send(
+          new ec2.DescribeNetworkAclsCommand({ Filters: chosen ? [{ Name: 'association.subnet-id', Values: [...chosen] }] : vpcFilter }),
+        )).NetworkAcls ?? [],
+    );
     if (acls.value) {
       networkAcls = acls.value.map((a) => ({
         id: a.NetworkAclId ?? '?',
@@ -240,11 +305,18 @@ export async function readAwsState(options: AwsReadOptions): Promise<{ aws?: Aws
         })),
       }));
     }
-    const endpoints = await attempt('gateway VPC endpoints', 'ec2:DescribeVpcEndpoints',
-      async () => (await client.send(new ec2.DescribeVpcEndpointsCommand({ Filters: [...vpcFilter, { Name: 'vpc-endpoint-type', Values: ['Gateway'] }] }))).VpcEndpoints ?? []);
+    const endpoints = await attempt(
+      'gateway VPC endpoints',
+      'ec2:DescribeVpcEndpoints',
+      async () =>
+        (await client.send(new ec2.DescribeVpcEndpointsCommand({ Filters: [...vpcFilter, { Name: 'vpc-endpoint-type', Values: ['Gateway'] }] })))
+          .VpcEndpoints ?? [],
+    );
     if (endpoints.value) {
       gatewayEndpoints = endpoints.value.map((e) => {
-        const prefixList = (tables.value ?? []).flatMap((t) => t.Routes ?? []).find((r) => r.GatewayId === e.VpcEndpointId && r.DestinationPrefixListId);
+        const prefixList = (tables.value ?? []).flatMap((t) => t.Routes ?? []).find((r) =>
+          r.GatewayId === e.VpcEndpointId && r.DestinationPrefixListId
+        );
         return {
           id: e.VpcEndpointId ?? '?',
           serviceName: e.ServiceName ?? '?',
@@ -254,31 +326,63 @@ export async function readAwsState(options: AwsReadOptions): Promise<{ aws?: Aws
         };
       });
     }
-    const dns = await attempt('VPC attribute enableDnsSupport', 'ec2:DescribeVpcAttribute',
-      async () => (await client.send(new ec2.DescribeVpcAttributeCommand({ VpcId: vpcId, Attribute: 'enableDnsSupport' }))).EnableDnsSupport?.Value);
+    const dns = await attempt(
+      'VPC attribute enableDnsSupport',
+      'ec2:DescribeVpcAttribute',
+      async () => (await client.send(new ec2.DescribeVpcAttributeCommand({ VpcId: vpcId, Attribute: 'enableDnsSupport' }))).EnableDnsSupport?.Value,
+    );
     enableDnsSupport = dns.value;
   }
 
   let transitGateway: AwsState['transitGateway'];
   if (targetKind === 'tgw') {
     progress(`doctor: reading transit gateway ${targetId} route tables`);
-    const tgws = await attempt('transit gateway options (VPN ECMP)', 'ec2:DescribeTransitGateways',
-      async () => (await client.send(new ec2.DescribeTransitGatewaysCommand({ TransitGatewayIds: [targetId] }))).TransitGateways ?? []);
-    const tables = await attempt('transit gateway route tables', 'ec2:DescribeTransitGatewayRouteTables',
-      async () => (await client.send(new ec2.DescribeTransitGatewayRouteTablesCommand({ Filters: [{ Name: 'transit-gateway-id', Values: [targetId] }] }))).TransitGatewayRouteTables ?? []);
+    const tgws = await attempt(
+      'transit gateway options (VPN ECMP)',
+      'ec2:DescribeTransitGateways',
+      async () => (await client.send(new ec2.DescribeTransitGatewaysCommand({ TransitGatewayIds: [targetId] }))).TransitGateways ?? [],
+    );
+    const tables = await attempt(
+      'transit gateway route tables',
+      'ec2:DescribeTransitGatewayRouteTables',
+      async () =>
+        (await client.send(new ec2.DescribeTransitGatewayRouteTablesCommand({ Filters: [{ Name: 'transit-gateway-id', Values: [targetId] }] })))
+          .TransitGatewayRouteTables ?? [],
+    );
     const tgwTables: TransitGatewayRouteTableState[] = [];
     for (const t of tables.value ?? []) {
       const id = t.TransitGatewayRouteTableId!;
-      const routes = await attempt(`routes of ${id}`, 'ec2:SearchTransitGatewayRoutes', async () =>
-        (await client.send(new ec2.SearchTransitGatewayRoutesCommand({ TransitGatewayRouteTableId: id, Filters: [{ Name: 'state', Values: ['active', 'blackhole'] }] }))).Routes ?? []);
-      const propagations = await attempt(`propagations of ${id}`, 'ec2:GetTransitGatewayRouteTablePropagations', async () =>
-        (await client.send(new ec2.GetTransitGatewayRouteTablePropagationsCommand({ TransitGatewayRouteTableId: id }))).TransitGatewayRouteTablePropagations ?? []);
+      const routes = await attempt(
+        `routes of ${id}`,
+        'ec2:SearchTransitGatewayRoutes',
+        async () =>
+          (await client.send(
+            new ec2.SearchTransitGatewayRoutesCommand({
+              TransitGatewayRouteTableId: id,
+              Filters: [{ Name: 'state', Values: ['active', 'blackhole'] }],
+            }),
+          )).Routes ?? [],
+      );
+      const propagations = await attempt(
+        `propagations of ${id}`,
+        'ec2:GetTransitGatewayRouteTablePropagations',
+        async () =>
+          (await client.send(new ec2.GetTransitGatewayRouteTablePropagationsCommand({ TransitGatewayRouteTableId: id })))
+            .TransitGatewayRouteTablePropagations ?? [],
+      );
       tgwTables.push({
         id,
         routes: (routes.value ?? [])
           .filter((r) => (r.TransitGatewayAttachments ?? []).some((a) => vpnAttachmentIds.includes(a.TransitGatewayAttachmentId ?? '')))
-          .map((r) => ({ destination: r.DestinationCidrBlock ?? '?', target: targetId, ...(r.State ? { state: r.State } : {}), ...(r.Type ? { origin: r.Type } : {}) })),
-        propagatingAttachments: (propagations.value ?? []).filter((p) => p.State === 'enabled').map((p) => p.TransitGatewayAttachmentId!).filter(Boolean),
+          .map((r) => ({
+            destination: r.DestinationCidrBlock ?? '?',
+            target: targetId,
+            ...(r.State ? { state: r.State } : {}),
+            ...(r.Type ? { origin: r.Type } : {}),
+          })),
+        propagatingAttachments: (propagations.value ?? []).filter((p) => p.State === 'enabled').map((p) => p.TransitGatewayAttachmentId!).filter(
+          Boolean,
+        ),
         associatedAttachments: [],
       });
     }

@@ -59,7 +59,13 @@ export class LroTimeoutError extends Error {
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Polls until done, printing one progress line per poll; throws `LroTimeoutError` past the timeout. */
-export async function pollWithTimeout<T>(poller: Poller<T>, operation: string, timeoutMs: number, intervalMs: number, progress: (line: string) => void): Promise<T | undefined> {
+export async function pollWithTimeout<T>(
+  poller: Poller<T>,
+  operation: string,
+  timeoutMs: number,
+  intervalMs: number,
+  progress: (line: string) => void,
+): Promise<T | undefined> {
   const started = Date.now();
   while (!poller.isDone()) {
     const elapsed = Date.now() - started;
@@ -72,12 +78,12 @@ export async function pollWithTimeout<T>(poller: Poller<T>, operation: string, t
 }
 
 /** `/subscriptions/<id>/resourceGroups/<rg>/providers/Microsoft.Network/<type>/<name>` → its parts. */
-export function parseResourceId(id: string): { subscriptionId: string; resourceGroupName: string; name: string } | undefined {
+export function parseResourceId(id: string): { subscriptionId: string; resourceGroupName: string; name: string; } | undefined {
   const m = /^\/subscriptions\/([^/]+)\/resourceGroups\/([^/]+)\/providers\/[^/]+\/[^/]+\/([^/]+)$/i.exec(id);
   return m ? { subscriptionId: m[1], resourceGroupName: m[2], name: m[3] } : undefined;
 }
 
-const route = (r: { network?: string; sourcePeer?: string; origin?: string; asPath?: string; nextHop?: string }): AzureRouteState => ({
+const route = (r: { network?: string; sourcePeer?: string; origin?: string; asPath?: string; nextHop?: string; }): AzureRouteState => ({
   network: r.network ?? '?',
   ...(r.sourcePeer ? { sourcePeer: r.sourcePeer } : {}),
   ...(r.origin ? { origin: r.origin } : {}),
@@ -85,7 +91,7 @@ const route = (r: { network?: string; sourcePeer?: string; origin?: string; asPa
   ...(r.nextHop ? { nextHop: r.nextHop } : {}),
 });
 
-export async function readAzureState(options: AzureReadOptions): Promise<{ azure?: AzureState; unreadable: Unreadable[] }> {
+export async function readAzureState(options: AzureReadOptions): Promise<{ azure?: AzureState; unreadable: Unreadable[]; }> {
   const { NetworkManagementClient } = await import('@azure/arm-network');
   const { plan, progress } = options;
   const timeoutMs = options.timeoutMs ?? 120_000;
@@ -93,7 +99,11 @@ export async function readAzureState(options: AzureReadOptions): Promise<{ azure
   const gatewayParts = options.outputs?.gatewayId ? parseResourceId(options.outputs.gatewayId) : undefined;
   const resourceGroupName = gatewayParts?.resourceGroupName ?? plan.azure.resourceGroupName;
   const gatewayName = gatewayParts?.name ?? plan.azure.gatewayName;
-  const client = new NetworkManagementClient(options.credential, options.subscriptionId, options.httpClient ? { httpClient: options.httpClient } : {});
+  const client = new NetworkManagementClient(
+    options.credential,
+    options.subscriptionId,
+    options.httpClient ? { httpClient: options.httpClient } : {},
+  );
   const unreadable: Unreadable[] = [];
   let noCredentials = false;
   const attempt = async <T>(what: string, permission: string, call: () => Promise<T>): Promise<T | undefined> => {
@@ -102,7 +112,13 @@ export async function readAzureState(options: AzureReadOptions): Promise<{ azure
       return await call();
     } catch (error) {
       if (error instanceof LroTimeoutError) {
-        unreadable.push({ cloud: 'azure', what, code: 'Timeout', reason: error.message, needs: 'a longer --timeout, or a retry (Azure gateway operations can take minutes)' });
+        unreadable.push({
+          cloud: 'azure',
+          what,
+          code: 'Timeout',
+          reason: error.message,
+          needs: 'a longer --timeout, or a retry (Azure gateway operations can take minutes)',
+        });
       } else {
         unreadable.push(azureUnreadable(what, permission, error));
         if (isAzureCredentialError(error)) noCredentials = true;
@@ -121,7 +137,7 @@ export async function readAzureState(options: AzureReadOptions): Promise<{ azure
     const group = fromOutputs?.resourceGroupName ?? resourceGroupName;
     const c = await attempt(`connection ${name}`, 'Microsoft.Network/connections/read', async () => {
       const response = await client.virtualNetworkGatewayConnections.get(group, name);
-      delete (response as { sharedKey?: string }).sharedKey;
+      delete (response as { sharedKey?: string; }).sharedKey;
       return response;
     });
     if (!c) continue;
@@ -135,29 +151,49 @@ export async function readAzureState(options: AzureReadOptions): Promise<{ azure
       ...(c.connectionMode ? { connectionMode: c.connectionMode } : {}),
       ...(c.dpdTimeoutSeconds !== undefined ? { dpdTimeoutSeconds: c.dpdTimeoutSeconds } : {}),
       ipsecPolicies: (c.ipsecPolicies ?? []).map((p) => ({
-        ikeEncryption: p.ikeEncryption, ikeIntegrity: p.ikeIntegrity, dhGroup: p.dhGroup,
-        ipsecEncryption: p.ipsecEncryption, ipsecIntegrity: p.ipsecIntegrity, pfsGroup: p.pfsGroup,
+        ikeEncryption: p.ikeEncryption,
+        ikeIntegrity: p.ikeIntegrity,
+        dhGroup: p.dhGroup,
+        ipsecEncryption: p.ipsecEncryption,
+        ipsecIntegrity: p.ipsecIntegrity,
+        pfsGroup: p.pfsGroup,
       })),
-      customBgpIps: (c.gatewayCustomBgpIpAddresses ?? []).map((a) => ({ ipConfiguration: a.ipConfigurationId.split('/').pop() ?? a.ipConfigurationId, address: a.customBgpIpAddress })),
+      customBgpIps: (c.gatewayCustomBgpIpAddresses ?? []).map((a) => ({
+        ipConfiguration: a.ipConfigurationId.split('/').pop() ?? a.ipConfigurationId,
+        address: a.customBgpIpAddress,
+      })),
       ...(c.ingressBytesTransferred !== undefined ? { ingressBytes: c.ingressBytesTransferred } : {}),
       ...(c.egressBytesTransferred !== undefined ? { egressBytes: c.egressBytesTransferred } : {}),
     };
   }
 
   const gateways = client.virtualNetworkGateways;
-  const lro = <T>(operation: string, begin: () => Promise<Poller<T>>) => async () => pollWithTimeout(await begin(), operation, timeoutMs, intervalMs, progress);
+  const lro = <T>(operation: string, begin: () => Promise<Poller<T>>) => async () =>
+    pollWithTimeout(await begin(), operation, timeoutMs, intervalMs, progress);
   const lroOptions = { updateIntervalInMs: intervalMs };
 
   progress(`doctor: reading BGP peers of Azure gateway ${gatewayName}`);
-  const peers = await attempt('BGP peer status (getBgpPeerStatus)', 'Microsoft.Network/virtualNetworkGateways/getBgpPeerStatus/action',
-    lro('getBgpPeerStatus', () => gateways.beginGetBgpPeerStatus(resourceGroupName, gatewayName, lroOptions)));
-  const learned = await attempt('learned routes (getLearnedRoutes)', 'Microsoft.Network/virtualNetworkGateways/getLearnedRoutes/action',
-    lro('getLearnedRoutes', () => gateways.beginGetLearnedRoutes(resourceGroupName, gatewayName, lroOptions)));
+  const peers = await attempt(
+    'BGP peer status (getBgpPeerStatus)',
+    'Microsoft.Network/virtualNetworkGateways/getBgpPeerStatus/action',
+    lro('getBgpPeerStatus', () => gateways.beginGetBgpPeerStatus(resourceGroupName, gatewayName, lroOptions)),
+  );
+  const learned = await attempt(
+    'learned routes (getLearnedRoutes)',
+    'Microsoft.Network/virtualNetworkGateways/getLearnedRoutes/action',
+    lro('getLearnedRoutes', () => gateways.beginGetLearnedRoutes(resourceGroupName, gatewayName, lroOptions)),
+  );
   const advertised: Record<string, AzureRouteState[]> = {};
   let advertisedRead = false;
   for (const tunnel of plan.tunnels) {
-    const result = await attempt(`routes advertised to ${tunnel.awsBgpIp} (getAdvertisedRoutes)`, 'Microsoft.Network/virtualNetworkGateways/getAdvertisedRoutes/action',
-      lro(`getAdvertisedRoutes ${tunnel.awsBgpIp}`, () => gateways.beginGetAdvertisedRoutes(resourceGroupName, gatewayName, tunnel.awsBgpIp, lroOptions)));
+    const result = await attempt(
+      `routes advertised to ${tunnel.awsBgpIp} (getAdvertisedRoutes)`,
+      'Microsoft.Network/virtualNetworkGateways/getAdvertisedRoutes/action',
+      lro(
+        `getAdvertisedRoutes ${tunnel.awsBgpIp}`,
+        () => gateways.beginGetAdvertisedRoutes(resourceGroupName, gatewayName, tunnel.awsBgpIp, lroOptions),
+      ),
+    );
     if (result) {
       advertised[tunnel.awsBgpIp] = (result.value ?? []).map(route);
       advertisedRead = true;

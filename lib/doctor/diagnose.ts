@@ -10,8 +10,16 @@ import type { ResolvedPlan, ResolvedTunnel } from '../plan/types';
 import type { CatalogueNumber } from '../core/finding';
 import { D_ROWS, type DiagnosisId } from './d-rows';
 import type {
-  AwsState, AwsTunnelState, AzureBgpPeerState, AzureConnectionState, AzureIpsecPolicyState, NetworkAclEntryState,
-  RouteTableState, SecurityRuleState, StateRead, Unreadable,
+  AwsState,
+  AwsTunnelState,
+  AzureBgpPeerState,
+  AzureConnectionState,
+  AzureIpsecPolicyState,
+  NetworkAclEntryState,
+  RouteTableState,
+  SecurityRuleState,
+  StateRead,
+  Unreadable,
 } from './state';
 
 /** `problem` fails the run (exit 1); `notice` is documented behaviour the user should know about. */
@@ -63,7 +71,12 @@ export interface Diagnosis {
   readonly exitCode: 0 | 1 | 2;
 }
 
-function finding(id: DiagnosisId, evidence: string[], indicated: readonly string[], options: { tunnelId?: string; severity?: Severity } = {}): DoctorFinding {
+function finding(
+  id: DiagnosisId,
+  evidence: string[],
+  indicated: readonly string[],
+  options: { tunnelId?: string; severity?: Severity; } = {},
+): DoctorFinding {
   const row = D_ROWS[id];
   return {
     id,
@@ -78,7 +91,12 @@ function finding(id: DiagnosisId, evidence: string[], indicated: readonly string
 // ---- IPsec vocabularies: AWS tunnel options vs the Azure connection's ipsecPolicies (C24) ----
 // Azure names: IpsecPolicy in Microsoft.Network (IkeEncryption, IkeIntegrity, DhGroup, IpsecEncryption,
 // IpsecIntegrity, PfsGroup); DHGroup2048 and PFS2048 are aliases of group 14, PFSMM of 24.
-const AZURE_TO_AWS_ENCRYPTION: Record<string, string> = { AES128: 'AES128', AES256: 'AES256', GCMAES128: 'AES128-GCM-16', GCMAES256: 'AES256-GCM-16' };
+const AZURE_TO_AWS_ENCRYPTION: Record<string, string> = {
+  AES128: 'AES128',
+  AES256: 'AES256',
+  GCMAES128: 'AES128-GCM-16',
+  GCMAES256: 'AES256-GCM-16',
+};
 const AZURE_TO_AWS_INTEGRITY: Record<string, string> = { SHA1: 'SHA1', SHA256: 'SHA2-256', SHA384: 'SHA2-384' };
 const AZURE_TO_AWS_DH: Record<string, number> = { DHGroup2: 2, DHGroup14: 14, DHGroup2048: 14, ECP256: 19, ECP384: 20, DHGroup24: 24 };
 const AZURE_TO_AWS_PFS: Record<string, number> = { PFS2: 2, PFS14: 14, PFS2048: 14, ECP256: 19, ECP384: 20, PFS24: 24, PFSMM: 24 };
@@ -99,11 +117,13 @@ function phase1Differences(aws: AwsTunnelState, azure: AzureConnectionState): st
   }
   const policy: AzureIpsecPolicyState | undefined = azure.ipsecPolicies[0];
   if (!policy) return out;
-  for (const line of [
-    offered(policy.ikeEncryption, AZURE_TO_AWS_ENCRYPTION, aws.options.phase1Encryption, 'phase 1 encryption'),
-    offered(policy.ikeIntegrity, AZURE_TO_AWS_INTEGRITY, aws.options.phase1Integrity, 'phase 1 integrity'),
-    offered(policy.dhGroup, AZURE_TO_AWS_DH, aws.options.phase1DhGroups, 'phase 1 DH group'),
-  ]) if (line) out.push(line);
+  for (
+    const line of [
+      offered(policy.ikeEncryption, AZURE_TO_AWS_ENCRYPTION, aws.options.phase1Encryption, 'phase 1 encryption'),
+      offered(policy.ikeIntegrity, AZURE_TO_AWS_INTEGRITY, aws.options.phase1Integrity, 'phase 1 integrity'),
+      offered(policy.dhGroup, AZURE_TO_AWS_DH, aws.options.phase1DhGroups, 'phase 1 DH group'),
+    ]
+  ) if (line) out.push(line);
   return out;
 }
 
@@ -115,8 +135,12 @@ function phase2Differences(aws: AwsTunnelState, azure: AzureConnectionState): st
     offered(policy.pfsGroup, AZURE_TO_AWS_PFS, aws.options.phase2DhGroups, 'phase 2 PFS group'),
   ];
   // With GCM the integrity is GCM's own; otherwise it must be one AWS offers.
-  if (!policy.ipsecIntegrity?.startsWith('GCM')) out.push(offered(policy.ipsecIntegrity, AZURE_TO_AWS_INTEGRITY, aws.options.phase2Integrity, 'phase 2 integrity'));
-  if (policy.pfsGroup === 'None' && aws.options.phase2DhGroups.length > 0) out.push(`phase 2 PFS group: Azure None, AWS offers ${aws.options.phase2DhGroups.join(', ')}`);
+  if (!policy.ipsecIntegrity?.startsWith('GCM')) {
+    out.push(offered(policy.ipsecIntegrity, AZURE_TO_AWS_INTEGRITY, aws.options.phase2Integrity, 'phase 2 integrity'));
+  }
+  if (policy.pfsGroup === 'None' && aws.options.phase2DhGroups.length > 0) {
+    out.push(`phase 2 PFS group: Azure None, AWS offers ${aws.options.phase2DhGroups.join(', ')}`);
+  }
   return out.filter((x): x is string => x !== undefined);
 }
 
@@ -139,7 +163,13 @@ function ruleAdmits(rule: SecurityRuleState, peer: string): boolean {
 }
 
 /** The first network ACL entry (by rule number) that matches traffic to/from `peer` with `protocol`/`port`: allow or deny. */
-function naclVerdict(entries: readonly NetworkAclEntryState[], egress: boolean, peer: string, protocol: string, port?: number): NetworkAclEntryState | undefined {
+function naclVerdict(
+  entries: readonly NetworkAclEntryState[],
+  egress: boolean,
+  peer: string,
+  protocol: string,
+  port?: number,
+): NetworkAclEntryState | undefined {
   const protocolNumber: Record<string, string> = { tcp: '6', udp: '17', icmp: '1' };
   return [...entries]
     .filter((e) => e.egress === egress && cidrContains(e.cidr, peer))
@@ -152,18 +182,24 @@ function naclVerdict(entries: readonly NetworkAclEntryState[], egress: boolean, 
 }
 
 const describeEntry = (e: NetworkAclEntryState | undefined) =>
-  e ? `rule ${e.ruleNumber} ${e.allow ? 'allow' : 'deny'} ${e.cidr}${e.fromPort !== undefined ? ` ports ${e.fromPort}-${e.toPort}` : ''}` : 'no matching rule (implicit deny)';
+  e
+    ? `rule ${e.ruleNumber} ${e.allow ? 'allow' : 'deny'} ${e.cidr}${e.fromPort !== undefined ? ` ports ${e.fromPort}-${e.toPort}` : ''}`
+    : 'no matching rule (implicit deny)';
 
 // ---- per-tunnel views ----
 const IPSEC_DOWN = /IPSEC IS DOWN/i;
 
 function awsLine(t: AwsTunnelState): string {
-  return `AWS ${t.vpnConnectionId} tunnel ${t.outsideIp}: ${t.status}${t.statusMessage ? ` "${t.statusMessage}"` : ''}, ${t.acceptedRouteCount} routes accepted` +
+  return `AWS ${t.vpnConnectionId} tunnel ${t.outsideIp}: ${t.status}${
+    t.statusMessage ? ` "${t.statusMessage}"` : ''
+  }, ${t.acceptedRouteCount} routes accepted` +
     `${t.lastStatusChange ? `, last change ${t.lastStatusChange}` : ''}`;
 }
 const azureLine = (c: AzureConnectionState) => `Azure connection ${c.name}: ${c.connectionStatus}`;
 const peerLine = (p: AzureBgpPeerState) =>
-  `Azure BGP peer ${p.neighbor}${p.asn !== undefined ? ` (ASN ${p.asn})` : ''} from ${p.localAddress ?? '?'}: ${p.state}, ${p.routesReceived ?? '?'} routes received`;
+  `Azure BGP peer ${p.neighbor}${p.asn !== undefined ? ` (ASN ${p.asn})` : ''} from ${p.localAddress ?? '?'}: ${p.state}, ${
+    p.routesReceived ?? '?'
+  } routes received`;
 
 interface TunnelView {
   readonly tunnel: ResolvedTunnel;
@@ -184,7 +220,7 @@ function viewOf(state: StateRead, tunnel: ResolvedTunnel): TunnelView {
 }
 
 /** D03 evidence on the BGP set-up: peer addresses (C05, C13), ASNs (C11), BGP on (C12). */
-function bgpEvidence(plan: ResolvedPlan, v: TunnelView, azureBgpPeersRead: boolean): { lines: string[]; causes: string[] } {
+function bgpEvidence(plan: ResolvedPlan, v: TunnelView, azureBgpPeersRead: boolean): { lines: string[]; causes: string[]; } {
   const lines: string[] = [];
   const causes: string[] = [];
   const { tunnel } = v;
@@ -224,7 +260,9 @@ function customBgpIpProblem(v: TunnelView): string | undefined {
   const { tunnel } = v;
   const expected = tunnel.azureCustomBgpIps;
   if (v.azure.customBgpIps.length < 2) {
-    return `Azure connection ${v.azure.name} has ${v.azure.customBgpIps.length} custom BGP address(es) (gatewayCustomBgpIpAddresses), needs one per instance: ${expected.join(', ')}`;
+    return `Azure connection ${v.azure.name} has ${v.azure.customBgpIps.length} custom BGP address(es) (gatewayCustomBgpIpAddresses), needs one per instance: ${
+      expected.join(', ')
+    }`;
   }
   const own = v.azure.customBgpIps.find((c) => c.ipConfiguration === `ipconfig${tunnel.azureInstance}`) ?? v.azure.customBgpIps[tunnel.azureInstance];
   if (own.address !== tunnel.azureBgpIp) {
@@ -278,7 +316,9 @@ function tunnelFindings(plan: ResolvedPlan, state: StateRead, v: TunnelView): Do
     }
     const overlapping = [
       ...(cidrOverlaps(plan.aws.vpcCidr, plan.azure.vnetCidr) ? [`the plan's VPC ${plan.aws.vpcCidr} and VNet ${plan.azure.vnetCidr}`] : []),
-      ...(advertised ?? []).filter((r) => cidrOverlaps(r.network, plan.aws.vpcCidr)).map((r) => `Azure advertises ${r.network} to ${tunnel.awsBgpIp}, inside the VPC ${plan.aws.vpcCidr}`),
+      ...(advertised ?? []).filter((r) => cidrOverlaps(r.network, plan.aws.vpcCidr)).map((r) =>
+        `Azure advertises ${r.network} to ${tunnel.awsBgpIp}, inside the VPC ${plan.aws.vpcCidr}`
+      ),
     ];
     if (overlapping.length > 0) {
       lines.push(...overlapping.map((o) => `overlap: ${o}`));
@@ -307,7 +347,9 @@ function reachability(state: StateRead, v: TunnelView): string[] {
   const cgw = v.aws?.customerGatewayIp;
   if (!ips || !cgw) return [];
   const expected = ips[v.tunnel.azureInstance];
-  return cgw === expected ? [] : [`AWS customer gateway of ${v.aws!.vpnConnectionId} points at ${cgw}; Azure instance ${v.tunnel.azureInstance}'s public IP is ${expected}`];
+  return cgw === expected
+    ? []
+    : [`AWS customer gateway of ${v.aws!.vpnConnectionId} points at ${cgw}; Azure instance ${v.tunnel.azureInstance}'s public IP is ${expected}`];
 }
 
 /** D09: who starts and keeps the tunnel up (C20, C21). */
@@ -337,7 +379,11 @@ function initiatorEvidence(state: StateRead, v: TunnelView): DoctorFinding | und
   // Customer side (Azure) initiates, AWS waits, the tunnel went down within the last 10 minutes: idle drop.
   const changed = aws.lastStatusChange ? Date.parse(state.readAt) - Date.parse(aws.lastStatusChange) : Number.NaN;
   if (awsWaits && mode !== undefined && mode !== 'ResponderOnly' && aws.status !== 'UP' && changed >= 0 && changed <= 10 * 60_000) {
-    lines.push(`AWS tunnel ${aws.outsideIp} is ${aws.status} since ${aws.lastStatusChange} (${Math.round(changed / 1000)} s before the read) with StartupAction add; Azure (${mode}) is the only initiator`);
+    lines.push(
+      `AWS tunnel ${aws.outsideIp} is ${aws.status} since ${aws.lastStatusChange} (${
+        Math.round(changed / 1000)
+      } s before the read) with StartupAction add; Azure (${mode}) is the only initiator`,
+    );
     indicated.push('idle');
   }
   if (indicated.length === 0) return undefined;
@@ -357,9 +403,15 @@ function routingFindings(plan: ResolvedPlan, aws: AwsState): DoctorFinding[] {
   const indicated: string[] = [];
   if (missing.length > 0 && (aws.subnetsChosen || missing.length === aws.routeTables.length)) {
     for (const t of missing) {
-      const how = aws.targetKind === 'vgw' ? `no propagation from ${aws.targetId} and no route to ${peer} via it` : `no route to ${peer} via ${aws.targetId} (a TGW does not propagate into VPC route tables)`;
+      const how = aws.targetKind === 'vgw'
+        ? `no propagation from ${aws.targetId} and no route to ${peer} via it`
+        : `no route to ${peer} via ${aws.targetId} (a TGW does not propagate into VPC route tables)`;
       const blackhole = t.routes.find((r) => r.target === aws.targetId && r.state === 'blackhole');
-      lines.push(`route table ${t.id} (subnets ${t.subnetIds.join(', ') || 'none'}${t.main ? ', main' : ''}): ${how}${blackhole ? `; route ${blackhole.destination} is a blackhole` : ''}`);
+      lines.push(
+        `route table ${t.id} (subnets ${t.subnetIds.join(', ') || 'none'}${t.main ? ', main' : ''}): ${how}${
+          blackhole ? `; route ${blackhole.destination} is a blackhole` : ''
+        }`,
+      );
     }
     indicated.push('route-table');
   }
@@ -367,9 +419,14 @@ function routingFindings(plan: ResolvedPlan, aws: AwsState): DoctorFinding[] {
   if (aws.targetKind === 'tgw' && tgw) {
     const served = tgw.routeTables.some((t) =>
       t.routes.some((r) => cidrContains(r.destination, peer) && r.state !== 'blackhole') ||
-      t.propagatingAttachments.some((a) => tgw.vpnAttachmentIds.includes(a)));
+      t.propagatingAttachments.some((a) => tgw.vpnAttachmentIds.includes(a))
+    );
     if (!served) {
-      lines.push(`transit gateway ${aws.targetId}: no route table has a route to ${peer} or propagation from the VPN attachments ${tgw.vpnAttachmentIds.join(', ') || '(none found)'}`);
+      lines.push(
+        `transit gateway ${aws.targetId}: no route table has a route to ${peer} or propagation from the VPN attachments ${
+          tgw.vpnAttachmentIds.join(', ') || '(none found)'
+        }`,
+      );
       indicated.push('tgw-route-table');
     }
   }
@@ -412,8 +469,14 @@ function ecmpFindings(state: StateRead, views: readonly TunnelView[]): DoctorFin
   const counted = up.filter((v) => v.azure?.ingressBytes !== undefined);
   const carrying = counted.filter((v) => (v.azure!.ingressBytes ?? 0) > 0);
   if (aws.targetKind === 'vgw' && counted.length >= 2 && carrying.length === 1) {
-    return [finding('D07', counted.map((v) => `Azure connection ${v.azure!.name}: ${v.azure!.ingressBytes} bytes in from AWS, ${v.azure!.egressBytes ?? '?'} out`),
-      ['vgw-prefers-one'], { severity: 'notice' })];
+    return [
+      finding(
+        'D07',
+        counted.map((v) => `Azure connection ${v.azure!.name}: ${v.azure!.ingressBytes} bytes in from AWS, ${v.azure!.egressBytes ?? '?'} out`),
+        ['vgw-prefers-one'],
+        { severity: 'notice' },
+      ),
+    ];
   }
   return [];
 }
@@ -440,8 +503,10 @@ function endpointFindings(aws: AwsState): DoctorFinding[] {
       indicated.push('policy');
     }
     for (const sg of aws.securityGroups ?? []) {
-      const allows = sg.egress.some((r) => (r.protocol === '-1' || (r.protocol === 'tcp' && (r.fromPort ?? 0) <= 443 && (r.toPort ?? 65535) >= 443)) &&
-        (r.cidrs.includes('0.0.0.0/0') || (e.prefixListId !== undefined && r.prefixListIds.includes(e.prefixListId))));
+      const allows = sg.egress.some((r) =>
+        (r.protocol === '-1' || (r.protocol === 'tcp' && (r.fromPort ?? 0) <= 443 && (r.toPort ?? 65535) >= 443)) &&
+        (r.cidrs.includes('0.0.0.0/0') || (e.prefixListId !== undefined && r.prefixListIds.includes(e.prefixListId)))
+      );
       if (!allows) {
         lines.push(`security group ${sg.id}: no outbound rule allows 443 to ${e.prefixListId ?? 'the endpoint prefix list'} or 0.0.0.0/0`);
         indicated.push('sg-nacl');

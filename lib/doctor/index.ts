@@ -55,13 +55,17 @@ export interface DoctorOptions {
 /** A missing optional peer dependency, named with the command that installs it. */
 export class MissingSdkError extends Error {
   constructor(readonly packages: readonly string[]) {
-    super(`doctor needs ${packages.join(' and ')} (optional peer dependencies of multicloud-vpn, used by doctor only): npm install --save-dev ${packages.join(' ')}`);
+    super(
+      `doctor needs ${packages.join(' and ')} (optional peer dependencies of multicloud-vpn, used by doctor only): npm install --save-dev ${
+        packages.join(' ')
+      }`,
+    );
     this.name = 'MissingSdkError';
   }
 }
 
 function isMissingModule(error: unknown, name: string): boolean {
-  const e = error as { code?: string; message?: string };
+  const e = error as { code?: string; message?: string; };
   return (e?.code === 'MODULE_NOT_FOUND' || e?.code === 'ERR_MODULE_NOT_FOUND') && String(e.message).includes(name);
 }
 
@@ -83,13 +87,25 @@ export async function readState(options: DoctorOptions): Promise<StateRead> {
 
   let awsOutputs: AwsOutputs | undefined;
   if (options.awsOutputsFile === undefined) {
-    unreadable.push({ cloud: 'input', what: 'AWS state', reason: 'no AWS outputs file given', needs: '--aws-outputs <file written by `cdk deploy --outputs-file`>' });
+    unreadable.push({
+      cloud: 'input',
+      what: 'AWS state',
+      reason: 'no AWS outputs file given',
+      needs: '--aws-outputs <file written by `cdk deploy --outputs-file`>',
+    });
   } else {
     try {
       awsOutputs = readAwsOutputs(options.awsOutputsFile, plan);
     } catch (error) {
-      const reason = error instanceof AwsOutputsError ? error.findings.map((f) => `${f.path}: ${f.message}`).join('; ') : oneLine((error as Error).message);
-      unreadable.push({ cloud: 'input', what: `AWS outputs file ${options.awsOutputsFile}`, reason: oneLine(reason), needs: 'the file written by `cdk deploy --outputs-file` for the stack that holds this plan' });
+      const reason = error instanceof AwsOutputsError
+        ? error.findings.map((f) => `${f.path}: ${f.message}`).join('; ')
+        : oneLine((error as Error).message);
+      unreadable.push({
+        cloud: 'input',
+        what: `AWS outputs file ${options.awsOutputsFile}`,
+        reason: oneLine(reason),
+        needs: 'the file written by `cdk deploy --outputs-file` for the stack that holds this plan',
+      });
     }
   }
   let azureOutputs: AzureHandoff | undefined;
@@ -97,7 +113,12 @@ export async function readState(options: DoctorOptions): Promise<StateRead> {
     try {
       azureOutputs = readAzureOutputs(options.azureOutputsFile);
     } catch (error) {
-      unreadable.push({ cloud: 'input', what: `peer outputs file ${options.azureOutputsFile}`, reason: oneLine((error as Error).message.split('\n').slice(0, 2).join(' ')), needs: 'the file written by `pulumi stack output --json`' });
+      unreadable.push({
+        cloud: 'input',
+        what: `peer outputs file ${options.azureOutputsFile}`,
+        reason: oneLine((error as Error).message.split('\n').slice(0, 2).join(' ')),
+        needs: 'the file written by `pulumi stack output --json`',
+      });
     }
   }
 
@@ -130,7 +151,12 @@ export async function readState(options: DoctorOptions): Promise<StateRead> {
     const gatewaySubscription = azureOutputs?.gatewayId?.split('/')[2];
     const subscriptionId = options.subscriptionId ?? gatewaySubscription ?? env.AZURE_SUBSCRIPTION_ID;
     if (!subscriptionId) {
-      unreadable.push({ cloud: 'azure', what: 'Azure state', reason: 'no subscription id', needs: '--subscription <id>, AZURE_SUBSCRIPTION_ID, or a peer outputs file with gatewayId (--azure-outputs)' });
+      unreadable.push({
+        cloud: 'azure',
+        what: 'Azure state',
+        reason: 'no subscription id',
+        needs: '--subscription <id>, AZURE_SUBSCRIPTION_ID, or a peer outputs file with gatewayId (--azure-outputs)',
+      });
       return undefined;
     }
     await loadOrMissing('@azure/arm-network', () => import('@azure/arm-network'));
@@ -141,8 +167,14 @@ export async function readState(options: DoctorOptions): Promise<StateRead> {
     }
     const { readAzureState } = await import('./azure-read');
     const result = await readAzureState({
-      plan, outputs: azureOutputs, credential, subscriptionId, httpClient: options.clients?.azureHttpClient,
-      timeoutMs: options.azureTimeoutMs, pollIntervalMs: options.azurePollIntervalMs, progress,
+      plan,
+      outputs: azureOutputs,
+      credential,
+      subscriptionId,
+      httpClient: options.clients?.azureHttpClient,
+      timeoutMs: options.azureTimeoutMs,
+      pollIntervalMs: options.azurePollIntervalMs,
+      progress,
     });
     unreadable.push(...result.unreadable);
     return result.azure;

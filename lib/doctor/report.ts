@@ -32,15 +32,22 @@ export function formatDiagnosis(d: Diagnosis): string {
   const parts = [
     `multicloud-vpn doctor: plan ${d.plan}, read at ${d.readAt}`,
     '',
-    table(['tunnel', 'conn/tun', 'outside IP', 'AWS status', 'Azure status', 'BGP AWS / Azure', 'routes accepted (AWS)', 'routes learned (Azure)'], rows),
+    table(
+      ['tunnel', 'conn/tun', 'outside IP', 'AWS status', 'Azure status', 'BGP AWS / Azure', 'routes accepted (AWS)', 'routes learned (Azure)'],
+      rows,
+    ),
     '',
   ];
-  if (d.findings.length === 0 && d.unreadable.length === 0) parts.push('No finding: every tunnel is up on both sides with routes, and the VPC routes, security groups and network ACLs admit the peer.');
-  else if (d.findings.length === 0) parts.push('No finding in what could be read; what was not read is listed below, so this is no sign of health.');
-  else parts.push(`${d.findings.length} finding(s):`, '', d.findings.map(formatFinding).join('\n\n'));
+  if (d.findings.length === 0 && d.unreadable.length === 0) {
+    parts.push('No finding: every tunnel is up on both sides with routes, and the VPC routes, security groups and network ACLs admit the peer.');
+  } else if (d.findings.length === 0) {
+    parts.push('No finding in what could be read; what was not read is listed below, so this is no sign of health.');
+  } else parts.push(`${d.findings.length} finding(s):`, '', d.findings.map(formatFinding).join('\n\n'));
   if (d.unreadable.length > 0) {
     parts.push('', `Not read (${d.unreadable.length}); the findings above do not cover it:`);
-    for (const u of d.unreadable) parts.push(`  ${u.cloud}: ${u.what}: ${u.code ? `${u.code}: ` : ''}${u.reason}${u.needs ? `\n    needs: ${u.needs}` : ''}`);
+    for (const u of d.unreadable) {
+      parts.push(`  ${u.cloud}: ${u.what}: ${u.code ? `${u.code}: ` : ''}${u.reason}${u.needs ? `\n    needs: ${u.needs}` : ''}`);
+    }
   }
   parts.push('', `exit ${d.exitCode}: ${d.exitCode === 0 ? 'healthy' : d.exitCode === 1 ? 'a finding' : 'could not read enough to tell'}`);
   return parts.join('\n');

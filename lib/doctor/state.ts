@@ -153,7 +153,7 @@ export interface AzureConnectionState {
   readonly dpdTimeoutSeconds?: number;
   readonly ipsecPolicies: readonly AzureIpsecPolicyState[];
   /** `gatewayCustomBgpIpAddresses`: ip configuration name (last id segment) → address. */
-  readonly customBgpIps: readonly { readonly ipConfiguration: string; readonly address: string }[];
+  readonly customBgpIps: readonly { readonly ipConfiguration: string; readonly address: string; }[];
   readonly ingressBytes?: number;
   readonly egressBytes?: number;
 }

@@ -47,7 +47,7 @@ export class MulticloudVpnChecks extends NagPack {
   /** Findings by construct path, per stack; rebuilt on each validation run. */
   private findingsByStack = new Map<Stack, ReadonlyMap<string, readonly Finding[]>>();
   /** The synthesized template files of the running validation, by stack construct path; unset outside `validate`. */
-  private templateFiles?: { readonly byStackPath: ReadonlyMap<string, string>; readonly paths: ReadonlySet<string> };
+  private templateFiles?: { readonly byStackPath: ReadonlyMap<string, string>; readonly paths: ReadonlySet<string>; };
 
   constructor(scope?: IConstruct, props: MulticloudVpnChecksProps = {}) {
     super(scope, props);

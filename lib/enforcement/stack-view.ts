@@ -30,7 +30,7 @@ export interface StackCfnView {
 
 /** @internal A synthesized CloudFormation template, as much of it as the view reads. */
 export interface SynthesizedTemplate {
-  readonly Resources?: Readonly<Record<string, { readonly Type?: string; readonly Properties?: Record<string, unknown> }>>;
+  readonly Resources?: Readonly<Record<string, { readonly Type?: string; readonly Properties?: Record<string, unknown>; }>>;
 }
 
 /** The CfnResources of `stack` itself (not of nested stacks: they are stacks of their own). */

@@ -16,8 +16,7 @@ import { publicIpv4Problem } from './public-ip';
 import { AWS_PARTITION_REGIONS, AWS_PARTITIONS, parseSecretArn, partitionOfRegion, type SecretArnParts } from './secret-arn';
 
 /** How to produce a good file; the general fix of every finding here. */
-export const AWS_OUTPUTS_HINT =
-  'the file written by `cdk deploy --outputs-file aws-outputs.json` for the stack that holds this plan\'s VPN';
+export const AWS_OUTPUTS_HINT = "the file written by `cdk deploy --outputs-file aws-outputs.json` for the stack that holds this plan's VPN";
 
 const SECRET_ARN = /^arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:\d{12}:secret:[A-Za-z0-9/_+=.@-]+$/;
 
@@ -29,7 +28,10 @@ const handoffTunnelSchema = z.object({
   awsBgpIp: z.string(),
   azureBgpIp: z.string(),
   outsideIp: z.string(),
-  presharedKeySecretArn: z.string().regex(SECRET_ARN, 'expected a Secrets Manager secret ARN (arn:aws:secretsmanager:<region>:<account>:secret:<name>)'),
+  presharedKeySecretArn: z.string().regex(
+    SECRET_ARN,
+    'expected a Secrets Manager secret ARN (arn:aws:secretsmanager:<region>:<account>:secret:<name>)',
+  ),
 });
 
 /** The `AwsHandoff` JSON (lib/handoff/formats.ts). Unknown fields are ignored: later versions may add some. */
@@ -87,7 +89,7 @@ interface Candidate {
 }
 
 /** The outputs whose key ends with `Handoff` and whose JSON is this plan's hand-off, and why the others are not. */
-function findCandidates(outputs: Record<string, unknown>, plan: ResolvedPlan): { matches: Candidate[]; others: string[] } {
+function findCandidates(outputs: Record<string, unknown>, plan: ResolvedPlan): { matches: Candidate[]; others: string[]; } {
   const matches: Candidate[] = [];
   const others: string[] = [];
   for (const [stackName, stackOutputs] of Object.entries(outputs)) {
@@ -101,7 +103,7 @@ function findCandidates(outputs: Record<string, unknown>, plan: ResolvedPlan): {
         continue;
       }
       const json = parsed.value;
-      const head = (json ?? {}) as { format?: unknown; plan?: unknown };
+      const head = (json ?? {}) as { format?: unknown; plan?: unknown; };
       if (head.format !== AWS_HANDOFF_FORMAT) others.push(`${where} (format ${head.format === undefined ? 'missing' : excerpt(head.format)})`);
       else if (head.plan !== plan.name) others.push(`${where} (plan ${head.plan === undefined ? 'missing' : excerpt(head.plan)})`);
       else matches.push({ stackName, outputKey, json });
@@ -111,10 +113,10 @@ function findCandidates(outputs: Record<string, unknown>, plan: ResolvedPlan): {
 }
 
 /** The value most tunnels have (the first seen on a tie), and the tunnels that have it. */
-function commonValue(values: readonly { id: string; value: string }[]): { value: string; ids: string[] } {
+function commonValue(values: readonly { id: string; value: string; }[]): { value: string; ids: string[]; } {
   const counts = new Map<string, string[]>();
   for (const { id, value } of values) counts.set(value, [...(counts.get(value) ?? []), id]);
-  let best: { value: string; ids: string[] } = { value: values[0].value, ids: [] };
+  let best: { value: string; ids: string[]; } = { value: values[0].value, ids: [] };
   for (const [value, ids] of counts) if (ids.length > best.ids.length) best = { value, ids };
   return best;
 }
@@ -128,7 +130,7 @@ function commonValue(values: readonly { id: string; value: string }[]): { value:
  */
 function secretArnFindings(handoff: z.infer<typeof awsHandoffSchema>, plan: ResolvedPlan, at: (path: (string | number)[]) => string): Finding[] {
   const findings: Finding[] = [];
-  const parsed: { index: number; id: string; arn: string; parts: SecretArnParts }[] = [];
+  const parsed: { index: number; id: string; arn: string; parts: SecretArnParts; }[] = [];
   handoff.tunnels.forEach((t, index) => {
     const parts = parseSecretArn(t.presharedKeySecretArn);
     if (parts) parsed.push({ index, id: t.id, arn: t.presharedKeySecretArn, parts });
@@ -138,11 +140,21 @@ function secretArnFindings(handoff: z.infer<typeof awsHandoffSchema>, plan: Reso
   for (const { index, id, parts } of parsed) {
     const regionPartition = partitionOfRegion(parts.region);
     if (AWS_PARTITION_REGIONS[parts.partition] === undefined) {
-      push(index, `tunnel ${id}: partition '${parts.partition}' is not an AWS partition.`,
-        `an ARN in one of ${AWS_PARTITIONS.join(', ')}${regionPartition ? ` ('${regionPartition}' for region ${parts.region})` : ''}, as written by the AWS stack.`);
+      push(
+        index,
+        `tunnel ${id}: partition '${parts.partition}' is not an AWS partition.`,
+        `an ARN in one of ${AWS_PARTITIONS.join(', ')}${
+          regionPartition ? ` ('${regionPartition}' for region ${parts.region})` : ''
+        }, as written by the AWS stack.`,
+      );
     } else if (regionPartition !== parts.partition) {
-      push(index, `tunnel ${id}: region '${parts.region}' is not a region of partition '${parts.partition}'.`,
-        regionPartition ? `partition '${regionPartition}' for ${parts.region}, or a region of '${parts.partition}'.` : `a region of partition '${parts.partition}', as written by the AWS stack.`);
+      push(
+        index,
+        `tunnel ${id}: region '${parts.region}' is not a region of partition '${parts.partition}'.`,
+        regionPartition
+          ? `partition '${regionPartition}' for ${parts.region}, or a region of '${parts.partition}'.`
+          : `a region of partition '${parts.partition}', as written by the AWS stack.`,
+      );
     }
   }
   if (parsed.length === 0) return findings;
@@ -150,23 +162,34 @@ function secretArnFindings(handoff: z.infer<typeof awsHandoffSchema>, plan: Reso
     const common = commonValue(parsed.map((p) => ({ id: p.id, value: p.parts[key] })));
     for (const { index, id, parts } of parsed) {
       if (parts[key] === common.value) continue;
-      push(index, `tunnel ${id}: ${key} '${parts[key]}' differs from '${common.value}' of ${common.ids.join(', ')}; the AWS stack keeps all four keys in one ${key}.`,
-        `the ARN the AWS stack wrote for tunnel ${id} (deploy and read the outputs of one stack).`);
+      push(
+        index,
+        `tunnel ${id}: ${key} '${parts[key]}' differs from '${common.value}' of ${
+          common.ids.join(', ')
+        }; the AWS stack keeps all four keys in one ${key}.`,
+        `the ARN the AWS stack wrote for tunnel ${id} (deploy and read the outputs of one stack).`,
+      );
     }
   }
   if (plan.aws.region !== undefined) {
     for (const { index, id, parts } of parsed) {
       if (parts.region !== plan.aws.region) {
-        push(index, `tunnel ${id}: the secret is in region '${parts.region}', the plan's aws.region is '${plan.aws.region}'.`,
-          `a secret in ${plan.aws.region} (the outputs of the stack deployed there), or fix aws.region.`);
+        push(
+          index,
+          `tunnel ${id}: the secret is in region '${parts.region}', the plan's aws.region is '${plan.aws.region}'.`,
+          `a secret in ${plan.aws.region} (the outputs of the stack deployed there), or fix aws.region.`,
+        );
       }
     }
   }
   parsed.forEach(({ index, id, arn }, k) => {
     const first = parsed.slice(0, k).find((other) => other.arn === arn);
     if (first) {
-      push(index, `tunnel ${id} names the same secret as tunnel ${first.id}; each tunnel has its own key.`,
-        `the ARN of tunnel ${id}'s own secret, as written by the AWS stack.`);
+      push(
+        index,
+        `tunnel ${id} names the same secret as tunnel ${first.id}; each tunnel has its own key.`,
+        `the ARN of tunnel ${id}'s own secret, as written by the AWS stack.`,
+      );
     }
   });
   return findings;
@@ -176,42 +199,81 @@ function secretArnFindings(handoff: z.infer<typeof awsHandoffSchema>, plan: Reso
 function planFindings(handoff: z.infer<typeof awsHandoffSchema>, plan: ResolvedPlan, at: (path: (string | number)[]) => string): Finding[] {
   const findings: Finding[] = [];
   if (handoff.awsAsn !== plan.aws.asn) {
-    findings.push(finding(at(['awsAsn']),
-      `the AWS ASN is ${handoff.awsAsn}, the plan's aws.asn is ${plan.aws.asn}; the local network gateways would announce the wrong peer ASN.`,
-      `deploy the AWS stack from the same plan (aws.asn ${plan.aws.asn}), or fix the plan.`, ['C11']));
+    findings.push(
+      finding(
+        at(['awsAsn']),
+        `the AWS ASN is ${handoff.awsAsn}, the plan's aws.asn is ${plan.aws.asn}; the local network gateways would announce the wrong peer ASN.`,
+        `deploy the AWS stack from the same plan (aws.asn ${plan.aws.asn}), or fix the plan.`,
+        ['C11'],
+      ),
+    );
   }
   const planCidrs = plan.tunnels.map((t) => t.insideCidr);
   handoff.tunnels.forEach((t, i) => {
     const problem = outsideIpProblem(t.outsideIp);
     if (problem) findings.push(finding(at(['tunnels', i, 'outsideIp']), problem, 'the public outside IP AWS assigned to the tunnel.'));
     if (handoff.tunnels.findIndex((other) => other.insideCidr === t.insideCidr) !== i) {
-      findings.push(finding(at(['tunnels', i, 'insideCidr']), `${quoted(t.insideCidr)} appears twice; each tunnel has its own inside CIDR.`,
-        'one entry per tunnel, each with a distinct /30.', ['C04']));
+      findings.push(
+        finding(
+          at(['tunnels', i, 'insideCidr']),
+          `${quoted(t.insideCidr)} appears twice; each tunnel has its own inside CIDR.`,
+          'one entry per tunnel, each with a distinct /30.',
+          ['C04'],
+        ),
+      );
       return;
     }
     const planned = plan.tunnels.find((p) => p.insideCidr === t.insideCidr);
     if (!planned) {
-      findings.push(finding(at(['tunnels', i, 'insideCidr']),
-        `${quoted(t.insideCidr)} (${excerptName(t.id)}) is not an inside CIDR of plan '${plan.name}'; AWS and Azure would pick different BGP addresses.`,
-        `one of the plan's inside CIDRs: ${planCidrs.join(', ')} (deploy AWS from the same plan).`, ['C05']));
+      findings.push(
+        finding(
+          at(['tunnels', i, 'insideCidr']),
+          `${quoted(t.insideCidr)} (${
+            excerptName(t.id)
+          }) is not an inside CIDR of plan '${plan.name}'; AWS and Azure would pick different BGP addresses.`,
+          `one of the plan's inside CIDRs: ${planCidrs.join(', ')} (deploy AWS from the same plan).`,
+          ['C05'],
+        ),
+      );
       return;
     }
     if (t.awsConnection !== planned.awsConnection || t.awsTunnel !== planned.awsTunnel) {
-      findings.push(finding(at(['tunnels', i]),
-        `inside CIDR ${excerptName(t.insideCidr)} is AWS connection ${t.awsConnection} tunnel ${t.awsTunnel} here, but the plan puts it on connection ${planned.awsConnection} tunnel ${planned.awsTunnel} (${planned.id}); the tunnel would reach the other Azure instance.`,
-        `AWS connection ${planned.awsConnection} tunnel ${planned.awsTunnel} (deploy AWS from the same plan).`, ['C15']));
+      findings.push(
+        finding(
+          at(['tunnels', i]),
+          `inside CIDR ${
+            excerptName(t.insideCidr)
+          } is AWS connection ${t.awsConnection} tunnel ${t.awsTunnel} here, but the plan puts it on connection ${planned.awsConnection} tunnel ${planned.awsTunnel} (${planned.id}); the tunnel would reach the other Azure instance.`,
+          `AWS connection ${planned.awsConnection} tunnel ${planned.awsTunnel} (deploy AWS from the same plan).`,
+          ['C15'],
+        ),
+      );
     }
     if (t.awsBgpIp !== planned.awsBgpIp || t.azureBgpIp !== planned.azureBgpIp) {
-      findings.push(finding(at(['tunnels', i]),
-        `BGP addresses ${excerptName(t.awsBgpIp)} (AWS) / ${excerptName(t.azureBgpIp)} (Azure) do not follow ${excerptName(t.insideCidr)}: AWS takes the first host, Azure the second.`,
-        `awsBgpIp ${planned.awsBgpIp}, azureBgpIp ${planned.azureBgpIp}.`, ['C05']));
+      findings.push(
+        finding(
+          at(['tunnels', i]),
+          `BGP addresses ${excerptName(t.awsBgpIp)} (AWS) / ${excerptName(t.azureBgpIp)} (Azure) do not follow ${
+            excerptName(t.insideCidr)
+          }: AWS takes the first host, Azure the second.`,
+          `awsBgpIp ${planned.awsBgpIp}, azureBgpIp ${planned.azureBgpIp}.`,
+          ['C05'],
+        ),
+      );
     }
   });
   for (const planned of plan.tunnels) {
     if (!handoff.tunnels.some((t) => t.insideCidr === planned.insideCidr)) {
-      findings.push(finding(at(['tunnels']),
-        `plan tunnel ${planned.id} (inside CIDR ${planned.insideCidr}) is missing; the file has ${handoff.tunnels.map((t) => excerptName(t.insideCidr)).join(', ') || 'no tunnels'}.`,
-        `all four tunnels of plan '${plan.name}' (${planCidrs.join(', ')}); deploy AWS from the same plan.`, ['C05', 'C15']));
+      findings.push(
+        finding(
+          at(['tunnels']),
+          `plan tunnel ${planned.id} (inside CIDR ${planned.insideCidr}) is missing; the file has ${
+            handoff.tunnels.map((t) => excerptName(t.insideCidr)).join(', ') || 'no tunnels'
+          }.`,
+          `all four tunnels of plan '${plan.name}' (${planCidrs.join(', ')}); deploy AWS from the same plan.`,
+          ['C05', 'C15'],
+        ),
+      );
     }
   }
   return findings;
@@ -233,24 +295,34 @@ function awsOutputsFromJson(read: JsonResult, plan: ResolvedPlan, file: string):
   }
   const { matches, others } = findCandidates(json as Record<string, unknown>, plan);
   if (matches.length === 0) {
-    const seen = others.length > 0 ? `found only ${others.slice(0, 5).join(', ')}${others.length > 5 ? ` and ${others.length - 5} more` : ''}` : `no output key ends with '${AWS_HANDOFF_OUTPUT_SUFFIX}'`;
+    const seen = others.length > 0
+      ? `found only ${others.slice(0, 5).join(', ')}${others.length > 5 ? ` and ${others.length - 5} more` : ''}`
+      : `no output key ends with '${AWS_HANDOFF_OUTPUT_SUFFIX}'`;
     return fail([finding(`${file}`, `no output holds the hand-off (format ${AWS_HANDOFF_FORMAT}) of plan '${plan.name}': ${seen}.`)]);
   }
   if (matches.length > 1) {
-    return fail([finding(`${file}`,
-      `${matches.length} outputs hold the hand-off of plan '${plan.name}': ${matches.map((m) => `${excerptName(m.stackName)}.${excerptName(m.outputKey)}`).join(', ')}; which one is meant is ambiguous.`,
-      'an outputs file with one VPN construct per plan name (give each plan its own name).')]);
+    return fail([
+      finding(
+        `${file}`,
+        `${matches.length} outputs hold the hand-off of plan '${plan.name}': ${
+          matches.map((m) => `${excerptName(m.stackName)}.${excerptName(m.outputKey)}`).join(', ')
+        }; which one is meant is ambiguous.`,
+        'an outputs file with one VPN construct per plan name (give each plan its own name).',
+      ),
+    ]);
   }
   const [match] = matches;
   const where = `${file}:${excerptName(match.stackName)}.${excerptName(match.outputKey)}`;
   const at = (segments: (string | number)[]) => `${where}.${jsonPath(segments)}`;
   const parsed = awsHandoffSchema.safeParse(match.json);
   if (!parsed.success) {
-    return fail(schemaFindings(awsHandoffSchema, parsed.error, match.json).map((f) => ({
-      ...f,
-      ruleId: 'AwsHandoff',
-      path: `${where}${f.path === '(plan)' ? '' : `.${f.path}`}`,
-    })));
+    return fail(
+      schemaFindings(awsHandoffSchema, parsed.error, match.json).map((f) => ({
+        ...f,
+        ruleId: 'AwsHandoff',
+        path: `${where}${f.path === '(plan)' ? '' : `.${f.path}`}`,
+      })),
+    );
   }
   const handoff = parsed.data;
   const problems = [...planFindings(handoff, plan, at), ...secretArnFindings(handoff, plan, at)];
@@ -310,7 +382,9 @@ export function secretsManagerReader(): SecretReader {
     const { SecretsManagerClient, GetSecretValueCommand } = await import('@aws-sdk/client-secrets-manager').catch((e: NodeJS.ErrnoException) => {
       // An optional peer dependency of the package: only this reader (the Azure half) needs it.
       if (e.code !== 'MODULE_NOT_FOUND') throw e;
-      throw new Error('reading keys from AWS Secrets Manager needs the package @aws-sdk/client-secrets-manager (an optional peer dependency of multicloud-vpn): npm install @aws-sdk/client-secrets-manager.');
+      throw new Error(
+        'reading keys from AWS Secrets Manager needs the package @aws-sdk/client-secrets-manager (an optional peer dependency of multicloud-vpn): npm install @aws-sdk/client-secrets-manager.',
+      );
     });
     const region = secretArn.split(':')[3];
     const client = new SecretsManagerClient({ region });

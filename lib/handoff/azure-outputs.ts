@@ -8,9 +8,8 @@ import type { AzureHandoff } from './formats';
 import { documentationRangeOf, publicIpv4Problem } from './public-ip';
 
 /** How to produce the file, repeated in every message so the fix is one copy-paste away. */
-export const AZURE_OUTPUTS_HINT =
-  'pass the file written by `pulumi stack output --json > azure-outputs.json` after the Azure gateway is up ' +
-  '(its `gatewayPublicIps` holds the gateway\'s two public IPv4 addresses, instance 0 first)';
+export const AZURE_OUTPUTS_HINT = 'pass the file written by `pulumi stack output --json > azure-outputs.json` after the Azure gateway is up ' +
+  "(its `gatewayPublicIps` holds the gateway's two public IPv4 addresses, instance 0 first)";
 
 /**
  * Problems of the two gateway IPs, each prefixed with `field[i]`: count, public IPv4, distinct.
@@ -40,15 +39,21 @@ export function gatewayPublicIpProblems(ips: unknown, field: string, isDeferred:
  * targets them is for review only: the customer gateways would point at nobody and no tunnel would
  * come up. `isDeferred` values (CDK tokens) are skipped.
  */
-export function documentationAddressWarnings(ips: readonly unknown[], field: string, isDeferred: (value: unknown) => boolean = () => false): string[] {
+export function documentationAddressWarnings(
+  ips: readonly unknown[],
+  field: string,
+  isDeferred: (value: unknown) => boolean = () => false,
+): string[] {
   return ips.flatMap((ip, i) => {
     if (typeof ip !== 'string' || isDeferred(ip)) return [];
     const range = documentationRangeOf(ip);
     return range === undefined
       ? []
-      : [`${field}[${i}]: ${ip} is in ${range}, an RFC 5737 documentation range: this template targets documentation addresses, ` +
+      : [
+        `${field}[${i}]: ${ip} is in ${range}, an RFC 5737 documentation range: this template targets documentation addresses, ` +
         'which no Azure gateway has, so no tunnel will come up. Fine for review; to deploy, synthesize with the outputs of the ' +
-        'deployed Azure gateway (`pulumi stack output --json`).'];
+        'deployed Azure gateway (`pulumi stack output --json`).',
+      ];
   });
 }
 

@@ -23,8 +23,16 @@ export const ALIBABA_IPSEC_PFS = ['disabled', 'group1', 'group2', 'group5', 'gro
 export const ALIBABA_LIFETIME = { min: 0, max: 86400 } as const;
 /** What a tunnel negotiates when a field is left out (C40): nothing AWS starts with. */
 export const ALIBABA_DEFAULTS = {
-  ikeVersion: 'ikev1', ikeMode: 'main', ikeEncAlg: 'aes', ikeAuthAlg: 'md5', ikePfs: 'group2', ikeLifetime: 86400,
-  ipsecEncAlg: 'aes', ipsecAuthAlg: 'md5', ipsecPfs: 'group2', ipsecLifetime: 86400,
+  ikeVersion: 'ikev1',
+  ikeMode: 'main',
+  ikeEncAlg: 'aes',
+  ikeAuthAlg: 'md5',
+  ikePfs: 'group2',
+  ikeLifetime: 86400,
+  ipsecEncAlg: 'aes',
+  ipsecAuthAlg: 'md5',
+  ipsecPfs: 'group2',
+  ipsecLifetime: 86400,
 } as const;
 
 /** A tunnel's `tunnelIkeConfig` without the key and identities. */
@@ -79,7 +87,13 @@ type Phase = 'phase1' | 'phase2';
 type PhaseField = 'encryption' | 'integrity' | 'dhGroup';
 
 /** Where each plan field lands on Alibaba, the table it goes through, and what AWS allows for it. */
-const FIELDS: readonly { phase: Phase; field: PhaseField; alibaba: string; table: Readonly<Record<string | number, string>>; aws: readonly (string | number)[] }[] = [
+const FIELDS: readonly {
+  phase: Phase;
+  field: PhaseField;
+  alibaba: string;
+  table: Readonly<Record<string | number, string>>;
+  aws: readonly (string | number)[];
+}[] = [
   { phase: 'phase1', field: 'encryption', alibaba: 'tunnelIkeConfig.ikeEncAlg', table: ENCRYPTION, aws: AWS_ENCRYPTION },
   { phase: 'phase1', field: 'integrity', alibaba: 'tunnelIkeConfig.ikeAuthAlg', table: INTEGRITY, aws: AWS_INTEGRITY },
   { phase: 'phase1', field: 'dhGroup', alibaba: 'tunnelIkeConfig.ikePfs', table: IKE_PFS, aws: AWS_PHASE1_DH },
@@ -120,8 +134,12 @@ export function alibabaIpsecFindings(policy: IpsecPolicy, at = 'ipsec'): Finding
         ruleId: 'AlibabaIpsecPolicy',
         catalogue: ['C24'],
         level: 'error',
-        message: `${seconds} s is outside Alibaba Cloud's ${phase === 'phase1' ? 'ikeLifetime' : 'ipsecLifetime'} range ${ALIBABA_LIFETIME.min}–${ALIBABA_LIFETIME.max}.`,
-        fix: phase === 'phase1' ? 'a value in 900–28800 (both clouds); the default is 28800.' : 'a value in 900–3600 (both clouds); the default is 3600.',
+        message: `${seconds} s is outside Alibaba Cloud's ${
+          phase === 'phase1' ? 'ikeLifetime' : 'ipsecLifetime'
+        } range ${ALIBABA_LIFETIME.min}–${ALIBABA_LIFETIME.max}.`,
+        fix: phase === 'phase1'
+          ? 'a value in 900–28800 (both clouds); the default is 28800.'
+          : 'a value in 900–3600 (both clouds); the default is 3600.',
       });
     }
   }

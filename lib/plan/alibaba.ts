@@ -12,7 +12,14 @@ export const ALIBABA_DEFAULT_LOCAL_ASN = 45104;
 export const ALIBABA_PUBLIC_BANDWIDTHS = [5, 10, 20, 50, 100, 200, 500, 1000] as const;
 
 const bandwidth = z.union([
-  z.literal(5), z.literal(10), z.literal(20), z.literal(50), z.literal(100), z.literal(200), z.literal(500), z.literal(1000),
+  z.literal(5),
+  z.literal(10),
+  z.literal(20),
+  z.literal(50),
+  z.literal(100),
+  z.literal(200),
+  z.literal(500),
+  z.literal(1000),
 ]);
 
 export const alibabaPeerSchema = z

@@ -52,8 +52,7 @@ export class ApipaAllocator {
     const blocksPer24 = 256 / BLOCK;
     // 169.254.(20 + t).0/24 whatever the range, so an Alibaba plan gets the same default table as an Azure one.
     const preferredStart = (PREFERRED_FIRST - this.first) / BLOCK + (awsTunnel - 1) * blocksPer24;
-    const block =
-      this.firstFree(preferredStart, preferredStart + blocksPer24) ?? this.firstFree(0, this.taken.length);
+    const block = this.firstFree(preferredStart, preferredStart + blocksPer24) ?? this.firstFree(0, this.taken.length);
     if (block === undefined) return undefined;
     this.taken[block] = 1;
     return formatCidr(this.first + block * BLOCK, INSIDE_PREFIX);

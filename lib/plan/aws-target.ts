@@ -47,7 +47,12 @@ export const tgwSubnetsSchema = z.union([
       .superRefine((ids, ctx) => {
         ids.forEach((id, i) => {
           if (ids.indexOf(id) !== i) {
-            ctx.addIssue({ code: z.ZodIssueCode.custom, path: [i], message: `'${id}' is listed twice (also ids[${ids.indexOf(id)}]).`, params: { fix: 'each subnet once, one per Availability Zone.' } });
+            ctx.addIssue({
+              code: z.ZodIssueCode.custom,
+              path: [i],
+              message: `'${id}' is listed twice (also ids[${ids.indexOf(id)}]).`,
+              params: { fix: 'each subnet once, one per Availability Zone.' },
+            });
           }
         });
       }),
@@ -56,7 +61,8 @@ export const tgwSubnetsSchema = z.union([
 
 const tgwShape = {
   /** An existing transit gateway; none is created. @default - a new `AWS::EC2::TransitGateway` */
-  transitGatewayId: z.string().regex(TRANSIT_GATEWAY_ID, `a transit gateway id: 'tgw-' and 8 or 17 hexadecimal digits, such as ${EXAMPLE_TGW_ID}`).optional(),
+  transitGatewayId: z.string().regex(TRANSIT_GATEWAY_ID, `a transit gateway id: 'tgw-' and 8 or 17 hexadecimal digits, such as ${EXAMPLE_TGW_ID}`)
+    .optional(),
   /** A new gateway's Amazon side ASN (C08 range). @default aws.asn, which the peer's BGP sessions use (C11) */
   amazonSideAsn: z.number().int().optional(),
   /** VPN ECMP: all four tunnels carry traffic towards the active/active peer (C29). @default enable */
@@ -70,7 +76,16 @@ const tgwShape = {
    * it associates and propagates by itself) or an existing one by id. @default new
    */
   routeTable: z
-    .union([z.literal('new'), z.literal('default'), z.object({ id: z.string().regex(TRANSIT_GATEWAY_ROUTE_TABLE_ID, "a transit gateway route table id: 'tgw-rtb-' and 8 or 17 hexadecimal digits, such as tgw-rtb-0123456789abcdef0") }).strict()])
+    .union([
+      z.literal('new'),
+      z.literal('default'),
+      z.object({
+        id: z.string().regex(
+          TRANSIT_GATEWAY_ROUTE_TABLE_ID,
+          "a transit gateway route table id: 'tgw-rtb-' and 8 or 17 hexadecimal digits, such as tgw-rtb-0123456789abcdef0",
+        ),
+      }).strict(),
+    ])
     .default('new'),
   /** The plan VPC's attachment. @default { subnets: { type: 'private' } } */
   vpcAttachment: z.object({ subnets: tgwSubnetsSchema.default({ type: 'private' }) }).strict().default({}),
@@ -112,7 +127,10 @@ function tgwOnly(field: keyof typeof tgwShape) {
 export const vgwTargetSchema = z
   .object({
     kind: z.literal('vgw'),
-    ...(Object.fromEntries(Object.keys(tgwShape).map((k) => [k, tgwOnly(k as keyof typeof tgwShape)])) as Record<keyof typeof tgwShape, z.ZodEffects<z.ZodUnknown>>),
+    ...(Object.fromEntries(Object.keys(tgwShape).map((k) => [k, tgwOnly(k as keyof typeof tgwShape)])) as Record<
+      keyof typeof tgwShape,
+      z.ZodEffects<z.ZodUnknown>
+    >),
   })
   .strict();
 
@@ -132,13 +150,13 @@ export const awsTargetSchema = z
 
 export type TgwTargetSpec = z.output<typeof tgwTargetSchema>;
 /** The parsed target, defaults applied, before the cross-field checks. */
-export type AwsTargetSpec = { readonly kind: 'vgw' } | TgwTargetSpec;
+export type AwsTargetSpec = { readonly kind: 'vgw'; } | TgwTargetSpec;
 export type AwsTargetInput = z.input<typeof awsTargetSchema>;
 
 /** The plan fields the checks read besides the target (a subset of `PlanSpec`: the rules pass the spec). */
 export interface AwsTargetContext {
-  readonly aws: { readonly asn: number; readonly enableAcceleration: boolean; readonly region?: string };
-  readonly azure: { readonly activeActive: boolean };
+  readonly aws: { readonly asn: number; readonly enableAcceleration: boolean; readonly region?: string; };
+  readonly azure: { readonly activeActive: boolean; };
 }
 
 /** A finding before the rule id is attached: which rule owns it, and its catalogue numbers. */
@@ -156,17 +174,33 @@ export function transitGatewayAsnViolations(target: AwsTargetSpec, context: AwsT
   const asn = target.amazonSideAsn;
   const path = `${P}.amazonSideAsn`;
   if (target.transitGatewayId !== undefined) {
-    return [{ ruleId: 'VgwAsnIsPrivate', catalogue: ['C08'], path,
-      message: `${asn} set for an existing transit gateway (${target.transitGatewayId}); its ASN was fixed at creation and cannot change while VPN attachments exist (EC2 ModifyTransitGatewayOptions).`,
-      fix: "leave amazonSideAsn out and set aws.asn to the gateway's AmazonSideAsn (aws ec2 describe-transit-gateways: Options.AmazonSideAsn)." }];
+    return [{
+      ruleId: 'VgwAsnIsPrivate',
+      catalogue: ['C08'],
+      path,
+      message:
+        `${asn} set for an existing transit gateway (${target.transitGatewayId}); its ASN was fixed at creation and cannot change while VPN attachments exist (EC2 ModifyTransitGatewayOptions).`,
+      fix: "leave amazonSideAsn out and set aws.asn to the gateway's AmazonSideAsn (aws ec2 describe-transit-gateways: Options.AmazonSideAsn).",
+    }];
   }
   if (!privateAsn(asn)) {
-    return [{ ruleId: 'VgwAsnIsPrivate', catalogue: ['C08'], path, message: `${asn} is not a private ASN (${PRIVATE_ASN}).`, fix: `a private ASN such as ${context.aws.asn === asn ? 64512 : context.aws.asn}, within ${PRIVATE_ASN}.` }];
+    return [{
+      ruleId: 'VgwAsnIsPrivate',
+      catalogue: ['C08'],
+      path,
+      message: `${asn} is not a private ASN (${PRIVATE_ASN}).`,
+      fix: `a private ASN such as ${context.aws.asn === asn ? 64512 : context.aws.asn}, within ${PRIVATE_ASN}.`,
+    }];
   }
   if (asn !== context.aws.asn) {
-    return [{ ruleId: 'PeerAsnsMatch', catalogue: ['C11'], path,
-      message: `${asn} differs from aws.asn ${context.aws.asn}; the peer's BGP sessions (Azure local network gateways) use aws.asn, so BGP would never come up.`,
-      fix: `the same value in both (aws.asn ${asn}), or leave amazonSideAsn out: it follows aws.asn.` }];
+    return [{
+      ruleId: 'PeerAsnsMatch',
+      catalogue: ['C11'],
+      path,
+      message:
+        `${asn} differs from aws.asn ${context.aws.asn}; the peer's BGP sessions (Azure local network gateways) use aws.asn, so BGP would never come up.`,
+      fix: `the same value in both (aws.asn ${asn}), or leave amazonSideAsn out: it follows aws.asn.`,
+    }];
   }
   return [];
 }
@@ -174,11 +208,15 @@ export function transitGatewayAsnViolations(target: AwsTargetSpec, context: AwsT
 /** C27: acceleration on a TGW only; the top-level `aws.enableAcceleration` is the VGW's. Rule owner: NoAccelerationOnVgw. */
 export function accelerationViolations(target: AwsTargetSpec, context: AwsTargetContext): TargetViolation[] {
   if (!context.aws.enableAcceleration) return [];
-  return [{ ruleId: 'NoAccelerationOnVgw', catalogue: ['C27'], path: 'aws.enableAcceleration',
+  return [{
+    ruleId: 'NoAccelerationOnVgw',
+    catalogue: ['C27'],
+    path: 'aws.enableAcceleration',
     message: target.kind === 'tgw'
       ? 'true at aws level; acceleration is a property of the transit gateway target here.'
       : 'true, but aws.target is a virtual private gateway, which has no accelerated VPN.',
-    fix: "false (the default), and aws.target { kind: 'tgw', enableAcceleration: true } (the peer must admit NAT-T, UDP 4500)." }];
+    fix: "false (the default), and aws.target { kind: 'tgw', enableAcceleration: true } (the peer must admit NAT-T, UDP 4500).",
+  }];
 }
 
 /**
@@ -190,14 +228,24 @@ export function tunnelBandwidthViolations(target: AwsTargetSpec, context: AwsTar
   const path = `${P}.tunnelBandwidth`;
   const out: TargetViolation[] = [];
   if (target.enableAcceleration) {
-    out.push({ ruleId: 'TunnelBandwidth', catalogue: [], path,
-      message: "'large' with enableAcceleration true; AWS: \"Accelerated VPN is not supported\" with Large Bandwidth Tunnels (Site-to-Site VPN User Guide, Tunnel options).",
-      fix: "'standard' (the default), or enableAcceleration false." });
+    out.push({
+      ruleId: 'TunnelBandwidth',
+      catalogue: [],
+      path,
+      message:
+        '\'large\' with enableAcceleration true; AWS: "Accelerated VPN is not supported" with Large Bandwidth Tunnels (Site-to-Site VPN User Guide, Tunnel options).',
+      fix: "'standard' (the default), or enableAcceleration false.",
+    });
   }
   if (context.aws.region !== undefined && LARGE_TUNNEL_UNAVAILABLE_REGIONS.includes(context.aws.region)) {
-    out.push({ ruleId: 'TunnelBandwidth', catalogue: [], path,
-      message: `'large' in ${context.aws.region}, where AWS does not offer Large Bandwidth Tunnels (Site-to-Site VPN User Guide, Region availability).`,
-      fix: `'standard' (the default), or a region other than ${LARGE_TUNNEL_UNAVAILABLE_REGIONS.join(', ')}.` });
+    out.push({
+      ruleId: 'TunnelBandwidth',
+      catalogue: [],
+      path,
+      message:
+        `'large' in ${context.aws.region}, where AWS does not offer Large Bandwidth Tunnels (Site-to-Site VPN User Guide, Region availability).`,
+      fix: `'standard' (the default), or a region other than ${LARGE_TUNNEL_UNAVAILABLE_REGIONS.join(', ')}.`,
+    });
   }
   return out;
 }
@@ -205,19 +253,36 @@ export function tunnelBandwidthViolations(target: AwsTargetSpec, context: AwsTar
 /** C29: ECMP for the active/active peer, and route-table choices that can work. Rule owner: TransitGatewayVpnRouting. */
 export function transitGatewayRoutingViolations(target: AwsTargetSpec, context: AwsTargetContext): TargetViolation[] {
   if (target.kind !== 'tgw') return [];
-  const v = (field: string, message: string, fix: string, level?: 'warning'): TargetViolation =>
-    ({ ruleId: 'TransitGatewayVpnRouting', catalogue: ['C29'], path: `${P}.${field}`, message, fix, ...(level ? { level } : {}) });
+  const v = (field: string, message: string, fix: string, level?: 'warning'): TargetViolation => ({
+    ruleId: 'TransitGatewayVpnRouting',
+    catalogue: ['C29'],
+    path: `${P}.${field}`,
+    message,
+    fix,
+    ...(level ? { level } : {}),
+  });
   const out: TargetViolation[] = [];
   const existing = target.transitGatewayId !== undefined;
   if (target.vpnEcmpSupport === 'disable' && context.azure.activeActive) {
-    out.push(v('vpnEcmpSupport', "'disable' with an active/active peer: traffic from AWS prefers one of the four tunnels (seed 000).",
-      "'enable' (the default), so that all four tunnels carry traffic.", 'warning'));
+    out.push(
+      v(
+        'vpnEcmpSupport',
+        "'disable' with an active/active peer: traffic from AWS prefers one of the four tunnels (seed 000).",
+        "'enable' (the default), so that all four tunnels carry traffic.",
+        'warning',
+      ),
+    );
   }
   if (existing) {
     for (const field of ['defaultRouteTableAssociation', 'defaultRouteTablePropagation'] as const) {
       if (target[field] === undefined) {
-        out.push(v(field, `is required with an existing transit gateway (${target.transitGatewayId}): it decides which associations and propagations can be declared, and cannot be read at synth.`,
-          `the gateway's value, 'enable' or 'disable' (aws ec2 describe-transit-gateways: Options.${field[0].toUpperCase()}${field.slice(1)}).`));
+        out.push(
+          v(
+            field,
+            `is required with an existing transit gateway (${target.transitGatewayId}): it decides which associations and propagations can be declared, and cannot be read at synth.`,
+            `the gateway's value, 'enable' or 'disable' (aws ec2 describe-transit-gateways: Options.${field[0].toUpperCase()}${field.slice(1)}).`,
+          ),
+        );
       }
     }
   }
@@ -225,16 +290,33 @@ export function transitGatewayRoutingViolations(target: AwsTargetSpec, context: 
   const propagates = target.defaultRouteTablePropagation === 'enable';
   const table = target.routeTable;
   if (table === 'new' && associates) {
-    out.push(v('routeTable', "'new' while the gateway associates every new attachment with its default route table (defaultRouteTableAssociation 'enable'): a second association fails (Resource.AlreadyAssociated, one route table per attachment).",
-      existing ? "'default', or the default association table's id ({ id: 'tgw-rtb-…' })." : "'new' with defaultRouteTableAssociation 'disable' (the default), or 'default' with both defaults 'enable'."));
+    out.push(
+      v(
+        'routeTable',
+        "'new' while the gateway associates every new attachment with its default route table (defaultRouteTableAssociation 'enable'): a second association fails (Resource.AlreadyAssociated, one route table per attachment).",
+        existing
+          ? "'default', or the default association table's id ({ id: 'tgw-rtb-…' })."
+          : "'new' with defaultRouteTableAssociation 'disable' (the default), or 'default' with both defaults 'enable'.",
+      ),
+    );
   }
   if (table === 'default' && !(associates && propagates)) {
-    out.push(v('routeTable', "'default' needs the gateway to associate and propagate by itself: CloudFormation does not return the default table's id, so nothing can be declared on it.",
-      "defaultRouteTableAssociation and defaultRouteTablePropagation 'enable', or routeTable 'new'."));
+    out.push(
+      v(
+        'routeTable',
+        "'default' needs the gateway to associate and propagate by itself: CloudFormation does not return the default table's id, so nothing can be declared on it.",
+        "defaultRouteTableAssociation and defaultRouteTablePropagation 'enable', or routeTable 'new'.",
+      ),
+    );
   }
   if (typeof table === 'object' && !existing) {
-    out.push(v('routeTable.id', `'${table.id}' given for a new transit gateway, which has no route table yet.`,
-      `'new' (the default), or transitGatewayId of the gateway that holds ${table.id}.`));
+    out.push(
+      v(
+        'routeTable.id',
+        `'${table.id}' given for a new transit gateway, which has no route table yet.`,
+        `'new' (the default), or transitGatewayId of the gateway that holds ${table.id}.`,
+      ),
+    );
   }
   return out;
 }
@@ -242,9 +324,13 @@ export function transitGatewayRoutingViolations(target: AwsTargetSpec, context: 
 /** C04: other connections' inside CIDRs exist only on an existing gateway. Rule owner: InsideCidrUnique. */
 export function insideCidrsInUseViolations(target: AwsTargetSpec): TargetViolation[] {
   if (target.kind !== 'tgw' || target.transitGatewayId !== undefined || target.insideCidrsInUse.length === 0) return [];
-  return [{ ruleId: 'InsideCidrUnique', catalogue: ['C04'], path: `${P}.insideCidrsInUse`,
+  return [{
+    ruleId: 'InsideCidrUnique',
+    catalogue: ['C04'],
+    path: `${P}.insideCidrsInUse`,
     message: 'listed for a new transit gateway, which carries no other VPN connection.',
-    fix: '[] (the default), or transitGatewayId of the existing gateway whose connections use them.' }];
+    fix: '[] (the default), or transitGatewayId of the existing gateway whose connections use them.',
+  }];
 }
 
 /** The violations `ruleId` owns, as that rule's plan scope returns them (the rule adds id and catalogue). */
@@ -258,7 +344,12 @@ export function violationsOwnedBy(violations: readonly TargetViolation[], ruleId
  */
 export function awsTargetShapeFindings(target: AwsTargetSpec, context: AwsTargetContext): Finding[] {
   return tunnelBandwidthViolations(target, context).map(({ path, message, fix, level }) => ({
-    path, ruleId: 'Schema', catalogue: [], level: level ?? 'error', message, fix: fix ?? '',
+    path,
+    ruleId: 'Schema',
+    catalogue: [],
+    level: level ?? 'error',
+    message,
+    fix: fix ?? '',
   }));
 }
 
@@ -274,17 +365,17 @@ export function awsTargetViolations(target: AwsTargetSpec, context: AwsTargetCon
 }
 
 /** The target as the AWS construct takes it (lib/aws/targets/tgw.ts). */
-export type ResolvedAwsTarget = { readonly kind: 'vgw' } | ResolvedTransitGatewayTarget;
+export type ResolvedAwsTarget = { readonly kind: 'vgw'; } | ResolvedTransitGatewayTarget;
 
 export interface ResolvedTransitGatewayTarget {
   readonly kind: 'tgw';
   /** A new gateway with its ASN (= aws.asn), or an existing one by id. */
-  readonly gateway: { readonly kind: 'new'; readonly amazonSideAsn: number } | { readonly kind: 'existing'; readonly transitGatewayId: string };
+  readonly gateway: { readonly kind: 'new'; readonly amazonSideAsn: number; } | { readonly kind: 'existing'; readonly transitGatewayId: string; };
   readonly vpnEcmpSupport: boolean;
   readonly defaultRouteTableAssociation: boolean;
   readonly defaultRouteTablePropagation: boolean;
-  readonly routeTable: { readonly kind: 'new' } | { readonly kind: 'default' } | { readonly kind: 'existing'; readonly id: string };
-  readonly subnets: { readonly type: 'private' | 'isolated' | 'public' } | { readonly ids: readonly string[] };
+  readonly routeTable: { readonly kind: 'new'; } | { readonly kind: 'default'; } | { readonly kind: 'existing'; readonly id: string; };
+  readonly subnets: { readonly type: 'private' | 'isolated' | 'public'; } | { readonly ids: readonly string[]; };
   readonly enableAcceleration: boolean;
   readonly tunnelBandwidth: 'standard' | 'large';
   readonly insideCidrsInUse: readonly string[];
@@ -324,7 +415,11 @@ const NEW_OUTSIDE_IPS =
   'new tunnel outside IPs: deploy the AWS side, then run `pulumi up` again with the new `cdk deploy --outputs-file` so the peer follows (README, "Transit gateway target", changes that replace).';
 
 const gatewayName = (t: ResolvedAwsTarget) =>
-  t.kind === 'vgw' ? 'a virtual private gateway' : t.gateway.kind === 'new' ? 'a new transit gateway' : `transit gateway ${t.gateway.transitGatewayId}`;
+  t.kind === 'vgw'
+    ? 'a virtual private gateway'
+    : t.gateway.kind === 'new'
+    ? 'a new transit gateway'
+    : `transit gateway ${t.gateway.transitGatewayId}`;
 
 /**
  * What moving from `before` to `after` replaces. `VpnGatewayId`, `TransitGatewayId` and
@@ -337,15 +432,31 @@ export function awsTargetReplacements(before: ResolvedAwsTarget, after: Resolved
   if (!sameGateway) reasons.push(`aws.target: ${gatewayName(before)} → ${gatewayName(after)} (VpnGatewayId/TransitGatewayId are create-only)`);
   const out: TargetReplacement[] = [];
   if (before.kind === 'tgw' && after.kind === 'tgw') {
-    if (before.enableAcceleration !== after.enableAcceleration) reasons.push(`aws.target.enableAcceleration ${before.enableAcceleration} → ${after.enableAcceleration} (create-only)`);
-    if (before.tunnelBandwidth !== after.tunnelBandwidth) reasons.push(`aws.target.tunnelBandwidth ${before.tunnelBandwidth} → ${after.tunnelBandwidth} (an existing tunnel cannot be modified to large bandwidth)`);
-    if (sameGateway && before.gateway.kind === 'new' && after.gateway.kind === 'new' && before.gateway.amazonSideAsn !== after.gateway.amazonSideAsn) {
-      out.push({ resource: 'AWS transit gateway', reasons: [`Amazon side ASN ${before.gateway.amazonSideAsn} → ${after.gateway.amazonSideAsn}`],
-        consequence: 'the update fails while VPN attachments exist (EC2: "You must first delete all transit gateway attachments … prior to modifying the ASN"); keep the ASN, or tear down and redeploy.' });
+    if (before.enableAcceleration !== after.enableAcceleration) {
+      reasons.push(`aws.target.enableAcceleration ${before.enableAcceleration} → ${after.enableAcceleration} (create-only)`);
+    }
+    if (before.tunnelBandwidth !== after.tunnelBandwidth) {
+      reasons.push(
+        `aws.target.tunnelBandwidth ${before.tunnelBandwidth} → ${after.tunnelBandwidth} (an existing tunnel cannot be modified to large bandwidth)`,
+      );
+    }
+    if (
+      sameGateway && before.gateway.kind === 'new' && after.gateway.kind === 'new' && before.gateway.amazonSideAsn !== after.gateway.amazonSideAsn
+    ) {
+      out.push({
+        resource: 'AWS transit gateway',
+        reasons: [`Amazon side ASN ${before.gateway.amazonSideAsn} → ${after.gateway.amazonSideAsn}`],
+        consequence:
+          'the update fails while VPN attachments exist (EC2: "You must first delete all transit gateway attachments … prior to modifying the ASN"); keep the ASN, or tear down and redeploy.',
+      });
     }
     if (sameGateway && JSON.stringify(before.subnets) !== JSON.stringify(after.subnets)) {
-      out.push({ resource: 'AWS transit gateway VPC attachment', reasons: ['aws.target.vpcAttachment.subnets changed'],
-        consequence: 'if the chosen subnets differ, the attachment is replaced, and EC2 refuses a second attachment of the VPC to the same gateway while the old one exists (DuplicateTransitGatewayAttachment): remove the attachment first (traffic stops meanwhile).' });
+      out.push({
+        resource: 'AWS transit gateway VPC attachment',
+        reasons: ['aws.target.vpcAttachment.subnets changed'],
+        consequence:
+          'if the chosen subnets differ, the attachment is replaced, and EC2 refuses a second attachment of the VPC to the same gateway while the old one exists (DuplicateTransitGatewayAttachment): remove the attachment first (traffic stops meanwhile).',
+      });
     }
   }
   if (reasons.length > 0) out.unshift({ resource: 'AWS VPN connections 1 and 2', reasons, consequence: NEW_OUTSIDE_IPS, replacesConnections: true });
@@ -366,7 +477,7 @@ export interface AwsTargetResult {
 export function validateAwsTarget(target: unknown, context: AwsTargetContext): AwsTargetResult {
   const parsed = awsTargetSchema.safeParse(target);
   if (!parsed.success) {
-    const kind = (target as { kind?: unknown } | undefined)?.kind;
+    const kind = (target as { kind?: unknown; } | undefined)?.kind;
     // "Allowed here" hints need the branch the user meant; schemaFindings walks objects, not unions.
     const branch = kind === 'tgw' ? tgwTargetSchema : kind === 'vgw' ? vgwTargetSchema : z.object({ kind: z.enum(['vgw', 'tgw']) });
     const root = z.object({ aws: z.object({ target: branch }) });
@@ -379,7 +490,12 @@ export function validateAwsTarget(target: unknown, context: AwsTargetContext): A
     return { findings };
   }
   const findings: Finding[] = awsTargetViolations(parsed.data, context).map(({ ruleId, catalogue, level, path, message, fix }) => ({
-    path, ruleId, catalogue, level: level ?? 'error', message, fix: fix ?? '',
+    path,
+    ruleId,
+    catalogue,
+    level: level ?? 'error',
+    message,
+    fix: fix ?? '',
   }));
   if (findings.some((f) => f.level === 'error')) return { findings };
   return { target: resolveAwsTarget(parsed.data, context), findings };

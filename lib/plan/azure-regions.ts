@@ -6,7 +6,7 @@
  * Sovereign clouds (Azure Government, Azure operated by 21Vianet) are not in that list, nor here.
  * Denmark East is listed there as "coming soon", with zones.
  */
-export const AZURE_REGIONS: Readonly<Record<string, { readonly availabilityZones: boolean }>> = {
+export const AZURE_REGIONS: Readonly<Record<string, { readonly availabilityZones: boolean; }>> = {
   australiacentral: { availabilityZones: false },
   australiacentral2: { availabilityZones: false },
   australiaeast: { availabilityZones: true },

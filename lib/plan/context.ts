@@ -19,4 +19,3 @@ export interface PlanContext {
   /** Plans already attached to the same Azure gateway (C04). */
   readonly sharedGateway: readonly ResolvedPlan[];
 }
-

@@ -33,9 +33,10 @@ export interface JsonProblem {
   readonly fix: string;
 }
 
-export type JsonResult = { readonly ok: true; readonly value: unknown } | ({ readonly ok: false } & JsonProblem);
+export type JsonResult = { readonly ok: true; readonly value: unknown; } | ({ readonly ok: false; } & JsonProblem);
 
-const SAVE_AS_UTF8 = 'save it as UTF-8 without a byte order mark (in most editors: "Save with encoding" → "UTF-8"), as JSON requires (RFC 8259 §8.1).';
+const SAVE_AS_UTF8 =
+  'save it as UTF-8 without a byte order mark (in most editors: "Save with encoding" → "UTF-8"), as JSON requires (RFC 8259 §8.1).';
 const JSON_SYNTAX = 'JSON (RFC 8259): names and strings in double quotes, commas between items, no trailing comma, no comments.';
 
 function failure(problem: string, fix: string): JsonResult {
@@ -81,7 +82,9 @@ function lineAndColumn(text: string, offset: number): string {
 function tooDeepAt(text: string, maxDepth: number): number | undefined {
   const jsonc = loadJsonc();
   // SyntaxKind is a const enum in the typings (unusable under isolatedModules) and a plain object at run time.
-  const kind = (jsonc as unknown as { SyntaxKind: Record<'EOF' | 'OpenBraceToken' | 'OpenBracketToken' | 'CloseBraceToken' | 'CloseBracketToken', number> }).SyntaxKind;
+  const kind =
+    (jsonc as unknown as { SyntaxKind: Record<'EOF' | 'OpenBraceToken' | 'OpenBracketToken' | 'CloseBraceToken' | 'CloseBracketToken', number>; })
+      .SyntaxKind;
   const scanner = jsonc.createScanner(text, true);
   let depth = 0;
   for (let token: number = scanner.scan(); token !== kind.EOF; token = scanner.scan()) {
@@ -132,13 +135,18 @@ const ERROR_TEXT: Record<string, string> = {
 function syntaxProblem(text: string, parseError: Error): JsonResult {
   if (text.trim() === '') return failure('is empty.', JSON_SYNTAX);
   const { visit, printParseErrorCode } = loadJsonc();
-  let first: { offset: number; code: string } | undefined;
-  visit(text, { onError: (error, offset) => (first ??= { offset, code: printParseErrorCode(error) }) }, { disallowComments: true, allowTrailingComma: false });
+  let first: { offset: number; code: string; } | undefined;
+  visit(text, { onError: (error, offset) => (first ??= { offset, code: printParseErrorCode(error) }) }, {
+    disallowComments: true,
+    allowTrailingComma: false,
+  });
   // V8 gives a position for most errors ("… in JSON at position 42"); its wording is kept, never its quoted context.
   const v8 = /^([^"]{1,80}) in JSON at position (\d+)$/.exec(parseError.message);
   if (!first && v8) first = { offset: Number(v8[2]), code: v8[1] };
   if (!first) return failure('is not valid JSON.', JSON_SYNTAX);
-  if (first.offset >= text.length) return failure(`is not valid JSON: it ends before the value is complete (${lineAndColumn(text, text.length)}).`, JSON_SYNTAX);
+  if (first.offset >= text.length) {
+    return failure(`is not valid JSON: it ends before the value is complete (${lineAndColumn(text, text.length)}).`, JSON_SYNTAX);
+  }
   return failure(`is not valid JSON at ${lineAndColumn(text, first.offset)}: ${ERROR_TEXT[first.code] ?? first.code}.`, JSON_SYNTAX);
 }
 
@@ -151,12 +159,20 @@ export function parseJsonText(text: string, limits: JsonLimits = {}): JsonResult
     value = JSON.parse(text);
   } catch (e) {
     const deep = tooDeepAt(text, maxDepth);
-    if (deep !== undefined) return failure(`nests objects or arrays more than ${maxDepth} levels deep (${lineAndColumn(text, deep)}).`, `at most ${maxDepth} levels; this file's format needs far fewer.`);
+    if (deep !== undefined) {
+      return failure(
+        `nests objects or arrays more than ${maxDepth} levels deep (${lineAndColumn(text, deep)}).`,
+        `at most ${maxDepth} levels; this file's format needs far fewer.`,
+      );
+    }
     return syntaxProblem(text, e as Error);
   }
   if (deeperThan(value, maxDepth)) {
     const deep = tooDeepAt(text, maxDepth) ?? 0;
-    return failure(`nests objects or arrays more than ${maxDepth} levels deep (${lineAndColumn(text, deep)}).`, `at most ${maxDepth} levels; this file's format needs far fewer.`);
+    return failure(
+      `nests objects or arrays more than ${maxDepth} levels deep (${lineAndColumn(text, deep)}).`,
+      `at most ${maxDepth} levels; this file's format needs far fewer.`,
+    );
   }
   return { ok: true, value };
 }
@@ -167,7 +183,9 @@ export function readJsonFile(file: string, limits: JsonLimits = {}): JsonResult 
   let bytes: Buffer;
   try {
     const size = statSync(file).size;
-    if (size > maxBytes) return failure(`is ${size} bytes; at most ${maxBytes} are read.`, 'the JSON file this tool writes or documents; it is a few kilobytes.');
+    if (size > maxBytes) {
+      return failure(`is ${size} bytes; at most ${maxBytes} are read.`, 'the JSON file this tool writes or documents; it is a few kilobytes.');
+    }
     bytes = readFileSync(file);
   } catch (e) {
     return failure(`cannot be read: ${(e as NodeJS.ErrnoException).code ?? 'unknown error'}.`, 'a readable JSON file.');

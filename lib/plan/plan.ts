@@ -24,7 +24,6 @@ export interface PlanOptions {
   readonly sharedGateway?: readonly ResolvedPlan[];
 }
 
-
 /** Why a plan may not name Azure and Alibaba together (issue 10; README "AWS ↔ Alibaba Cloud"). */
 export const AZURE_AND_ALIBABA_REFUSED =
   'a plan has one peer, and this one names both azure and alibaba. Azure ↔ Alibaba is out of scope: an Azure local network ' +
@@ -48,7 +47,7 @@ const AWS_TUNNELS: readonly AwsTunnelNumber[] = [1, 2];
 
 /** Explicit tunnels first (they claim their blocks), then allocation for the rest, in instance order. */
 /** @internal Draft tunnels (explicit, then allocated) for lib/check/validate.ts. */
-export function draftTunnels(spec: PlanSpec, sharedGateway: readonly ResolvedPlan[]): { tunnels: DraftTunnel[]; findings: Finding[] } {
+export function draftTunnels(spec: PlanSpec, sharedGateway: readonly ResolvedPlan[]): { tunnels: DraftTunnel[]; findings: Finding[]; } {
   const findings: Finding[] = [];
   // Azure: its APIPA window (C03); Alibaba: all of 169.254.0.0/16 but the reserved blocks (C35).
   const allocator = spec.alibaba === undefined ? new ApipaAllocator() : new ApipaAllocator(ALIBABA_INSIDE_RANGE);
@@ -166,7 +165,7 @@ function withoutField(value: unknown, segments: readonly (string | number)[]): u
  * Returns the parsed rest and the paths given up, or undefined when no shape remains.
  */
 /** @internal used by lib/check/validate.ts. */
-export function parseWhatParses(input: unknown, error: z.ZodError): { spec: PlanSpec; dropped: string[] } | undefined {
+export function parseWhatParses(input: unknown, error: z.ZodError): { spec: PlanSpec; dropped: string[]; } | undefined {
   let current = input;
   let issues = error.issues;
   const dropped: string[] = [];
@@ -189,4 +188,3 @@ export function parseWhatParses(input: unknown, error: z.ZodError): { spec: Plan
   }
   return undefined;
 }
-

@@ -33,7 +33,9 @@ export function replacementsBetween(before: ResolvedPlan, after: ResolvedPlan): 
   const replacements: Replacement[] = [];
   const gatewayReasons: string[] = [];
   const bothVgw = before.aws.target.kind === 'vgw' && after.aws.target.kind === 'vgw';
-  if (bothVgw && before.aws.asn !== after.aws.asn) gatewayReasons.push(`aws.asn ${before.aws.asn} → ${after.aws.asn} (C08: the Amazon side ASN cannot change)`);
+  if (bothVgw && before.aws.asn !== after.aws.asn) {
+    gatewayReasons.push(`aws.asn ${before.aws.asn} → ${after.aws.asn} (C08: the Amazon side ASN cannot change)`);
+  }
   if (gatewayReasons.length > 0) {
     replacements.push({ resource: 'AWS virtual private gateway (and both VPN connections)', reasons: gatewayReasons, consequence: NEW_OUTSIDE_IPS });
   }

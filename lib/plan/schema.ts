@@ -12,7 +12,7 @@ import { tagProblems } from './tags';
 
 const int = () => z.number().int();
 
-export const ipsecPhaseSchema = (defaults: { lifetimeSeconds: number }) =>
+export const ipsecPhaseSchema = (defaults: { lifetimeSeconds: number; }) =>
   z
     .object({
       /** AWS name: AES128, AES256, AES128-GCM-16 or AES256-GCM-16. @default AES256 */

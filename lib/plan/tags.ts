@@ -20,7 +20,12 @@ export const AWS_TAG_LIMITS = { maxTags: 50, maxKeyLength: 128, maxValueLength: 
 /** Characters IAM (and Lambda, CloudWatch Logs) accept in tag keys and values. */
 const AWS_TAG_CHARACTER = /[\p{L}\p{Z}\p{N}_.:/=+\-@]/u;
 const AWS_TAG_CHARACTERS_TEXT = 'letters, digits, spaces and _ . : / = + - @';
-export const AZURE_TAG_LIMITS = { maxTags: 50, maxNameLength: 512, maxValueLength: 256, forbiddenNameCharacters: ['<', '>', '%', '&', '\\', '?', '/'] } as const;
+export const AZURE_TAG_LIMITS = {
+  maxTags: 50,
+  maxNameLength: 512,
+  maxValueLength: 256,
+  forbiddenNameCharacters: ['<', '>', '%', '&', '\\', '?', '/'],
+} as const;
 
 /**
  * Tag keys the AWS construct (lib/aws/azure-vpn-connections.ts) adds besides the plan's, on the resource
@@ -89,15 +94,20 @@ export function tagProblems(tags: Readonly<Record<string, string>>): TagProblem[
       const azureToo = length(key) > AZURE_TAG_LIMITS.maxNameLength ? ` and Azure's ${AZURE_TAG_LIMITS.maxNameLength}` : '';
       problems.push({
         key,
-        message: `the key ${shown} has ${length(key)} characters, more than AWS's ${AWS_TAG_LIMITS.maxKeyLength}${azureToo} (AWS tag key: 1–${AWS_TAG_LIMITS.maxKeyLength} characters; Azure tag name: up to ${AZURE_TAG_LIMITS.maxNameLength}).`,
+        message: `the key ${shown} has ${
+          length(key)
+        } characters, more than AWS's ${AWS_TAG_LIMITS.maxKeyLength}${azureToo} (AWS tag key: 1–${AWS_TAG_LIMITS.maxKeyLength} characters; Azure tag name: up to ${AZURE_TAG_LIMITS.maxNameLength}).`,
         fix: `a key of at most ${AWS_TAG_LIMITS.maxKeyLength} characters.`,
       });
     }
     if (key.toLowerCase().startsWith(AWS_TAG_LIMITS.reservedPrefix)) {
       problems.push({
         key,
-        message: `the key ${shown} starts with '${AWS_TAG_LIMITS.reservedPrefix}', which AWS reserves for its own tags (in any upper or lower case); AWS refuses it.`,
-        fix: `a key without the '${AWS_TAG_LIMITS.reservedPrefix}' prefix, e.g. ${JSON.stringify(shortTagKey(key.slice(AWS_TAG_LIMITS.reservedPrefix.length)) || 'project')}.`,
+        message:
+          `the key ${shown} starts with '${AWS_TAG_LIMITS.reservedPrefix}', which AWS reserves for its own tags (in any upper or lower case); AWS refuses it.`,
+        fix: `a key without the '${AWS_TAG_LIMITS.reservedPrefix}' prefix, e.g. ${
+          JSON.stringify(shortTagKey(key.slice(AWS_TAG_LIMITS.reservedPrefix.length)) || 'project')
+        }.`,
       });
     }
     const forbidden = AZURE_TAG_LIMITS.forbiddenNameCharacters.filter((c) => key.includes(c));
@@ -105,7 +115,9 @@ export function tagProblems(tags: Readonly<Record<string, string>>): TagProblem[
       const replaced = [...key].map((c) => ((AZURE_TAG_LIMITS.forbiddenNameCharacters as readonly string[]).includes(c) ? '-' : c)).join('');
       problems.push({
         key,
-        message: `the key ${shown} contains ${forbidden.map((c) => `'${c}'`).join(', ')}; Azure tag names cannot contain ${AZURE_TAG_LIMITS.forbiddenNameCharacters.join(' ')}.`,
+        message: `the key ${shown} contains ${forbidden.map((c) => `'${c}'`).join(', ')}; Azure tag names cannot contain ${
+          AZURE_TAG_LIMITS.forbiddenNameCharacters.join(' ')
+        }.`,
         fix: `a key without those characters, e.g. ${JSON.stringify(shortTagKey(replaced))}.`,
       });
     }
@@ -113,7 +125,8 @@ export function tagProblems(tags: Readonly<Record<string, string>>): TagProblem[
     if (badInKey.length > 0) {
       problems.push({
         key,
-        message: `the key ${shown} contains ${badInKey}; AWS IAM (whose roles of this construct carry the plan's tags) accepts only ${AWS_TAG_CHARACTERS_TEXT} in tag keys.`,
+        message:
+          `the key ${shown} contains ${badInKey}; AWS IAM (whose roles of this construct carry the plan's tags) accepts only ${AWS_TAG_CHARACTERS_TEXT} in tag keys.`,
         fix: `a key of ${AWS_TAG_CHARACTERS_TEXT}, e.g. ${JSON.stringify(shortTagKey(withAwsTagCharacters(key)))}.`,
       });
     }
@@ -128,7 +141,8 @@ export function tagProblems(tags: Readonly<Record<string, string>>): TagProblem[
     if (badInValue.length > 0) {
       problems.push({
         key,
-        message: `the value contains ${badInValue}; AWS IAM (whose roles of this construct carry the plan's tags) accepts only ${AWS_TAG_CHARACTERS_TEXT} in tag values.`,
+        message:
+          `the value contains ${badInValue}; AWS IAM (whose roles of this construct carry the plan's tags) accepts only ${AWS_TAG_CHARACTERS_TEXT} in tag values.`,
         fix: `a value of ${AWS_TAG_CHARACTERS_TEXT}.`,
       });
     }

@@ -33,7 +33,7 @@ export interface ResolvedTunnel {
 export interface ResolvedPlan {
   readonly name: string;
   /** The plan's AWS section; `target` resolved (new or existing gateway, route table, subnets). */
-  readonly aws: Readonly<Omit<PlanSpec['aws'], 'target'>> & { readonly target: ResolvedAwsTarget };
+  readonly aws: Readonly<Omit<PlanSpec['aws'], 'target'>> & { readonly target: ResolvedAwsTarget; };
   readonly azure: Readonly<PlanSpec['azure']> & {
     /** Custom APIPA BGP addresses per gateway instance, in AWS tunnel order (C05). */
     readonly apipaByInstance: readonly [readonly string[], readonly string[]];

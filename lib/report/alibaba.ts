@@ -46,14 +46,16 @@ export function alibabaPlanSummary(plan: ResolvedPlan, gatewayIps?: readonly [st
   const peer = plan.alibaba!;
   return [
     `Plan ${plan.name}: AWS ASN ${plan.aws.asn} (VPC ${plan.aws.vpcCidr}), Alibaba Cloud ASN ${peer.localAsn} (VPC ${peer.vpcId}, region ${peer.region}, ` +
-      `gateway ${alibabaNames.gateway(plan, peer)}, ${peer.bandwidth} Mbps, dual-tunnel)`,
+    `gateway ${alibabaNames.gateway(plan, peer)}, ${peer.bandwidth} Mbps, dual-tunnel)`,
     `AWS customer gateways: IP 1 and IP 2 of the Alibaba gateway, BGP ASN ${plan.customerGatewayAsn}; Alibaba customer gateways: the four AWS tunnel outside IPs, BGP ASN ${plan.aws.asn}`,
     `IPsec: ${plan.ipsec.ikeVersion}, phase 1 ${plan.ipsec.phase1.encryption}/${plan.ipsec.phase1.integrity}/DH${plan.ipsec.phase1.dhGroup}/${plan.ipsec.phase1.lifetimeSeconds}s, ` +
-      `phase 2 ${plan.ipsec.phase2.encryption}/${plan.ipsec.phase2.integrity}/DH${plan.ipsec.phase2.dhGroup}/${plan.ipsec.phase2.lifetimeSeconds}s, DPD ${plan.ipsec.dpdTimeoutSeconds}s`,
+    `phase 2 ${plan.ipsec.phase2.encryption}/${plan.ipsec.phase2.integrity}/DH${plan.ipsec.phase2.dhGroup}/${plan.ipsec.phase2.lifetimeSeconds}s, DPD ${plan.ipsec.dpdTimeoutSeconds}s`,
     '',
     markdownTable(
       ['Alibaba connection', 'Tunnel', 'Role', 'Alibaba gateway IP', 'Faces', 'Tunnel CIDR', 'Alibaba BGP IP', 'AWS BGP IP'],
-      alibabaTunnelRows(plan, gatewayIps).map((r) => [r.connection, String(r.position), r.role, r.gatewayIp, r.awsTunnel, r.tunnelCidr, r.alibabaBgpIp, r.awsBgpIp]),
+      alibabaTunnelRows(plan, gatewayIps).map((
+        r,
+      ) => [r.connection, String(r.position), r.role, r.gatewayIp, r.awsTunnel, r.tunnelCidr, r.alibabaBgpIp, r.awsBgpIp]),
     ),
   ].join('\n');
 }

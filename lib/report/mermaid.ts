@@ -19,7 +19,8 @@ export function mermaidDiagram(plan: ResolvedPlan): string {
     '  VPN2 --- CGW2',
     '  GW --- INST0 & INST1',
     ...plan.tunnels.map(
-      (t) => `  VPN${t.awsConnection} <-->|"tunnel ${t.awsTunnel}: ${t.insideCidr}<br/>${t.awsBgpIp} ⇄ ${t.azureBgpIp}"| LNG_${t.id} --- INST${t.azureInstance}`,
+      (t) =>
+        `  VPN${t.awsConnection} <-->|"tunnel ${t.awsTunnel}: ${t.insideCidr}<br/>${t.awsBgpIp} ⇄ ${t.azureBgpIp}"| LNG_${t.id} --- INST${t.azureInstance}`,
     ),
   ];
   return lines.join('\n');
@@ -32,9 +33,13 @@ function gatewayNodes(plan: ResolvedPlan): string[] {
   const which = t.gateway.kind === 'new' ? 'new' : t.gateway.transitGatewayId;
   const table = t.routeTable.kind === 'existing' ? t.routeTable.id : t.routeTable.kind === 'new' ? 'new' : 'default';
   return [
-    `    TGW["Transit gateway (${which})<br/>ASN ${t.gateway.kind === 'new' ? t.gateway.amazonSideAsn : plan.aws.asn}<br/>VPN ECMP ${t.vpnEcmpSupport ? 'enable' : 'disable'}${t.enableAcceleration ? '<br/>accelerated' : ''}"]`,
+    `    TGW["Transit gateway (${which})<br/>ASN ${t.gateway.kind === 'new' ? t.gateway.amazonSideAsn : plan.aws.asn}<br/>VPN ECMP ${
+      t.vpnEcmpSupport ? 'enable' : 'disable'
+    }${t.enableAcceleration ? '<br/>accelerated' : ''}"]`,
     `    TGWRT["TGW route table (${table})<br/>VPN + VPC attachments associated, propagated"]`,
-    `    VPCATT["VPC attachment<br/>${'ids' in t.subnets ? t.subnets.ids.join(', ') : `${t.subnets.type} subnets`}, route ${plan.azure.vnetCidr} → TGW"]`,
+    `    VPCATT["VPC attachment<br/>${
+      'ids' in t.subnets ? t.subnets.ids.join(', ') : `${t.subnets.type} subnets`
+    }, route ${plan.azure.vnetCidr} → TGW"]`,
   ];
 }
 

@@ -44,10 +44,12 @@ export function transitGatewayLines(plan: ResolvedPlan): string[] {
   const subnets = 'ids' in t.subnets ? t.subnets.ids.join(', ') : `${t.subnets.type} subnets`;
   return [
     `Transit gateway (${gateway}): VPN ECMP ${t.vpnEcmpSupport ? 'enable (all four tunnels carry traffic)' : 'disable (one tunnel preferred)'}, ` +
-      `default route table association ${t.defaultRouteTableAssociation ? 'enable' : 'disable'}, propagation ${t.defaultRouteTablePropagation ? 'enable' : 'disable'}`,
+    `default route table association ${t.defaultRouteTableAssociation ? 'enable' : 'disable'}, propagation ${
+      t.defaultRouteTablePropagation ? 'enable' : 'disable'
+    }`,
     `Transit gateway route table: ${table} (both VPN attachments and the VPC attachment associated and propagated); ` +
-      `VPC attachment: ${subnets}, one per AZ, with a route to ${plan.azure.vnetCidr} via the TGW in their route tables; ` +
-      `acceleration ${t.enableAcceleration ? 'on' : 'off'}, tunnel bandwidth ${t.tunnelBandwidth}`,
+    `VPC attachment: ${subnets}, one per AZ, with a route to ${plan.azure.vnetCidr} via the TGW in their route tables; ` +
+    `acceleration ${t.enableAcceleration ? 'on' : 'off'}, tunnel bandwidth ${t.tunnelBandwidth}`,
   ];
 }
 
@@ -58,7 +60,7 @@ export function planSummary(plan: ResolvedPlan): string {
     `Customer gateways: BGP ASN ${plan.customerGatewayAsn}; local network gateways: BGP ASN ${plan.aws.asn}`,
     ...transitGatewayLines(plan),
     `IPsec: ${plan.ipsec.ikeVersion}, phase 1 ${plan.ipsec.phase1.encryption}/${plan.ipsec.phase1.integrity}/DH${plan.ipsec.phase1.dhGroup}/${plan.ipsec.phase1.lifetimeSeconds}s, ` +
-      `phase 2 ${plan.ipsec.phase2.encryption}/${plan.ipsec.phase2.integrity}/DH${plan.ipsec.phase2.dhGroup}/${plan.ipsec.phase2.lifetimeSeconds}s, DPD ${plan.ipsec.dpdTimeoutSeconds}s`,
+    `phase 2 ${plan.ipsec.phase2.encryption}/${plan.ipsec.phase2.integrity}/DH${plan.ipsec.phase2.dhGroup}/${plan.ipsec.phase2.lifetimeSeconds}s, DPD ${plan.ipsec.dpdTimeoutSeconds}s`,
     '',
     tunnelTable(plan),
     '',

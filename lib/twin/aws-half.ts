@@ -17,8 +17,8 @@ import type { ResolvedPlan } from '../plan/types';
 
 /** A synthesized CloudFormation template (the parts the twin reads). */
 export interface CfnTemplate {
-  Resources: Record<string, { Type: string; Properties?: Record<string, unknown> }>;
-  Outputs?: Record<string, { Value: unknown }>;
+  Resources: Record<string, { Type: string; Properties?: Record<string, unknown>; }>;
+  Outputs?: Record<string, { Value: unknown; }>;
 }
 
 /** The fake Secrets Manager: ARN → secret string. Values stay in memory; nothing prints them. */
@@ -49,7 +49,7 @@ export function synthesizeAwsHalf(plan: ResolvedPlan, azureGatewayPublicIps: rea
   // The built-in CloudFormation schema check is `cdk synth`'s job (and most of synthesis time); the
   // twin reads the values and lets strongSwan and FRR judge them.
   // Typed apart: the prop is newer than the package's aws-cdk-lib floor (2.258.0), which ignores it.
-  const appProps: AppProps & { readonly builtinCloudFormationValidation?: boolean } = { outdir, builtinCloudFormationValidation: false };
+  const appProps: AppProps & { readonly builtinCloudFormationValidation?: boolean; } = { outdir, builtinCloudFormationValidation: false };
   const app = new App(appProps);
   VpnRulesAspect.enable(app);
   const stack = new Stack(app, TWIN_STACK_NAME);
@@ -90,7 +90,7 @@ function generatedSecret(spec: Record<string, unknown>): string {
 }
 
 /** Resolves `Ref`, `Fn::GetAtt` and `Fn::Join` against the deployed physical ids and attributes. */
-export function resolveCfn(value: unknown, lookup: { ref: (id: string) => string; getAtt: (id: string, attr: string) => string }): unknown {
+export function resolveCfn(value: unknown, lookup: { ref: (id: string) => string; getAtt: (id: string, attr: string) => string; }): unknown {
   if (Array.isArray(value)) return value.map((v) => resolveCfn(v, lookup));
   if (value === null || typeof value !== 'object') return value;
   const object = value as Record<string, unknown>;
@@ -148,10 +148,12 @@ export function deployAwsHalf(template: CfnTemplate): DeployedAwsHalf {
       const resource = template.Resources[id];
       if (resource?.Type === 'Custom::VpnTunnelOutsideIps') {
         // The custom resource reads each tunnel's outside IP back by connection and inside CIDR.
-        const entry = ((resource.Properties?.Tunnels ?? []) as { Id: string; ConnectionId: { Ref: string }; InsideCidr: string }[]).find((t) => t.Id === attr);
+        const entry = ((resource.Properties?.Tunnels ?? []) as { Id: string; ConnectionId: { Ref: string; }; InsideCidr: string; }[]).find((t) =>
+          t.Id === attr
+        );
         if (!entry) throw new Error(`the twin cannot resolve ${id}.${attr}`);
         const connection = template.Resources[entry.ConnectionId.Ref];
-        const specs = (connection?.Properties?.VpnTunnelOptionsSpecifications ?? []) as { TunnelInsideCidr?: string }[];
+        const specs = (connection?.Properties?.VpnTunnelOptionsSpecifications ?? []) as { TunnelInsideCidr?: string; }[];
         const index = specs.findIndex((s) => s.TunnelInsideCidr === entry.InsideCidr);
         return outsideIps[`${entry.ConnectionId.Ref}/${index}`];
       }

@@ -17,7 +17,7 @@ const ENCRYPTION: Record<string, EncryptionTransform> = {
   'AES256-GCM-16': { id: ENCR.AES_GCM_16, keyLength: 256 },
 };
 /** `Phase{1,2}IntegrityAlgorithms` values (SHA1 | SHA2-256 | SHA2-384 | SHA2-512): the HMAC and, in phase 1, the PRF of the same hash. */
-const INTEGRITY: Record<string, { integrity: number; prf: number }> = {
+const INTEGRITY: Record<string, { integrity: number; prf: number; }> = {
   SHA1: { integrity: INTEG.HMAC_SHA1_96, prf: PRF.HMAC_SHA1 },
   'SHA2-256': { integrity: INTEG.HMAC_SHA2_256_128, prf: PRF.HMAC_SHA2_256 },
   'SHA2-384': { integrity: INTEG.HMAC_SHA2_384_192, prf: PRF.HMAC_SHA2_384 },
@@ -45,7 +45,7 @@ function listValues(spec: Record<string, unknown>, property: string): unknown[] 
   const list = spec[property];
   if (list === undefined) return undefined;
   if (!Array.isArray(list)) throw new TranslationError(property, list, 'a list of { Value } objects');
-  return list.map((entry) => (entry as { Value?: unknown }).Value);
+  return list.map((entry) => (entry as { Value?: unknown; }).Value);
 }
 
 function lookup<T>(table: Record<string, T>, field: string, value: unknown): T {
@@ -73,8 +73,12 @@ function proposals(spec: Record<string, unknown>, phase: 1 | 2): IkeProposal[] {
     .map((v) => lookup(ENCRYPTION, `${p}EncryptionAlgorithms`, v));
   const integrity = (listValues(spec, `${p}IntegrityAlgorithms`) ?? AWS_TUNNEL_DEFAULTS.integrity)
     .map((v) => lookup(INTEGRITY, `${p}IntegrityAlgorithms`, v));
-  const keyExchange = groups(`${p}DHGroupNumbers`, listValues(spec, `${p}DHGroupNumbers`)
-    ?? (phase === 1 ? PHASE1_GROUPS : PHASE2_GROUPS), phase === 1 ? PHASE1_GROUPS : PHASE2_GROUPS);
+  const keyExchange = groups(
+    `${p}DHGroupNumbers`,
+    listValues(spec, `${p}DHGroupNumbers`)
+      ?? (phase === 1 ? PHASE1_GROUPS : PHASE2_GROUPS),
+    phase === 1 ? PHASE1_GROUPS : PHASE2_GROUPS,
+  );
   const out: IkeProposal[] = [];
   for (const enc of encryption) {
     for (const integ of integrity) {
@@ -95,7 +99,9 @@ function proposals(spec: Record<string, unknown>, phase: 1 | 2): IkeProposal[] {
 /** The IKE SA (phase 1) proposals of one `VpnTunnelOptionsSpecification`. */
 export function awsIkeProposals(spec: Record<string, unknown>): IkeProposal[] {
   const versions = listValues(spec, 'IKEVersions');
-  if (versions !== undefined && !versions.includes('ikev2')) throw new TranslationError('IKEVersions', versions, "a list holding 'ikev2' (the twin speaks IKEv2)");
+  if (versions !== undefined && !versions.includes('ikev2')) {
+    throw new TranslationError('IKEVersions', versions, "a list holding 'ikev2' (the twin speaks IKEv2)");
+  }
   return proposals(spec, 1);
 }
 

@@ -38,28 +38,40 @@ function unwrapSecrets(value: unknown): unknown {
 }
 
 function settled<T>(output: pulumi.Output<T>): Promise<T> {
-  return new Promise((resolve) => output.apply((value) => { resolve(value); return value; }));
+  return new Promise((resolve) =>
+    output.apply((value) => {
+      resolve(value);
+      return value;
+    })
+  );
 }
 
 /** Runs the Azure program under mocks and returns its resources and `gatewayPublicIps`. */
-export async function renderAzureHalf(plan: ResolvedPlan, options: { awsOutputsFile?: string; readSecret?: SecretReader } = {}): Promise<{ resources: RenderedResource[]; gatewayPublicIps: string[] }> {
+export async function renderAzureHalf(
+  plan: ResolvedPlan,
+  options: { awsOutputsFile?: string; readSecret?: SecretReader; } = {},
+): Promise<{ resources: RenderedResource[]; gatewayPublicIps: string[]; }> {
   const resources: RenderedResource[] = [];
-  await pulumi.runtime.setMocks({
-    newResource: async (args) => {
-      const inputs = unwrapSecrets(args.inputs) as Record<string, unknown>;
-      if (args.type === 'azure-native:network:PublicIPAddress') {
-        const index = /pip(\d+)$/.exec(String(inputs.publicIpAddressName));
-        inputs.ipAddress = `${AZURE_PUBLIC_IP_POOL}${10 + (index ? Number(index[1]) : resources.length)}`;
-      }
-      const id = `/twin/${args.type}/${args.name}`;
-      resources.push({ type: args.type, name: args.name, id, inputs });
-      return { id: args.custom === false ? undefined : id, state: inputs };
+  await pulumi.runtime.setMocks(
+    {
+      newResource: async (args) => {
+        const inputs = unwrapSecrets(args.inputs) as Record<string, unknown>;
+        if (args.type === 'azure-native:network:PublicIPAddress') {
+          const index = /pip(\d+)$/.exec(String(inputs.publicIpAddressName));
+          inputs.ipAddress = `${AZURE_PUBLIC_IP_POOL}${10 + (index ? Number(index[1]) : resources.length)}`;
+        }
+        const id = `/twin/${args.type}/${args.name}`;
+        resources.push({ type: args.type, name: args.name, id, inputs });
+        return { id: args.custom === false ? undefined : id, state: inputs };
+      },
+      call: (args) =>
+        args.token === 'azure-native:authorization:getClientConfig'
+          ? { clientId: SUBSCRIPTION, objectId: SUBSCRIPTION, subscriptionId: SUBSCRIPTION, tenantId: SUBSCRIPTION }
+          : args.inputs,
     },
-    call: (args) =>
-      args.token === 'azure-native:authorization:getClientConfig'
-        ? { clientId: SUBSCRIPTION, objectId: SUBSCRIPTION, subscriptionId: SUBSCRIPTION, tenantId: SUBSCRIPTION }
-        : args.inputs,
-  }, 'multicloud-vpn-twin', 'twin');
+    'multicloud-vpn-twin',
+    'twin',
+  );
   const outputs = await azureProgram({ plan, awsOutputsFile: options.awsOutputsFile, readSecret: options.readSecret });
   const [gatewayPublicIps] = await settled(pulumi.all([outputs.gatewayPublicIps, outputs.gatewayId, outputs.connectionIds]));
   return { resources, gatewayPublicIps };

@@ -21,7 +21,7 @@ const ENCRYPTION: Record<string, EncryptionTransform> = {
   GCMAES256: { id: ENCR.AES_GCM_16, keyLength: 256 },
 };
 /** `ikeIntegrity`: the HMAC of the IKE SA and its PRF (SHA1, SHA256, SHA384). */
-const IKE_INTEGRITY: Record<string, { integrity: number; prf: number }> = {
+const IKE_INTEGRITY: Record<string, { integrity: number; prf: number; }> = {
   SHA1: { integrity: INTEG.HMAC_SHA1_96, prf: PRF.HMAC_SHA1 },
   SHA256: { integrity: INTEG.HMAC_SHA2_256_128, prf: PRF.HMAC_SHA2_256 },
   SHA384: { integrity: INTEG.HMAC_SHA2_384_192, prf: PRF.HMAC_SHA2_384 },
@@ -32,7 +32,14 @@ const IPSEC_INTEGRITY: Record<string, number> = { SHA1: INTEG.HMAC_SHA1_96, SHA2
 const DH_GROUP: Record<string, number> = { DHGroup1: 1, DHGroup2: 2, DHGroup14: 14, DHGroup2048: 14, DHGroup24: 24, ECP256: 19, ECP384: 20 };
 /** `pfsGroup` (child SA rekey); `None` means no PFS. */
 const PFS_GROUP: Record<string, number | null> = {
-  None: null, PFS1: 1, PFS2: 2, PFS14: 14, PFS2048: 14, PFS24: 24, ECP256: 19, ECP384: 20,
+  None: null,
+  PFS1: 1,
+  PFS2: 2,
+  PFS14: 14,
+  PFS2048: 14,
+  PFS24: 24,
+  ECP256: 19,
+  ECP384: 20,
 };
 
 /** The values of one `ipsecPolicies` entry the translation reads. */
@@ -72,7 +79,11 @@ export function azureEspProposal(policy: AzureIpsecPolicyArgs): IkeProposal {
   if (encryption.id === ENCR.AES_GCM_16) {
     // Documented: the integrity must be the same GCMAES algorithm and key length.
     if (policy.ipsecIntegrity !== policy.ipsecEncryption) {
-      throw new TranslationError('ipsecIntegrity', policy.ipsecIntegrity, `${String(policy.ipsecEncryption)} (the same GCMAES value as ipsecEncryption)`);
+      throw new TranslationError(
+        'ipsecIntegrity',
+        policy.ipsecIntegrity,
+        `${String(policy.ipsecEncryption)} (the same GCMAES value as ipsecEncryption)`,
+      );
     }
     return { encryption, keyExchange };
   }

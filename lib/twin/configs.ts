@@ -50,7 +50,8 @@ const seconds = (n: number) => `${Math.max(1, Math.round(n))}s`;
 
 /** The side's IKE connections (no secrets). */
 export function swanctlConf(side: TwinSide): string {
-  const blocks = side.ends.map((end) => `  ${end.name} {
+  const blocks = side.ends.map((end) =>
+    `  ${end.name} {
     version = 2
     local_addrs = ${end.localOutside}
     remote_addrs = ${end.remoteOutside}
@@ -74,17 +75,20 @@ ${end.dpdDelaySeconds !== undefined && end.dpdAction !== 'none' ? `    dpd_delay
         start_action = ${end.startAction}
       }
     }
-  }`);
+  }`
+  );
   return `connections {\n${blocks.join('\n')}\n}\n`;
 }
 
 /** The side's pre-shared keys, base64 (`0s…`), for `swanctl --load-creds`. Never logged. */
 export function credentials(side: TwinSide): string {
-  const blocks = side.ends.map((end, i) => `  ike-${i} {
+  const blocks = side.ends.map((end, i) =>
+    `  ike-${i} {
     id-1 = ${end.localOutside}
     id-2 = ${end.remoteOutside}
     secret = 0s${Buffer.from(end.psk, 'utf8').toString('base64')}
-  }`);
+  }`
+  );
   return `secrets {\n${blocks.join('\n')}\n}\n`;
 }
 
@@ -99,13 +103,15 @@ export function zebraConf(side: TwinSide, dir: string): string {
  */
 export function bgpdConf(side: TwinSide, dir: string): string {
   const seen = new Set<string>();
-  const neighbors = side.ends.filter((e) => !seen.has(e.remoteBgpIp) && seen.add(e.remoteBgpIp)).map((e) => [
-    ` neighbor ${e.remoteBgpIp} remote-as ${e.remoteAsn}`,
-    ` neighbor ${e.remoteBgpIp} description ${e.name}`,
-    ` neighbor ${e.remoteBgpIp} update-source ${e.localBgpIp}`,
-    ` neighbor ${e.remoteBgpIp} timers 10 30`,
-    ` neighbor ${e.remoteBgpIp} timers connect 5`,
-  ].join('\n'));
+  const neighbors = side.ends.filter((e) => !seen.has(e.remoteBgpIp) && seen.add(e.remoteBgpIp)).map((e) =>
+    [
+      ` neighbor ${e.remoteBgpIp} remote-as ${e.remoteAsn}`,
+      ` neighbor ${e.remoteBgpIp} description ${e.name}`,
+      ` neighbor ${e.remoteBgpIp} update-source ${e.localBgpIp}`,
+      ` neighbor ${e.remoteBgpIp} timers 10 30`,
+      ` neighbor ${e.remoteBgpIp} timers connect 5`,
+    ].join('\n')
+  );
   return `hostname ${side.id}
 log file ${dir}/bgpd.log informational
 log timestamp precision 3

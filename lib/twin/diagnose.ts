@@ -55,21 +55,37 @@ export function diagnoseTunnel(o: TunnelObservation): Diagnosis | undefined {
       return diagnosis('D01', ['C22'], `IKE (phase 1) fails with ${o.ikeError}: the pre-shared keys of the two ends differ.`);
     }
     if (o.ikeError && PROPOSAL_FAILURES.includes(o.ikeError)) {
-      return diagnosis('D01', ['C24'], `IKE (phase 1) fails with ${o.ikeError}: the IKE parameters (encryption, integrity/PRF, DH group) of the two ends share no proposal.`);
+      return diagnosis(
+        'D01',
+        ['C24'],
+        `IKE (phase 1) fails with ${o.ikeError}: the IKE parameters (encryption, integrity/PRF, DH group) of the two ends share no proposal.`,
+      );
     }
-    return diagnosis('D01', ['C22', 'C24', 'C27'], `IKE (phase 1) never completes${o.ikeError ? ` (${o.ikeError})` : ''}: key, IKE parameters, or UDP 500/4500 reachability.`);
+    return diagnosis(
+      'D01',
+      ['C22', 'C24', 'C27'],
+      `IKE (phase 1) never completes${o.ikeError ? ` (${o.ikeError})` : ''}: key, IKE parameters, or UDP 500/4500 reachability.`,
+    );
   }
   if (o.child !== 'INSTALLED') {
     if (o.childError === 'TS_UNACCEPTABLE') {
       return diagnosis('D02', ['C26'], 'IKE is up, the IPsec SA is refused with TS_UNACCEPTABLE: the traffic selectors do not match.');
     }
-    return diagnosis('D02', ['C24', 'C26'], `IKE is up, the IPsec SA (phase 2) fails${o.childError ? ` with ${o.childError}` : ''}: phase 2 encryption, integrity or PFS group differ.`);
+    return diagnosis(
+      'D02',
+      ['C24', 'C26'],
+      `IKE is up, the IPsec SA (phase 2) fails${o.childError ? ` with ${o.childError}` : ''}: phase 2 encryption, integrity or PFS group differ.`,
+    );
   }
   if (o.bgp !== 'Established') {
     if (o.bgpError && /bad peer as/i.test(o.bgpError)) {
       return diagnosis('D03', ['C11'], `IPsec is up, BGP is ${o.bgp} after ${o.bgpError}: the ASNs the two ends expect differ.`);
     }
-    return diagnosis('D03', ['C05', 'C13', 'C11'], `IPsec is up, BGP stays ${o.bgp}${o.bgpError ? ` (${o.bgpError})` : ''}: the BGP peer addresses of the two ends do not match.`);
+    return diagnosis(
+      'D03',
+      ['C05', 'C13', 'C11'],
+      `IPsec is up, BGP stays ${o.bgp}${o.bgpError ? ` (${o.bgpError})` : ''}: the BGP peer addresses of the two ends do not match.`,
+    );
   }
   if (o.routesReceived === 0) {
     return diagnosis('D04', ['C18'], 'BGP is up but no prefix is accepted: nothing advertised, a filter, or overlapping address spaces.');

@@ -23,7 +23,7 @@ export interface TwinFault {
   /** The plan tunnel ids that must show the symptom; every other tunnel must come up. */
   readonly brokenTunnels: readonly string[] | 'all';
   /** The diagnosis the broken tunnels must get: its row and the constraint it must name. */
-  readonly expected: { readonly row: Diagnosis['row']; readonly catalogue: Diagnosis['catalogue'][number] };
+  readonly expected: { readonly row: Diagnosis['row']; readonly catalogue: Diagnosis['catalogue'][number]; };
   readonly inject: (halves: EmittedHalves) => void;
 }
 
@@ -37,7 +37,7 @@ function otherKey(): string {
 function awsSpec(t: CfnTemplate, tunnelId: string): Record<string, unknown> {
   for (const resource of Object.values(t.Resources)) {
     if (resource.Type !== 'AWS::EC2::VPNConnection') continue;
-    const tags = (resource.Properties?.Tags ?? []) as { Key: string; Value: string }[];
+    const tags = (resource.Properties?.Tags ?? []) as { Key: string; Value: string; }[];
     const ids = tags.find((x) => x.Key === 'multicloud-vpn:tunnel-ids')?.Value.split(' ') ?? [];
     const index = ids.indexOf(tunnelId);
     if (index >= 0) return (resource.Properties!.VpnTunnelOptionsSpecifications as Record<string, unknown>[])[index];
@@ -70,18 +70,19 @@ export const TWIN_FAULTS: readonly TwinFault[] = [
     expected: { row: 'D01', catalogue: 'C24' },
     inject: ({ template }) => {
       const spec = awsSpec(template, 'Instance1Tunnel1');
-      const current = ((spec.Phase1EncryptionAlgorithms ?? []) as { Value: string }[])[0]?.Value;
+      const current = ((spec.Phase1EncryptionAlgorithms ?? []) as { Value: string; }[])[0]?.Value;
       spec.Phase1EncryptionAlgorithms = [{ Value: current === 'AES128' ? 'AES256' : 'AES128' }];
     },
   },
   {
     id: 'phase2-mismatch',
     title: 'phase 2 (IPsec) proposal mismatch',
-    injection: "Azure connection cn-…-Instance1Tunnel2: ipsecPolicies[0].ipsecEncryption changed to another AES key length",
+    injection: 'Azure connection cn-…-Instance1Tunnel2: ipsecPolicies[0].ipsecEncryption changed to another AES key length',
     brokenTunnels: ['Instance1Tunnel2'],
     expected: { row: 'D02', catalogue: 'C24' },
     inject: ({ azure }) => {
-      const policy = (azureResource(azure, 'VirtualNetworkGatewayConnection', 'Instance1Tunnel2').inputs.ipsecPolicies as Record<string, unknown>[])[0];
+      const policy =
+        (azureResource(azure, 'VirtualNetworkGatewayConnection', 'Instance1Tunnel2').inputs.ipsecPolicies as Record<string, unknown>[])[0];
       const swap: Record<string, string> = { AES256: 'AES128', AES128: 'AES256', GCMAES256: 'GCMAES128', GCMAES128: 'GCMAES256' };
       const gcm = String(policy.ipsecEncryption).startsWith('GCM');
       policy.ipsecEncryption = swap[String(policy.ipsecEncryption)] ?? 'AES128';
@@ -91,11 +92,14 @@ export const TWIN_FAULTS: readonly TwinFault[] = [
   {
     id: 'first-address-for-all',
     title: 'connections without gatewayCustomBgpIpAddresses (first APIPA address for all)',
-    injection: 'every Azure connection: gatewayCustomBgpIpAddresses removed, so each instance uses its first custom APIPA address for every connection (C13)',
+    injection:
+      'every Azure connection: gatewayCustomBgpIpAddresses removed, so each instance uses its first custom APIPA address for every connection (C13)',
     brokenTunnels: ['Instance0Tunnel2', 'Instance1Tunnel2'],
     expected: { row: 'D03', catalogue: 'C13' },
     inject: ({ azure }) => {
-      for (const c of azure.filter((r) => r.type === 'azure-native:network:VirtualNetworkGatewayConnection')) delete c.inputs.gatewayCustomBgpIpAddresses;
+      for (const c of azure.filter((r) => r.type === 'azure-native:network:VirtualNetworkGatewayConnection')) {
+        delete c.inputs.gatewayCustomBgpIpAddresses;
+      }
     },
   },
   {
@@ -106,7 +110,7 @@ export const TWIN_FAULTS: readonly TwinFault[] = [
     expected: { row: 'D03', catalogue: 'C11' },
     inject: ({ azure }) => {
       const lng = azureResource(azure, 'LocalNetworkGateway', 'Instance0Tunnel1');
-      const bgp = lng.inputs.bgpSettings as { asn: number };
+      const bgp = lng.inputs.bgpSettings as { asn: number; };
       lng.inputs.bgpSettings = { ...bgp, asn: bgp.asn + 1 };
     },
   },
@@ -132,7 +136,10 @@ export function twinFault(id: string): TwinFault {
 }
 
 /** Per tunnel, whether a run shows what `fault` should: its broken tunnels diagnosed as expected, every other one up. */
-export function faultOutcome(fault: TwinFault, tunnels: readonly { tunnel: string; diagnosis?: Diagnosis }[]): { tunnel: string; ok: boolean; expected: string }[] {
+export function faultOutcome(
+  fault: TwinFault,
+  tunnels: readonly { tunnel: string; diagnosis?: Diagnosis; }[],
+): { tunnel: string; ok: boolean; expected: string; }[] {
   return tunnels.map((t) => {
     const broken = fault.brokenTunnels === 'all' || fault.brokenTunnels.includes(t.tunnel);
     const ok = broken

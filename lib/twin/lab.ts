@@ -107,15 +107,17 @@ export class Lab {
       // One veth pair per Azure instance, both ends created directly in the namespaces.
       ...azure.map((s) => `link add a${k(s)} netns ${this.ns('aws')} type veth peer name z${k(s)} netns ${this.ns(s.id)}`),
     ]);
-    await Promise.all(this.sides.map((side) => this.ipBatch(this.ns(side.id), [
-      'link set lo up',
-      // The side's own network on lo, so that BGP has its prefix to advertise.
-      `addr add ${side.routerId}/${side.prefix.split('/')[1]} dev lo`,
-      ...side.outsideAddresses.map((a) => `addr add ${a}/32 dev lo`),
-      ...(side.id === 'aws'
-        ? azure.flatMap((s) => [`link set a${k(s)} up`, ...s.outsideAddresses.map((a) => `route add ${a}/32 dev a${k(s)}`)])
-        : [`link set z${k(side)} up`, `route add default dev z${k(side)}`]),
-    ])));
+    await Promise.all(this.sides.map((side) =>
+      this.ipBatch(this.ns(side.id), [
+        'link set lo up',
+        // The side's own network on lo, so that BGP has its prefix to advertise.
+        `addr add ${side.routerId}/${side.prefix.split('/')[1]} dev lo`,
+        ...side.outsideAddresses.map((a) => `addr add ${a}/32 dev lo`),
+        ...(side.id === 'aws'
+          ? azure.flatMap((s) => [`link set a${k(s)} up`, ...s.outsideAddresses.map((a) => `route add ${a}/32 dev a${k(s)}`)])
+          : [`link set z${k(side)} up`, `route add default dev z${k(side)}`]),
+      ])
+    ));
   }
 
   private spawnDaemon(side: TwinSide['id'], name: Daemon['name'], command: string[]): Daemon {
@@ -123,7 +125,9 @@ export class Lab {
     const child = spawn('ip', ['netns', 'exec', this.ns(side), ...command], { stdio: ['ignore', log, log] });
     closeSync(log);
     const daemon: Daemon = { side, name, child, exited: false };
-    child.once('exit', () => { daemon.exited = true; });
+    child.once('exit', () => {
+      daemon.exited = true;
+    });
     this.daemons.push(daemon);
     return daemon;
   }
@@ -142,7 +146,11 @@ export class Lab {
     // `ip netns exec` runs the command in a private mount namespace: the bind mount stays there.
     this.spawnDaemon(side.id, 'charon', ['sh', '-c', `mount --bind '${dir}/varrun' /run && STRONGSWAN_CONF='${dir}/strongswan.conf' exec ${CHARON}`]);
     await waitFor(`charon's control socket on ${side.label}`, () => this.checkAlive() && existsSync(join(dir, 'charon.vici')), 20000);
-    await waitFor(`ipsec0 on ${side.label}`, async () => (await run('ip', ['-n', this.ns(side.id), 'link', 'show', 'ipsec0']).then(() => true, () => false)), 10000);
+    await waitFor(
+      `ipsec0 on ${side.label}`,
+      async () => (await run('ip', ['-n', this.ns(side.id), 'link', 'show', 'ipsec0']).then(() => true, () => false)),
+      10000,
+    );
     await this.ip('-n', this.ns(side.id), 'link', 'set', 'ipsec0', 'up');
     // kernel-libipsec installs a route per child SA into table 220 whatever install_routes says, and
     // kernel-netlink adds the rule that consults it. Removing the rule leaves routing to BGP alone,
@@ -172,7 +180,19 @@ export class Lab {
     const frr = frrIds();
     for (const f of ['', 'zebra.conf', 'bgpd.conf', 'vtysh.conf']) chownSync(join(dir, f), frr.uid, frr.gid);
     const zserv = join(dir, 'zserv.api');
-    this.spawnDaemon(side.id, 'zebra', [ZEBRA, '-f', join(dir, 'zebra.conf'), '-i', join(dir, 'zebra.pid'), '-z', zserv, '--vty_socket', dir, '-P', '0']);
+    this.spawnDaemon(side.id, 'zebra', [
+      ZEBRA,
+      '-f',
+      join(dir, 'zebra.conf'),
+      '-i',
+      join(dir, 'zebra.pid'),
+      '-z',
+      zserv,
+      '--vty_socket',
+      dir,
+      '-P',
+      '0',
+    ]);
     // bgpd keeps retrying zebra's socket, so both start at once.
     this.spawnDaemon(side.id, 'bgpd', [BGPD, '-f', join(dir, 'bgpd.conf'), '-i', join(dir, 'bgpd.pid'), '-z', zserv, '--vty_socket', dir, '-P', '0']);
     await waitFor(`zebra and bgpd on ${side.label}`, () => this.checkAlive() && existsSync(zserv) && existsSync(join(dir, 'bgpd.vty')), 20000);
@@ -181,14 +201,20 @@ export class Lab {
   /** Throws when a daemon has died (its stdout names why). */
   private checkAlive(): boolean {
     const dead = this.daemons.find((d) => d.exited);
-    if (dead) throw new Error(`twin: ${dead.name} on ${dead.side} exited early; see ${join(this.sideDir(dead.side as TwinSide['id']), `${dead.name}.stdout`)}`);
+    if (dead) {
+      throw new Error(
+        `twin: ${dead.name} on ${dead.side} exited early; see ${join(this.sideDir(dead.side as TwinSide['id']), `${dead.name}.stdout`)}`,
+      );
+    }
     return true;
   }
 
   /** swanctl against a side's charon, through its socket (no namespace needed). */
   async swanctl(side: TwinSide['id'], ...args: string[]): Promise<string> {
     const dir = this.sideDir(side);
-    const { stdout } = await run('swanctl', [...args, '--uri', `unix://${dir}/charon.vici`], { env: { ...process.env, STRONGSWAN_CONF: join(dir, 'strongswan.conf') } });
+    const { stdout } = await run('swanctl', [...args, '--uri', `unix://${dir}/charon.vici`], {
+      env: { ...process.env, STRONGSWAN_CONF: join(dir, 'strongswan.conf') },
+    });
     return stdout;
   }
 
@@ -245,19 +271,21 @@ export class Lab {
     this.torn = true;
     for (const d of this.daemons) if (!d.exited && d.child.pid !== undefined) d.child.kill('SIGKILL');
     for (const ns of this.createdNamespaces) {
-      try { execFileSync('ip', ['netns', 'del', ns]); } catch { /* already gone */ }
+      try {
+        execFileSync('ip', ['netns', 'del', ns]);
+      } catch { /* already gone */ }
     }
     rmSync(this.dir, { recursive: true, force: true });
     liveLabs.delete(this);
   }
 
   /** Every daemon started, with its PID. */
-  daemonList(): { side: string; name: string; pid: number }[] {
+  daemonList(): { side: string; name: string; pid: number; }[] {
     return this.daemons.filter((d) => d.child.pid !== undefined).map((d) => ({ side: d.side, name: d.name, pid: d.child.pid! }));
   }
 }
 
-function frrIds(): { uid: number; gid: number } {
+function frrIds(): { uid: number; gid: number; } {
   const line = execFileSync('getent', ['passwd', 'frr'], { encoding: 'utf8' }).split(':');
   return { uid: Number(line[2]), gid: Number(line[3]) };
 }
@@ -265,7 +293,10 @@ function frrIds(): { uid: number; gid: number } {
 /** The twin's namespaces still present on this machine (a leftover means a teardown failed). */
 export function twinNamespaces(): string[] {
   let out = '';
-  try { out = execFileSync('ip', ['netns', 'list'], { encoding: 'utf8' }); } catch { return []; }
+  try {
+    out = execFileSync('ip', ['netns', 'list'], { encoding: 'utf8' });
+  } catch {
+    return [];
+  }
   return out.split('\n').map((l) => l.split(' ')[0]).filter((n) => /^mcvpn-[0-9a-f]{6}-/.test(n));
 }
-

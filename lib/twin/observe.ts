@@ -20,12 +20,14 @@ export interface SaState {
 /** Parses `swanctl --list-sas`: connection name → IKE and first child state. */
 export function parseListSas(text: string): Map<string, SaState> {
   const out = new Map<string, SaState>();
-  let current: { name: string; ike: string; ikeAlgorithms?: string; child: string; childDetail?: string } | undefined;
+  let current: { name: string; ike: string; ikeAlgorithms?: string; child: string; childDetail?: string; } | undefined;
   const flush = () => {
     if (current) {
       const prior = out.get(current.name);
       // Keep the best SA of a connection (an ESTABLISHED one over a CONNECTING retry).
-      if (!prior || (prior.ike !== 'ESTABLISHED' && current.ike === 'ESTABLISHED') || (prior.child !== 'INSTALLED' && current.child === 'INSTALLED')) out.set(current.name, current);
+      if (
+        !prior || (prior.ike !== 'ESTABLISHED' && current.ike === 'ESTABLISHED') || (prior.child !== 'INSTALLED' && current.child === 'INSTALLED')
+      ) out.set(current.name, current);
     }
   };
   for (const line of text.split('\n')) {
@@ -69,7 +71,9 @@ export function logFacts(log: string, name: string): LogFacts {
     if (notify) ikeError = notify[1];
     const noChild = /received (\w+) notify, no CHILD_SA built/.exec(line);
     if (noChild) childError = noChild[1];
-    if (/tried \d+ shared keys? for .* but MAC mismatched/.test(line) || /verification of AUTH payload .* failed/.test(line)) ikeError = 'AUTHENTICATION_FAILED';
+    if (/tried \d+ shared keys? for .* but MAC mismatched/.test(line) || /verification of AUTH payload .* failed/.test(line)) {
+      ikeError = 'AUTHENTICATION_FAILED';
+    }
   }
   return { initiated, ikeError, childError };
 }
@@ -82,8 +86,12 @@ export interface BgpPeerState {
 /** `show bgp ipv4 unicast summary json` → peer address → state. */
 export function parseBgpSummary(json: string): Map<string, BgpPeerState> {
   const out = new Map<string, BgpPeerState>();
-  let parsed: { peers?: Record<string, { state?: string; pfxRcd?: number }> } = {};
-  try { parsed = JSON.parse(json); } catch { return out; }
+  let parsed: { peers?: Record<string, { state?: string; pfxRcd?: number; }>; } = {};
+  try {
+    parsed = JSON.parse(json);
+  } catch {
+    return out;
+  }
   for (const [address, peer] of Object.entries(parsed.peers ?? {})) {
     out.set(address, { state: peer.state ?? 'Idle', prefixesReceived: peer.pfxRcd ?? 0 });
   }
@@ -109,7 +117,13 @@ export interface Snapshot {
   readonly bgpdLog: Record<string, string>;
 }
 
-const readOr = (file: string) => { try { return readFileSync(file, 'utf8'); } catch { return ''; } };
+const readOr = (file: string) => {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return '';
+  }
+};
 
 export async function snapshot(lab: Lab, sides: readonly TwinSide[]): Promise<Snapshot> {
   const sas: Snapshot['sas'] = {};

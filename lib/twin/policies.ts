@@ -26,7 +26,10 @@ export const POLICY_FAMILIES: readonly PolicyFamily[] = [
   {
     id: 'cbc-sha384-dh24',
     title: 'AES256-CBC with SHA2-384 (phase 1) and SHA2-256 (phase 2), DH group 24',
-    ipsec: { phase1: { encryption: 'AES256', integrity: 'SHA2-384', dhGroup: 24 }, phase2: { encryption: 'AES256', integrity: 'SHA2-256', dhGroup: 24 } },
+    ipsec: {
+      phase1: { encryption: 'AES256', integrity: 'SHA2-384', dhGroup: 24 },
+      phase2: { encryption: 'AES256', integrity: 'SHA2-256', dhGroup: 24 },
+    },
   },
   {
     id: 'gcm128-ecp256',

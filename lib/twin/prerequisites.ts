@@ -9,10 +9,25 @@ export const ZEBRA = '/usr/lib/frr/zebra';
 export const BGPD = '/usr/lib/frr/bgpd';
 
 /** The Debian packages the twin needs (the spike's list), for `apt-get install --no-install-recommends`. */
-export const TWIN_PACKAGES = ['strongswan-charon', 'strongswan-swanctl', 'libcharon-extra-plugins', 'libstrongswan-standard-plugins', 'frr', 'iputils-ping'] as const;
+export const TWIN_PACKAGES = [
+  'strongswan-charon',
+  'strongswan-swanctl',
+  'libcharon-extra-plugins',
+  'libstrongswan-standard-plugins',
+  'frr',
+  'iputils-ping',
+] as const;
 const REQUIRED_FILES = [
-  CHARON, '/usr/sbin/swanctl', '/usr/lib/ipsec/plugins/libstrongswan-kernel-libipsec.so', '/usr/lib/ipsec/plugins/libstrongswan-openssl.so',
-  '/usr/lib/ipsec/plugins/libstrongswan-kdf.so', '/usr/lib/ipsec/plugins/libstrongswan-gcm.so', ZEBRA, BGPD, '/usr/bin/vtysh', '/usr/bin/ping',
+  CHARON,
+  '/usr/sbin/swanctl',
+  '/usr/lib/ipsec/plugins/libstrongswan-kernel-libipsec.so',
+  '/usr/lib/ipsec/plugins/libstrongswan-openssl.so',
+  '/usr/lib/ipsec/plugins/libstrongswan-kdf.so',
+  '/usr/lib/ipsec/plugins/libstrongswan-gcm.so',
+  ZEBRA,
+  BGPD,
+  '/usr/bin/vtysh',
+  '/usr/bin/ping',
 ];
 
 /** Why the twin cannot run here (one entry each), or an empty list. */

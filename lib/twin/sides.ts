@@ -82,17 +82,22 @@ export function awsSide(template: CfnTemplate, deployed: DeployedAwsHalf): TwinS
     const vgwId = String(resolveCfn(props.VpnGatewayId, noLookup));
     const vgw = template.Resources[vgwId];
     const asn = Number(vgw?.Properties?.AmazonSideAsn ?? 64512);
-    if (vgwAsn !== undefined && vgwAsn !== asn) throw new EmittedValueError(connectionId, 'connections on different gateways: the twin models one VGW');
+    if (vgwAsn !== undefined && vgwAsn !== asn) {
+      throw new EmittedValueError(connectionId, 'connections on different gateways: the twin models one VGW');
+    }
     vgwAsn = asn;
     const cgw = template.Resources[String(resolveCfn(props.CustomerGatewayId, noLookup))]?.Properties ?? {};
-    const tags = (props.Tags ?? []) as { Key: string; Value: string }[];
+    const tags = (props.Tags ?? []) as { Key: string; Value: string; }[];
     const tunnelIds = tags.find((t) => t.Key === 'multicloud-vpn:tunnel-ids')?.Value.split(' ') ?? [];
     const specs = (props.VpnTunnelOptionsSpecifications ?? []) as Record<string, unknown>[];
     specs.forEach((spec, index) => {
       const where = `${connectionId}.VpnTunnelOptionsSpecifications[${index}]`;
       if (typeof spec.TunnelInsideCidr !== 'string') throw new EmittedValueError(where, 'no TunnelInsideCidr (the twin needs the inside /30)');
       const [awsIp, peerIp] = firstHosts(spec.TunnelInsideCidr);
-      const reference = resolveCfn(spec.PreSharedKey, { ref: (id) => deployed.physicalIds[id] ?? id, getAtt: (id) => deployed.physicalIds[id] ?? id });
+      const reference = resolveCfn(spec.PreSharedKey, {
+        ref: (id) => deployed.physicalIds[id] ?? id,
+        getAtt: (id) => deployed.physicalIds[id] ?? id,
+      });
       if (typeof reference !== 'string') throw new EmittedValueError(where, 'PreSharedKey is absent');
       const action = String(spec.DPDTimeoutAction ?? AWS_TUNNEL_DEFAULTS.dpdTimeoutAction);
       ends.push({
@@ -117,13 +122,18 @@ export function awsSide(template: CfnTemplate, deployed: DeployedAwsHalf): TwinS
   }
   if (vgwAsn === undefined) throw new EmittedValueError('template', 'no AWS::EC2::VPNConnection');
   return {
-    id: 'aws', label: 'AWS VGW', asn: vgwAsn, routerId: firstHost(vpcCidr), prefix: vpcCidr,
-    outsideAddresses: [...new Set(ends.map((e) => e.localOutside))], ends,
+    id: 'aws',
+    label: 'AWS VGW',
+    asn: vgwAsn,
+    routerId: firstHost(vpcCidr),
+    prefix: vpcCidr,
+    outsideAddresses: [...new Set(ends.map((e) => e.localOutside))],
+    ends,
   };
 }
 
 const byType = (resources: readonly RenderedResource[], type: string) => resources.filter((r) => r.type === `azure-native:network:${type}`);
-const idOf = (value: unknown) => String((value as { id?: unknown } | undefined)?.id);
+const idOf = (value: unknown) => String((value as { id?: unknown; } | undefined)?.id);
 const endsWithConfig = (id: unknown, name: string) => String(id).toLowerCase().endsWith(`/ipconfigurations/${name.toLowerCase()}`);
 
 /**
@@ -135,8 +145,8 @@ export function azureSides(resources: readonly RenderedResource[], vnetAddressSp
   const [gateway] = byType(resources, 'VirtualNetworkGateway');
   if (!gateway) throw new EmittedValueError('Azure half', 'no VirtualNetworkGateway');
   const g = gateway.inputs;
-  const bgp = (g.bgpSettings ?? {}) as { asn?: number; bgpPeeringAddresses?: { ipconfigurationId: string; customBgpIpAddresses?: string[] }[] };
-  const ipConfigurations = (g.ipConfigurations ?? []) as { name: string; publicIPAddress?: { id: string } }[];
+  const bgp = (g.bgpSettings ?? {}) as { asn?: number; bgpPeeringAddresses?: { ipconfigurationId: string; customBgpIpAddresses?: string[]; }[]; };
+  const ipConfigurations = (g.ipConfigurations ?? []) as { name: string; publicIPAddress?: { id: string; }; }[];
   if (g.enableBgp !== true) throw new EmittedValueError(`gateway ${gateway.name}`, 'enableBgp is not true: no BGP session to twin (C12)');
   return ipConfigurations.slice(0, 2).map((ipConfiguration, instance): TwinSide => {
     const publicIp = byType(resources, 'PublicIPAddress').find((p) => p.id === ipConfiguration.publicIPAddress?.id);
@@ -147,11 +157,15 @@ export function azureSides(resources: readonly RenderedResource[], vnetAddressSp
       const where = `connection ${connection.name}`;
       const lng = byType(resources, 'LocalNetworkGateway').find((l) => l.id === idOf(c.localNetworkGateway2));
       if (!lng) throw new EmittedValueError(where, 'localNetworkGateway2 names no rendered local network gateway');
-      const lngBgp = (lng.inputs.bgpSettings ?? {}) as { asn?: number; bgpPeeringAddress?: string };
-      if (c.connectionProtocol !== undefined && c.connectionProtocol !== 'IKEv2') throw new EmittedValueError(where, `connectionProtocol ${String(c.connectionProtocol)}: the twin speaks IKEv2`);
+      const lngBgp = (lng.inputs.bgpSettings ?? {}) as { asn?: number; bgpPeeringAddress?: string; };
+      if (c.connectionProtocol !== undefined && c.connectionProtocol !== 'IKEv2') {
+        throw new EmittedValueError(where, `connectionProtocol ${String(c.connectionProtocol)}: the twin speaks IKEv2`);
+      }
       const policies = (c.ipsecPolicies ?? []) as AzureIpsecPolicyArgs[];
-      if (policies.length === 0) throw new EmittedValueError(where, 'no ipsecPolicies: Azure would offer its default proposals, which the twin does not model (C24)');
-      const custom = ((c.gatewayCustomBgpIpAddresses ?? []) as { ipConfigurationId: string; customBgpIpAddress: string }[])
+      if (policies.length === 0) {
+        throw new EmittedValueError(where, 'no ipsecPolicies: Azure would offer its default proposals, which the twin does not model (C24)');
+      }
+      const custom = ((c.gatewayCustomBgpIpAddresses ?? []) as { ipConfigurationId: string; customBgpIpAddress: string; }[])
         .find((e) => endsWithConfig(e.ipConfigurationId, ipConfiguration.name))?.customBgpIpAddress;
       const localBgpIp = custom ?? apipa[0];
       if (localBgpIp === undefined) throw new EmittedValueError(where, `instance ${instance} has no custom APIPA BGP address`);
@@ -174,8 +188,13 @@ export function azureSides(resources: readonly RenderedResource[], vnetAddressSp
       };
     });
     return {
-      id: instance === 0 ? 'az0' : 'az1', label: `Azure instance ${instance}`, asn: Number(bgp.asn),
-      routerId: firstHost(vnetAddressSpace, 1 + instance), prefix: vnetAddressSpace, outsideAddresses: [outside], ends,
+      id: instance === 0 ? 'az0' : 'az1',
+      label: `Azure instance ${instance}`,
+      asn: Number(bgp.asn),
+      routerId: firstHost(vnetAddressSpace, 1 + instance),
+      prefix: vnetAddressSpace,
+      outsideAddresses: [outside],
+      ends,
     };
   });
 }

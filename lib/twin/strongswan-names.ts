@@ -18,8 +18,20 @@ const PRFS: Record<number, string> = {
   [PRF.HMAC_SHA2_512]: 'prfsha512',
 };
 const GROUPS: Record<number, string> = {
-  1: 'modp768', 2: 'modp1024', 5: 'modp1536', 14: 'modp2048', 15: 'modp3072', 16: 'modp4096', 17: 'modp6144',
-  18: 'modp8192', 19: 'ecp256', 20: 'ecp384', 21: 'ecp521', 22: 'modp1024s160', 23: 'modp2048s224', 24: 'modp2048s256',
+  1: 'modp768',
+  2: 'modp1024',
+  5: 'modp1536',
+  14: 'modp2048',
+  15: 'modp3072',
+  16: 'modp4096',
+  17: 'modp6144',
+  18: 'modp8192',
+  19: 'ecp256',
+  20: 'ecp384',
+  21: 'ecp521',
+  22: 'modp1024s160',
+  23: 'modp2048s224',
+  24: 'modp2048s256',
 };
 
 function keyword(table: Record<number, string>, kind: string, id: number): string {

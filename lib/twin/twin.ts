@@ -63,7 +63,7 @@ export interface TwinTunnelResult {
   readonly observation: TunnelObservation;
   readonly ikeAlgorithms?: string;
   readonly ipsecDetail?: string;
-  readonly routes: { readonly aws: number; readonly azure: number };
+  readonly routes: { readonly aws: number; readonly azure: number; };
   readonly times: TunnelTimes;
   readonly diagnosis?: Diagnosis;
 }
@@ -81,7 +81,11 @@ export interface TwinResult {
   /** Every child SA rekeyed from the AWS end with the phase 2 (PFS) group and installed again. */
   readonly pfsRekeyed: boolean;
   /** Where it ran: for the check that nothing is left behind. */
-  readonly lab: { readonly runDir: string; readonly namespaces: readonly string[]; readonly daemons: readonly { side: string; name: string; pid: number }[] };
+  readonly lab: {
+    readonly runDir: string;
+    readonly namespaces: readonly string[];
+    readonly daemons: readonly { side: string; name: string; pid: number; }[];
+  };
   readonly timings: {
     /** Synthesis, Azure rendering, deploy stand-in. */
     readonly emitMs: number;
@@ -135,7 +139,7 @@ export interface EmittedPlan {
  * outputs file, as deployed), with the deploy stand-in in between. Slow (CDK synthesis): reuse the
  * result for several faults.
  */
-export async function emitPlan(plan: ResolvedPlan, options: { peerOutputs?: string } = {}): Promise<EmittedPlan> {
+export async function emitPlan(plan: ResolvedPlan, options: { peerOutputs?: string; } = {}): Promise<EmittedPlan> {
   const scratch = mkdtempSync(join(tmpdir(), 'multicloud-vpn-twin-emit-'));
   try {
     const peerIps = options.peerOutputs === undefined ? undefined : readAzureOutputs(options.peerOutputs).gatewayPublicIps;
@@ -158,7 +162,10 @@ export function emittedSides(emitted: EmittedPlan, fault?: TwinFault): TwinSide[
   return withStandIns([awsSide(halves.template, emitted.deployed), ...azureSides(halves.azure, emitted.plan.azure.vnetCidr, emitted.peerIps)]);
 }
 
-function observe(pair: TunnelPair, snap: Snapshot): { observation: TunnelObservation; routes: { aws: number; azure: number }; ikeAlgorithms?: string; ipsecDetail?: string } {
+function observe(
+  pair: TunnelPair,
+  snap: Snapshot,
+): { observation: TunnelObservation; routes: { aws: number; azure: number; }; ikeAlgorithms?: string; ipsecDetail?: string; } {
   const awsSa = snap.sas.aws?.get(pair.aws.name);
   const az = pair.azureSide && pair.azure ? { side: pair.azureSide.id, end: pair.azure } : undefined;
   const azSa = az ? snap.sas[az.side]?.get(az.end.name) : undefined;
@@ -170,7 +177,8 @@ function observe(pair: TunnelPair, snap: Snapshot): { observation: TunnelObserva
   const azPeer = az ? snap.bgp[az.side]?.get(az.end.remoteBgpIp) : undefined;
   const bgpUp = awsPeer?.state === 'Established' && azPeer?.state === 'Established';
   const routes = { aws: awsPeer?.prefixesReceived ?? 0, azure: azPeer?.prefixesReceived ?? 0 };
-  const bgpError = bgpNotification(snap.bgpdLog.aws ?? '', pair.aws.remoteBgpIp) ?? (az ? bgpNotification(snap.bgpdLog[az.side] ?? '', az.end.remoteBgpIp) : undefined);
+  const bgpError = bgpNotification(snap.bgpdLog.aws ?? '', pair.aws.remoteBgpIp) ??
+    (az ? bgpNotification(snap.bgpdLog[az.side] ?? '', az.end.remoteBgpIp) : undefined);
   return {
     observation: {
       ike: ikeUp ? 'ESTABLISHED' : awsSa?.ike ?? azSa?.ike ?? 'NONE',
@@ -199,7 +207,8 @@ function phaseOf(o: TunnelObservation): number {
 
 /** `swanctl --rekey` of every tunnel's child SA on the AWS side; true when each was established anew. */
 async function rekeyChildren(lab: Lab, pairs: readonly TunnelPair[]): Promise<boolean> {
-  const established = (log: string, name: string) => log.split('\n').filter((l) => l.includes(`CHILD_SA ${name}{`) && l.includes('established')).length;
+  const established = (log: string, name: string) =>
+    log.split('\n').filter((l) => l.includes(`CHILD_SA ${name}{`) && l.includes('established')).length;
   const logFile = join(lab.sideDir('aws'), 'charon.log');
   const before = new Map(pairs.map((p) => [p.aws.name, established(readLog(logFile), p.aws.name)]));
   await Promise.all(pairs.map((p) => lab.swanctl('aws', '--rekey', '--child', p.aws.name).catch(() => '')));
@@ -212,7 +221,13 @@ async function rekeyChildren(lab: Lab, pairs: readonly TunnelPair[]): Promise<bo
   return false;
 }
 
-const readLog = (file: string) => { try { return readFileSync(file, 'utf8'); } catch { return ''; } };
+const readLog = (file: string) => {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return '';
+  }
+};
 
 /** Runs the twin for one plan (and fault) and tears everything down, whatever happens. */
 export async function runTwin(options: TwinOptions): Promise<TwinResult> {
@@ -226,7 +241,7 @@ export async function runTwin(options: TwinOptions): Promise<TwinResult> {
   const tEmit = performance.now();
   log(`emitted: AWS half synthesized, Azure half rendered${fault ? `, fault '${fault.id}' injected (${fault.injection})` : ''}`);
   const lab = new Lab(sides);
-  let result: (Omit<TwinResult, 'timings' | 'lab'> & { settledMs: number }) | undefined;
+  let result: (Omit<TwinResult, 'timings' | 'lab'> & { settledMs: number; }) | undefined;
   let tStart = tEmit;
   let tUp = tEmit;
   let tDown = tEmit;
@@ -241,8 +256,12 @@ export async function runTwin(options: TwinOptions): Promise<TwinResult> {
     // Responders first (the Azure instances), so the initiator never starts towards an unconfigured peer.
     await step('IKE configuration', () => lab.loadIke([sides.filter((s) => s.id !== 'aws'), [sides.find((s) => s.id === 'aws')!]]));
     tStart = performance.now();
-    log(`namespaces ${Object.values(lab.namespaces).join(', ')} up, daemons started (pids ${lab.daemonList().map((d) => `${d.side} ${d.name} ${d.pid}`).join(', ')}), ` +
-      `IKE configuration loaded (${((tStart - tEmit) / 1000).toFixed(1)} s)`);
+    log(
+      `namespaces ${Object.values(lab.namespaces).join(', ')} up, daemons started (pids ${
+        lab.daemonList().map((d) => `${d.side} ${d.name} ${d.pid}`).join(', ')
+      }), ` +
+        `IKE configuration loaded (${((tStart - tEmit) / 1000).toFixed(1)} s)`,
+    );
     result = await watch(lab, sides, fault, options, tStart, log);
     tUp = performance.now();
   } finally {
@@ -256,13 +275,27 @@ export async function runTwin(options: TwinOptions): Promise<TwinResult> {
   return {
     ...rest,
     lab: { runDir: lab.dir, namespaces: Object.values(lab.namespaces), daemons: lab.daemonList() },
-    timings: { emitMs: tEmit - t0, startMs: tStart - tEmit, upMs: settledMs, checksMs: tUp - tStart - settledMs, teardownMs: tDown - tUp, totalMs: tDown - t0 },
+    timings: {
+      emitMs: tEmit - t0,
+      startMs: tStart - tEmit,
+      upMs: settledMs,
+      checksMs: tUp - tStart - settledMs,
+      teardownMs: tDown - tUp,
+      totalMs: tDown - t0,
+    },
   };
 }
 
-async function watch(lab: Lab, sides: TwinSide[], fault: TwinFault | undefined, options: TwinOptions, start: number, log: (line: string) => void): Promise<Omit<TwinResult, 'timings' | 'lab'> & { settledMs: number }> {
+async function watch(
+  lab: Lab,
+  sides: TwinSide[],
+  fault: TwinFault | undefined,
+  options: TwinOptions,
+  start: number,
+  log: (line: string) => void,
+): Promise<Omit<TwinResult, 'timings' | 'lab'> & { settledMs: number; }> {
   const pairs = pairTunnels(sides);
-  const times = pairs.map(() => ({} as { ike?: number; ipsec?: number; bgp?: number; routes?: number }));
+  const times = pairs.map(() => ({} as { ike?: number; ipsec?: number; bgp?: number; routes?: number; }));
   const lastChange = pairs.map(() => ({ phase: -1, at: start }));
   const timeoutMs = (options.timeoutSeconds ?? 45) * 1000;
   const settleMs = (options.settleSeconds ?? 7) * 1000;
@@ -300,7 +333,8 @@ async function watch(lab: Lab, sides: TwinSide[], fault: TwinFault | undefined, 
   if (allUp) {
     const aws = sides.find((s) => s.id === 'aws')!;
     const azure = sides.filter((s) => s.id !== 'aws');
-    const inFib = async (side: TwinSide, prefix: string) => (await lab.ipIn(side.id, 'route', 'show', prefix, 'proto', 'bgp').catch(() => '')).trim().length > 0;
+    const inFib = async (side: TwinSide, prefix: string) =>
+      (await lab.ipIn(side.id, 'route', 'show', prefix, 'proto', 'bgp').catch(() => '')).trim().length > 0;
     // zebra installs what bgpd accepted a moment later: give it a few seconds. With kernel-libipsec,
     // charon re-adding ipsec0's addresses can drop a route zebra installed just before (seen about one
     // run in six, on an Azure instance); a soft reset makes bgpd hand the route to zebra again.
@@ -318,7 +352,8 @@ async function watch(lab: Lab, sides: TwinSide[], fault: TwinFault | undefined, 
       }
       if (!prefixesInFib) await new Promise((resolve) => setTimeout(resolve, 200));
     } while (!prefixesInFib && performance.now() < fibDeadline);
-    dataPlane = await run('ip', ['netns', 'exec', lab.namespaces.aws, 'ping', '-c', '1', '-W', '2', '-I', aws.routerId, firstHost(azure[0].prefix)]).then(() => true, () => false);
+    dataPlane = await run('ip', ['netns', 'exec', lab.namespaces.aws, 'ping', '-c', '1', '-W', '2', '-I', aws.routerId, firstHost(azure[0].prefix)])
+      .then(() => true, () => false);
     // The first child SA comes with IKE_AUTH, without a key exchange: only a rekey (CREATE_CHILD_SA)
     // uses the phase 2 DH (PFS) group. Rekey every tunnel from the AWS end and wait for the new SAs.
     pfsRekeyed = await rekeyChildren(lab, pairs);

@@ -93,16 +93,36 @@ function probe(code) {
 }
 
 function tsc(name, compilerOptions, files) {
-  writeFileSync(join(consumer, `tsconfig.${name}.json`), JSON.stringify({
-    compilerOptions: { target: 'ES2022', strict: true, skipLibCheck: true, esModuleInterop: true, types: ['node'], ...compilerOptions },
-    files,
-  }, null, 2));
+  writeFileSync(
+    join(consumer, `tsconfig.${name}.json`),
+    JSON.stringify(
+      {
+        compilerOptions: { target: 'ES2022', strict: true, skipLibCheck: true, esModuleInterop: true, types: ['node'], ...compilerOptions },
+        files,
+      },
+      null,
+      2,
+    ),
+  );
   must(process.execPath, [TSC, '-p', `tsconfig.${name}.json`], consumer);
 }
 
 const ALLOWED = [/^package\.json$/, /^README\.md$/, /^RULES\.md$/, /^LICENSE$/, /^bin\/multicloud-vpn\.js$/, /^dist\/.+\.(js|d\.ts)$/];
-const REQUIRED = ['LICENSE', 'README.md', 'RULES.md', 'bin/multicloud-vpn.js', 'dist/index.js', 'dist/index.d.ts', 'dist/aws-entry.js',
-  'dist/aws-entry.d.ts', 'dist/azure-entry.js', 'dist/azure-entry.d.ts', 'dist/alibaba-entry.js', 'dist/alibaba-entry.d.ts', 'dist/cli/cli.js'];
+const REQUIRED = [
+  'LICENSE',
+  'README.md',
+  'RULES.md',
+  'bin/multicloud-vpn.js',
+  'dist/index.js',
+  'dist/index.d.ts',
+  'dist/aws-entry.js',
+  'dist/aws-entry.d.ts',
+  'dist/azure-entry.js',
+  'dist/azure-entry.d.ts',
+  'dist/alibaba-entry.js',
+  'dist/alibaba-entry.d.ts',
+  'dist/cli/cli.js',
+];
 
 /**
  * The app through the real CDK CLI with aws-cdk-lib's CloudFormation schema check on (the default users
@@ -111,8 +131,16 @@ const REQUIRED = ['LICENSE', 'README.md', 'RULES.md', 'bin/multicloud-vpn.js', '
  */
 function cloudFormationValidation(context) {
   const out = join(tmp, `cfn-validate-${results.length}-${Math.random().toString(36).slice(2, 8)}`);
-  const args = [join(ROOT, 'node_modules', 'aws-cdk', 'bin', 'cdk'), 'synth', '--quiet', '--no-notices', '--no-version-reporting',
-    '--output', out, ...context.flatMap((c) => ['-c', c])];
+  const args = [
+    join(ROOT, 'node_modules', 'aws-cdk', 'bin', 'cdk'),
+    'synth',
+    '--quiet',
+    '--no-notices',
+    '--no-version-reporting',
+    '--output',
+    out,
+    ...context.flatMap((c) => ['-c', c]),
+  ];
   must(process.execPath, args, ROOT, { CDK_DISABLE_CLI_TELEMETRY: 'true', CI: 'true', CDK_VALIDATION: 'true' });
   const report = JSON.parse(readFileSync(join(out, 'validation-report.json'), 'utf8'));
   const cfn = report.pluginReports.filter((p) => p.pluginName !== 'Construct Annotations');
@@ -122,11 +150,14 @@ function cloudFormationValidation(context) {
 
 function main() {
   let tarball;
-  check('the example app, the transit-gateway and the Alibaba examples pass aws-cdk-lib\'s CloudFormation schema check (cdk synth, validation on)', () => {
-    cloudFormationValidation(['azureOutputs=samples/azure-outputs.json']);
-    cloudFormationValidation(['plan=examples/tgw-plan.json', 'azureOutputs=samples/azure-outputs.json']);
-    cloudFormationValidation(['plan=examples/alibaba-plan.json', 'peerOutputs=samples/alibaba-outputs.json']);
-  });
+  check(
+    "the example app, the transit-gateway and the Alibaba examples pass aws-cdk-lib's CloudFormation schema check (cdk synth, validation on)",
+    () => {
+      cloudFormationValidation(['azureOutputs=samples/azure-outputs.json']);
+      cloudFormationValidation(['plan=examples/tgw-plan.json', 'azureOutputs=samples/azure-outputs.json']);
+      cloudFormationValidation(['plan=examples/alibaba-plan.json', 'peerOutputs=samples/alibaba-outputs.json']);
+    },
+  );
   check('npm pack builds the package (prepack) and the tarball holds only the compiled lib/, the CLI, README, RULES.md, LICENSE', () => {
     const packed = JSON.parse(must('npm', ['pack', '--json', '--pack-destination', tmp], ROOT))[0];
     tarball = join(tmp, packed.filename);
@@ -135,24 +166,37 @@ function main() {
     expect(stray.length === 0, `files that do not belong in the package: ${stray.join(', ')}`);
     const missing = REQUIRED.filter((f) => !files.includes(f));
     expect(missing.length === 0, `missing from the package: ${missing.join(', ')}`);
-    log(`     ${packed.filename}: ${files.length} files, ${(packed.size / 1024).toFixed(0)} kB packed, ${(packed.unpackedSize / 1024).toFixed(0)} kB unpacked`);
-    log(`     ${files.filter((f) => !f.startsWith('dist/')).join(', ')}, dist/: ${files.filter((f) => /^dist\/.*\.js$/.test(f)).length} .js and ${files.filter((f) => f.endsWith('.d.ts')).length} .d.ts`);
+    log(
+      `     ${packed.filename}: ${files.length} files, ${(packed.size / 1024).toFixed(0)} kB packed, ${
+        (packed.unpackedSize / 1024).toFixed(0)
+      } kB unpacked`,
+    );
+    log(
+      `     ${files.filter((f) => !f.startsWith('dist/')).join(', ')}, dist/: ${files.filter((f) => /^dist\/.*\.js$/.test(f)).length} .js and ${
+        files.filter((f) => f.endsWith('.d.ts')).length
+      } .d.ts`,
+    );
   });
   if (!tarball) return;
 
-  check(`the tarball installs beside aws-cdk-lib ${CONSUMER_VERSIONS['aws-cdk-lib']}, constructs ${CONSUMER_VERSIONS.constructs}, cdk-nag ${CONSUMER_VERSIONS['cdk-nag']}, without Pulumi`, () => {
-    cpSync(CONSUMER_FILES, consumer, { recursive: true });
-    writeFileSync(join(consumer, 'package.json'), JSON.stringify({ name: 'consumer', version: '1.0.0', private: true }, null, 2));
-    writeFileSync(join(consumer, 'vpn-plan.json'), JSON.stringify({ name: 'consumer' }));
-    const specs = Object.entries(CONSUMER_VERSIONS).map(([name, version]) => `${name}@${version}`);
-    // --prefer-offline: what npm ci cached is not fetched again. No --legacy-peer-deps: the peer ranges must hold.
-    must('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', tarball, ...specs], consumer);
-    for (const absent of ['@pulumi/pulumi', '@pulumi/azure-native', '@aws-sdk/client-secrets-manager']) {
-      expect(!existsSync(join(consumer, 'node_modules', absent)), `${absent} was installed for an AWS-only consumer (it must be an optional peer)`);
-    }
-  });
+  check(
+    `the tarball installs beside aws-cdk-lib ${CONSUMER_VERSIONS['aws-cdk-lib']}, constructs ${CONSUMER_VERSIONS.constructs}, cdk-nag ${
+      CONSUMER_VERSIONS['cdk-nag']
+    }, without Pulumi`,
+    () => {
+      cpSync(CONSUMER_FILES, consumer, { recursive: true });
+      writeFileSync(join(consumer, 'package.json'), JSON.stringify({ name: 'consumer', version: '1.0.0', private: true }, null, 2));
+      writeFileSync(join(consumer, 'vpn-plan.json'), JSON.stringify({ name: 'consumer' }));
+      const specs = Object.entries(CONSUMER_VERSIONS).map(([name, version]) => `${name}@${version}`);
+      // --prefer-offline: what npm ci cached is not fetched again. No --legacy-peer-deps: the peer ranges must hold.
+      must('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', tarball, ...specs], consumer);
+      for (const absent of ['@pulumi/pulumi', '@pulumi/azure-native', '@aws-sdk/client-secrets-manager']) {
+        expect(!existsSync(join(consumer, 'node_modules', absent)), `${absent} was installed for an AWS-only consumer (it must be an optional peer)`);
+      }
+    },
+  );
 
-  check('one copy of aws-cdk-lib, constructs and cdk-nag: the package uses the consumer\'s', () => {
+  check("one copy of aws-cdk-lib, constructs and cdk-nag: the package uses the consumer's", () => {
     const seen = probe(`
       const path = require('path');
       const fromPackage = path.dirname(require.resolve('multicloud-vpn'));
@@ -198,35 +242,59 @@ function main() {
     expect(seen.secrets.includes('npm install @aws-sdk/client-secrets-manager'), `secretsManagerReader: ${seen.secrets}`);
   });
 
-  check(`lib/ type-checks against the consumer's aws-cdk-lib ${CONSUMER_VERSIONS['aws-cdk-lib']}, constructs and cdk-nag (every API the package calls exists at the floor)`, () => {
-    const mapped = (name) => [join(consumer, 'node_modules', name)];
-    writeFileSync(join(tmp, 'tsconfig.floor.json'), JSON.stringify({
-      extends: join(ROOT, 'tsconfig.build.json'),
-      compilerOptions: {
-        noEmit: true,
-        baseUrl: ROOT,
-        typeRoots: [join(ROOT, 'node_modules', '@types')],
-        paths: { 'aws-cdk-lib': mapped('aws-cdk-lib'), 'aws-cdk-lib/*': [join(consumer, 'node_modules', 'aws-cdk-lib', '*')], constructs: mapped('constructs'), 'cdk-nag': mapped('cdk-nag') },
-      },
-      include: [join(ROOT, 'lib', '**', '*.ts')],
-    }, null, 2));
-    const files = must(process.execPath, [TSC, '-p', join(tmp, 'tsconfig.floor.json'), '--listFiles'], tmp).split('\n');
-    // The mapping took: the consumer's aws-cdk-lib was read, the repo's never.
-    expect(files.some((f) => f.startsWith(join(consumer, 'node_modules', 'aws-cdk-lib'))), 'tsc read no file of the consumer\'s aws-cdk-lib');
-    expect(!files.some((f) => f.startsWith(join(ROOT, 'node_modules', 'aws-cdk-lib'))), 'tsc read the repo\'s aws-cdk-lib');
-  });
+  check(
+    `lib/ type-checks against the consumer's aws-cdk-lib ${
+      CONSUMER_VERSIONS['aws-cdk-lib']
+    }, constructs and cdk-nag (every API the package calls exists at the floor)`,
+    () => {
+      const mapped = (name) => [join(consumer, 'node_modules', name)];
+      writeFileSync(
+        join(tmp, 'tsconfig.floor.json'),
+        JSON.stringify(
+          {
+            extends: join(ROOT, 'tsconfig.build.json'),
+            compilerOptions: {
+              noEmit: true,
+              baseUrl: ROOT,
+              typeRoots: [join(ROOT, 'node_modules', '@types')],
+              paths: {
+                'aws-cdk-lib': mapped('aws-cdk-lib'),
+                'aws-cdk-lib/*': [join(consumer, 'node_modules', 'aws-cdk-lib', '*')],
+                constructs: mapped('constructs'),
+                'cdk-nag': mapped('cdk-nag'),
+              },
+            },
+            include: [join(ROOT, 'lib', '**', '*.ts')],
+          },
+          null,
+          2,
+        ),
+      );
+      const files = must(process.execPath, [TSC, '-p', join(tmp, 'tsconfig.floor.json'), '--listFiles'], tmp).split('\n');
+      // The mapping took: the consumer's aws-cdk-lib was read, the repo's never.
+      expect(files.some((f) => f.startsWith(join(consumer, 'node_modules', 'aws-cdk-lib'))), "tsc read no file of the consumer's aws-cdk-lib");
+      expect(!files.some((f) => f.startsWith(join(ROOT, 'node_modules', 'aws-cdk-lib'))), "tsc read the repo's aws-cdk-lib");
+    },
+  );
 
   check('a consumer app type-checks (node10) against the installed types and synthesizes with the rules Aspect and the cdk-nag pack', () => {
     tsc('node10', { module: 'commonjs', moduleResolution: 'node10', outDir: 'out' }, ['aws-app.ts']);
     const seen = JSON.parse(must(process.execPath, [join('out', 'aws-app.js'), join(consumer, 'cdk.out')], consumer));
     expect(seen.goodErrors.length === 0, `the documented VPN has errors: ${seen.goodErrors.join('; ')}`);
-    expect(seen.vpnConnections === 2 && seen.customerGateways === 2, `expected 2 VPN connections and 2 customer gateways, got ${seen.vpnConnections} and ${seen.customerGateways}`);
-    expect(seen.aspectErrors.some((e) => e.includes('MultiCloudVpn-InsideCidrIsApipaSlash30') && e.includes('C01')),
-      `the Aspect did not report C01 on the hand-written connection: ${JSON.stringify(seen.aspectErrors)}`);
+    expect(
+      seen.vpnConnections === 2 && seen.customerGateways === 2,
+      `expected 2 VPN connections and 2 customer gateways, got ${seen.vpnConnections} and ${seen.customerGateways}`,
+    );
+    expect(
+      seen.aspectErrors.some((e) => e.includes('MultiCloudVpn-InsideCidrIsApipaSlash30') && e.includes('C01')),
+      `the Aspect did not report C01 on the hand-written connection: ${JSON.stringify(seen.aspectErrors)}`,
+    );
     const nag = run(process.execPath, [join('out', 'aws-app.js'), join(consumer, 'cdk.out'), 'nag'], consumer);
     const report = nag.stdout + nag.stderr;
-    expect(nag.status !== 0 && report.includes('MultiCloudVpn-InsideCidrIsApipaSlash30') && report.includes('Handwritten'),
-      `the cdk-nag pack did not fail synthesis on the hand-written connection (exit ${nag.status}): ${report.slice(0, 800)}`);
+    expect(
+      nag.status !== 0 && report.includes('MultiCloudVpn-InsideCidrIsApipaSlash30') && report.includes('Handwritten'),
+      `the cdk-nag pack did not fail synthesis on the hand-written connection (exit ${nag.status}): ${report.slice(0, 800)}`,
+    );
   });
 
   check('the installed CLI: npx multicloud-vpn --version, plan, and an invalid plan', () => {
@@ -236,27 +304,37 @@ function main() {
     expect(version === repoPackage.version, `--version printed '${version}', package.json says ${repoPackage.version}`);
     const table = must('npx', ['multicloud-vpn', 'plan'], consumer);
     expect(table.includes('169.254.21.0/30') && table.includes('169.254.22.4/30'), `plan printed no tunnel table:\n${table}`);
-    writeFileSync(join(consumer, 'bad-plan.json'), JSON.stringify({ name: 'consumer', tunnels: [{ azureInstance: 0, awsTunnel: 1, insideCidr: '169.254.21.1/30' }] }));
+    writeFileSync(
+      join(consumer, 'bad-plan.json'),
+      JSON.stringify({ name: 'consumer', tunnels: [{ azureInstance: 0, awsTunnel: 1, insideCidr: '169.254.21.1/30' }] }),
+    );
     const bad = run('npx', ['multicloud-vpn', 'plan', 'bad-plan.json'], consumer);
     expect(bad.status === 1 && bad.stderr.includes('C01'), `an invalid plan gave exit ${bad.status}:\n${bad.stderr}`);
   });
 
-  check(`Pulumi added (@pulumi/pulumi ${PULUMI_VERSIONS['@pulumi/pulumi']}, @pulumi/azure-native ${PULUMI_VERSIONS['@pulumi/azure-native']}): /azure loads`, () => {
-    const specs = Object.entries(PULUMI_VERSIONS).map(([name, version]) => `${name}@${version}`);
-    must('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', ...specs], consumer);
-    const seen = probe(`
+  check(
+    `Pulumi added (@pulumi/pulumi ${PULUMI_VERSIONS['@pulumi/pulumi']}, @pulumi/azure-native ${
+      PULUMI_VERSIONS['@pulumi/azure-native']
+    }): /azure loads`,
+    () => {
+      const specs = Object.entries(PULUMI_VERSIONS).map(([name, version]) => `${name}@${version}`);
+      must('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', ...specs], consumer);
+      const seen = probe(`
       const azure = require('multicloud-vpn/azure');
       console.log(JSON.stringify({ missing: ['AzureVpnGateway', 'awsTunnelEndpoints'].filter((n) => typeof azure[n] !== 'function'),
         pulumi: require.resolve('@pulumi/pulumi/package.json', { paths: [require.resolve('multicloud-vpn/azure')] }) === require.resolve('@pulumi/pulumi/package.json') }));`);
-    expect(seen.missing.length === 0, `missing from 'multicloud-vpn/azure': ${seen.missing.join(', ')}`);
-    expect(seen.pulumi, 'the package resolves another @pulumi/pulumi than the consumer');
-  });
+      expect(seen.missing.length === 0, `missing from 'multicloud-vpn/azure': ${seen.missing.join(', ')}`);
+      expect(seen.pulumi, 'the package resolves another @pulumi/pulumi than the consumer');
+    },
+  );
 
-  for (const [name, options, files] of [
-    ['node10', { module: 'commonjs', moduleResolution: 'node10', noEmit: true }, ['aws-app.ts', 'azure-program.ts']],
-    ['node16', { module: 'node16', moduleResolution: 'node16', noEmit: true }, ['aws-app.ts', 'azure-program.ts', 'esm-consumer.mts']],
-    ['bundler', { module: 'esnext', moduleResolution: 'bundler', noEmit: true }, ['aws-app.ts', 'azure-program.ts', 'esm-consumer.mts']],
-  ]) {
+  for (
+    const [name, options, files] of [
+      ['node10', { module: 'commonjs', moduleResolution: 'node10', noEmit: true }, ['aws-app.ts', 'azure-program.ts']],
+      ['node16', { module: 'node16', moduleResolution: 'node16', noEmit: true }, ['aws-app.ts', 'azure-program.ts', 'esm-consumer.mts']],
+      ['bundler', { module: 'esnext', moduleResolution: 'bundler', noEmit: true }, ['aws-app.ts', 'azure-program.ts', 'esm-consumer.mts']],
+    ]
+  ) {
     check(`consumer files type-check with moduleResolution ${name}: ${files.join(', ')}`, () => tsc(`${name}-all`, options, files));
   }
 

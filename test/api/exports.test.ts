@@ -44,7 +44,20 @@ test('the syntactic reading lists every export form the entry points use, values
     ].join('\n'),
   );
   expect(read.problems).toEqual([]);
-  expect(read.names).toEqual(['B (type)', 'E (type)', 'F (value)', 'I (value)', 'J (type)', 'K (type)', 'L (value)', 'N (value)', 'a (value)', 'd (value)', 'g (value)', 'h (value)']);
+  expect(read.names).toEqual([
+    'B (type)',
+    'E (type)',
+    'F (value)',
+    'I (value)',
+    'J (type)',
+    'K (type)',
+    'L (value)',
+    'N (value)',
+    'a (value)',
+    'd (value)',
+    'g (value)',
+    'h (value)',
+  ]);
 });
 
 test('`export *` in an entry point is a problem naming the file and line: it would hide names from the report', () => {
@@ -58,14 +71,34 @@ test('`export *` in an entry point is a problem naming the file and line: it wou
 
 test('helpers named in issue 9 are not exported: internals of the plan, the checks, the AWS construct and the Azure peer', () => {
   const has = (entry: string, name: string) => actual[entry].some((e) => e.startsWith(`${name} `));
-  for (const helper of ['draftTunnels', 'resolve', 'parseWhatParses', 'toFinding', 'jsonPath', 'schemaFindings']) expect(has('multicloud-vpn', helper)).toBe(false);
+  for (const helper of ['draftTunnels', 'resolve', 'parseWhatParses', 'toFinding', 'jsonPath', 'schemaFindings']) {
+    expect(has('multicloud-vpn', helper)).toBe(false);
+  }
   for (const helper of ['sharedPath', 'sharedPlanPath', 'azureViewOf', 'azureViewsOf']) expect(has('multicloud-vpn/azure', helper)).toBe(false);
-  for (const helper of ['pascalCase', 'TUNNEL_OUTSIDE_IPS_HANDLER_SOURCE', 'cfnViewFromTemplate', 'SynthesizedTemplate', 'constructForPath', 'formatAnnotation']) {
+  for (
+    const helper of [
+      'pascalCase',
+      'TUNNEL_OUTSIDE_IPS_HANDLER_SOURCE',
+      'cfnViewFromTemplate',
+      'SynthesizedTemplate',
+      'constructForPath',
+      'formatAnnotation',
+    ]
+  ) {
     expect(has('multicloud-vpn/aws', helper)).toBe(false);
   }
   // Names the README, examples/, bin/ and scripts/package-check/ import stay exported.
   for (const name of ['planVpn', 'planSummary', 'readAwsOutputs', 'RULES']) expect(actual['multicloud-vpn']).toContain(`${name} (value)`);
-  for (const name of ['AzureVpnConnections (value)', 'SiteToSiteVpn (value)', 'TunnelOutsideIps (value)', 'VpnRulesAspect (value)', 'MulticloudVpnChecks (value)', 'AzureVpnConnectionsProps (type)']) {
+  for (
+    const name of [
+      'AzureVpnConnections (value)',
+      'SiteToSiteVpn (value)',
+      'TunnelOutsideIps (value)',
+      'VpnRulesAspect (value)',
+      'MulticloudVpnChecks (value)',
+      'AzureVpnConnectionsProps (type)',
+    ]
+  ) {
     expect(actual['multicloud-vpn/aws']).toContain(name);
   }
   for (const name of ['AzureVpnGateway (value)', 'awsTunnelEndpoints (value)', 'offlineKeyStandIn (value)', 'AzureDesignError (value)']) {

@@ -50,8 +50,17 @@ function userEnvironment(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
 function cdkSynth(context: readonly string[]): Promise<Run> {
   const outDir = tempDir();
   // The project's aws-cdk CLI run by node directly (what `npx cdk` runs, without npx's start-up).
-  const args = [CDK_CLI, 'synth', '--quiet', '--no-notices', '--no-version-reporting', '--no-validation',
-    '--output', outDir, ...context.flatMap((c) => ['-c', c])];
+  const args = [
+    CDK_CLI,
+    'synth',
+    '--quiet',
+    '--no-notices',
+    '--no-version-reporting',
+    '--no-validation',
+    '--output',
+    outDir,
+    ...context.flatMap((c) => ['-c', c]),
+  ];
   return new Promise((resolvePromise, reject) => {
     const child = spawn(process.execPath, args, {
       cwd: ROOT,
@@ -60,14 +69,23 @@ function cdkSynth(context: readonly string[]): Promise<Run> {
     });
     let stdout = '';
     let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => { stdout += chunk; });
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => { stderr += chunk; });
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+      stdout += chunk;
+    });
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+      stderr += chunk;
+    });
     child.on('error', reject);
     child.on('close', (status) => resolvePromise({ status, stdout, stderr, outDir }));
   });
 }
 
-type Template = { Parameters?: Record<string, unknown>; Rules?: Record<string, unknown>; Resources: Record<string, { Type: string; Properties: Record<string, unknown> }>; Outputs: Record<string, unknown> };
+type Template = {
+  Parameters?: Record<string, unknown>;
+  Rules?: Record<string, unknown>;
+  Resources: Record<string, { Type: string; Properties: Record<string, unknown>; }>;
+  Outputs: Record<string, unknown>;
+};
 
 function template(run: Run): Template {
   return JSON.parse(readFileSync(join(run.outDir, 'MulticloudVpnAws.template.json'), 'utf8'));
@@ -124,7 +142,7 @@ describe('C15, C23: cdk synth (real CLI)', () => {
     // C43: one TunnelState alarm per tunnel in the synthesized template.
     expect(ofType(t, 'AWS::CloudWatch::Alarm').map((a) => `${a.Namespace} ${a.MetricName}`)).toEqual(Array(4).fill('AWS/VPN TunnelState'));
     const insideCidrs = ofType(t, 'AWS::EC2::VPNConnection')
-      .flatMap((c) => (c.VpnTunnelOptionsSpecifications as { TunnelInsideCidr: string }[]).map((s) => s.TunnelInsideCidr));
+      .flatMap((c) => (c.VpnTunnelOptionsSpecifications as { TunnelInsideCidr: string; }[]).map((s) => s.TunnelInsideCidr));
     expect(insideCidrs.sort()).toEqual(['169.254.21.0/30', '169.254.21.4/30', '169.254.22.0/30', '169.254.22.4/30']);
     // Undeployable by mistake: parameters with no default, and a rule whose message says what to pass.
     for (const instance of [0, 1]) {
@@ -135,7 +153,8 @@ describe('C15, C23: cdk synth (real CLI)', () => {
     }
     expect(JSON.stringify(t.Rules)).toMatch(/-c azureOutputs=<file from `pulumi stack output --json`>/);
     expect(ofType(t, 'AWS::EC2::CustomerGateway').map((g) => g.IpAddress)).toEqual([
-      { Ref: 'AzureGatewayInstance0PublicIp' }, { Ref: 'AzureGatewayInstance1PublicIp' },
+      { Ref: 'AzureGatewayInstance0PublicIp' },
+      { Ref: 'AzureGatewayInstance1PublicIp' },
     ]);
     expect(run.stderr).toMatch(/No Azure gateway IPs.*-c azureOutputs=/);
     expect(Object.keys(t.Outputs)).toEqual(expect.arrayContaining(['AwsAzureVpnHandoff', 'AwsAzureVpnInstance0Tunnel1OutsideIp']));
@@ -151,8 +170,9 @@ describe('C15, C23: cdk synth (real CLI)', () => {
       expect(run.stderr).not.toMatch(/AwsSolutions-|MultiCloudVpn-|\bERROR\b/);
       // With @aws-cdk/core:annotationsInValidationReport (cdk.json) annotations are a report of their own;
       // no plugin (our pack, AwsSolutions) reports anything, and the only annotation is the review warning.
-      const report = JSON.parse(readFileSync(join(run.outDir, 'validation-report.json'), 'utf8')) as
-        { pluginReports: { pluginName: string; violations: { ruleName: string }[] }[] };
+      const report = JSON.parse(readFileSync(join(run.outDir, 'validation-report.json'), 'utf8')) as {
+        pluginReports: { pluginName: string; violations: { ruleName: string; }[]; }[];
+      };
       expect(report.pluginReports.filter((p) => p.pluginName !== 'Construct Annotations')).toEqual([]);
       const annotations = report.pluginReports.flatMap((p) => p.pluginName === 'Construct Annotations' ? p.violations.map((v) => v.ruleName) : []);
       expect(annotations).toEqual(run === review ? ['Annotation::multicloud-vpn:no-azure-outputs'] : []);

@@ -10,7 +10,9 @@ describe('C15: context file options of the CDK app', () => {
   test('an empty -c plan= or -c azureOutputs= names the empty option', () => {
     expect(contextFile('', 'plan', 'vpn-plan.json')).toEqual({ problem: expect.stringMatching(/^-c plan= is empty: .*vpn-plan\.json/) });
     expect(contextFile('  ', 'azureOutputs')).toEqual({ problem: expect.stringMatching(/^-c azureOutputs= is empty/) });
-    expect(contextFile(true, 'plan', 'vpn-plan.json')).toEqual({ problem: expect.stringContaining("context 'plan' must be a file name, got a boolean") });
+    expect(contextFile(true, 'plan', 'vpn-plan.json')).toEqual({
+      problem: expect.stringContaining("context 'plan' must be a file name, got a boolean"),
+    });
   });
 
   test('a given file is used as given; an absent option takes the default (or none)', () => {

@@ -30,10 +30,14 @@ test('C39, C41: the Alibaba plan synthesizes with customer gateways on the Aliba
   expect(ips).toEqual(['203.0.113.10', '198.51.100.20']);
   const stack = new ExampleStack(new App(), 'AlibabaAws', { plan: plan!, azureGatewayPublicIps: ips });
   const template = Template.fromStack(stack);
-  const gateways = Object.values(template.findResources('AWS::EC2::CustomerGateway')).map((r) => r.Properties as { IpAddress: string; BgpAsn: number });
+  const gateways = Object.values(template.findResources('AWS::EC2::CustomerGateway')).map((r) =>
+    r.Properties as { IpAddress: string; BgpAsn: number; }
+  );
   expect(gateways.map((g) => [g.IpAddress, Number(g.BgpAsn)])).toEqual([['203.0.113.10', 45104], ['198.51.100.20', 45104]]);
   // Connection k's customer gateway is Alibaba IP k: each VPN connection's tunnels carry that connection's inside CIDRs.
-  const connections = Object.values(template.findResources('AWS::EC2::VPNConnection')).map((r) => r.Properties as { VpnTunnelOptionsSpecifications: { TunnelInsideCidr: string }[] });
+  const connections = Object.values(template.findResources('AWS::EC2::VPNConnection')).map((r) =>
+    r.Properties as { VpnTunnelOptionsSpecifications: { TunnelInsideCidr: string; }[]; }
+  );
   expect(connections.map((c) => c.VpnTunnelOptionsSpecifications.map((t) => t.TunnelInsideCidr))).toEqual([
     ['169.254.21.0/30', '169.254.22.0/30'],
     ['169.254.21.4/30', '169.254.22.4/30'],

@@ -25,7 +25,11 @@ test('C05: the fake peer registers as a scope; its rule runs on its view, and no
   // A wrong peer address is found by the fake rule alone, with its catalogue number and the field.
   const broken = { tunnels: view.tunnels.map((t, i) => (i === 2 ? { ...t, peerBgpIp: '169.254.0.1' } : t)) };
   const findings = checkPeer('fake', broken, rules);
-  expect(findings.map((f) => [f.ruleId, f.catalogue, f.path])).toEqual([['FakePeerSecondHost', ['C05'], `fake.tunnels.${view.tunnels[2].id}.peerBgpIp`]]);
+  expect(findings.map((f) => [f.ruleId, f.catalogue, f.path])).toEqual([[
+    'FakePeerSecondHost',
+    ['C05'],
+    `fake.tunnels.${view.tunnels[2].id}.peerBgpIp`,
+  ]]);
   expect(findings[0].message).toContain(view.tunnels[2].insideCidr);
 });
 
@@ -37,5 +41,9 @@ test('the report renders the plan the fake peer builds from; no module of anothe
   // Only the built-in peers' one-line registrations (lib/peers/index.ts → azure/kind.ts, alibaba/kind.ts, read by
   // RULES.md's scope list) are loaded: no view, design or component of the Azure or Alibaba peer.
   const loaded = Object.keys(require.cache).filter((f) => f.includes('/lib/peers/'));
-  expect(loaded.map((f) => f.slice(f.indexOf('/lib/peers/'))).sort()).toEqual(['/lib/peers/alibaba/kind.ts', '/lib/peers/azure/kind.ts', '/lib/peers/index.ts']);
+  expect(loaded.map((f) => f.slice(f.indexOf('/lib/peers/'))).sort()).toEqual([
+    '/lib/peers/alibaba/kind.ts',
+    '/lib/peers/azure/kind.ts',
+    '/lib/peers/index.ts',
+  ]);
 });

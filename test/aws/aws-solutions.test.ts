@@ -20,19 +20,25 @@ function userStack() {
 }
 
 /** Every acknowledgement recorded under `scope`: rule id → reason, with the construct path. */
-function acknowledgements(scope: AzureVpnConnections): { path: string; id: string; reason: string }[] {
-  return scope.node.findAll().flatMap((c) => c.node.metadata
-    .filter((m) => m.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY)
-    .flatMap((m) => Object.entries(m.data as Record<string, string>).map(([id, reason]) => ({ path: c.node.path, id: id.replace(/^annotation::/i, ''), reason }))));
+function acknowledgements(scope: AzureVpnConnections): { path: string; id: string; reason: string; }[] {
+  return scope.node.findAll().flatMap((c) =>
+    c.node.metadata
+      .filter((m) => m.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY)
+      .flatMap((m) =>
+        Object.entries(m.data as Record<string, string>).map(([id, reason]) => ({ path: c.node.path, id: id.replace(/^annotation::/i, ''), reason }))
+      )
+  );
 }
 
 describe('AwsSolutions (cdk-nag) on the construct', () => {
-  test('no unacknowledged AwsSolutions finding on any resource of the construct; the user\'s own VPC still gets its findings', () => {
+  test("no unacknowledged AwsSolutions finding on any resource of the construct; the user's own VPC still gets its findings", () => {
     const { app } = userStack();
     const report = new AwsSolutionsChecks(app).validateScope(app);
-    const onConstruct = report.violations.flatMap((v) => v.violatingResources
-      .filter((r) => r.constructPath?.startsWith('User/AzureVpn/'))
-      .map((r) => `${v.ruleName} ${r.constructPath}`));
+    const onConstruct = report.violations.flatMap((v) =>
+      v.violatingResources
+        .filter((r) => r.constructPath?.startsWith('User/AzureVpn/'))
+        .map((r) => `${v.ruleName} ${r.constructPath}`)
+    );
     expect(onConstruct).toEqual([]);
     // The check is live: the user's VPC without flow logs is reported.
     expect(report.violations.map((v) => v.ruleName)).toContain('AwsSolutions-VPC7');
@@ -49,8 +55,16 @@ describe('AwsSolutions (cdk-nag) on the construct', () => {
     const { vpn } = userStack();
     const others = acknowledgements(vpn).filter((a) => a.id !== 'AwsSolutions-SMG4');
     expect(others).toEqual([
-      { path: 'User/AzureVpn/TunnelOutsideIps/HandlerRole', id: 'AwsSolutions-IAM5[Resource::*]', reason: expect.stringMatching(/DescribeVpnConnections supports no resource-level permissions/) },
-      { path: 'User/AzureVpn/TunnelOutsideIps/ProviderRole', id: expect.stringMatching(/^AwsSolutions-IAM5\[Resource::<AzureVpnTunnelOutsideIpsHandler[0-9A-F]{8}\.Arn>:\*\]$/), reason: expect.stringMatching(/Provider framework/) },
+      {
+        path: 'User/AzureVpn/TunnelOutsideIps/HandlerRole',
+        id: 'AwsSolutions-IAM5[Resource::*]',
+        reason: expect.stringMatching(/DescribeVpnConnections supports no resource-level permissions/),
+      },
+      {
+        path: 'User/AzureVpn/TunnelOutsideIps/ProviderRole',
+        id: expect.stringMatching(/^AwsSolutions-IAM5\[Resource::<AzureVpnTunnelOutsideIpsHandler[0-9A-F]{8}\.Arn>:\*\]$/),
+        reason: expect.stringMatching(/Provider framework/),
+      },
     ]);
   });
 

@@ -22,12 +22,15 @@ describe('C14, C15: readAzureOutputs (pulumi stack output --json)', () => {
   };
 
   test('C15: reads the two gateway IPs in instance order, and the optional ids; other outputs are ignored', () => {
-    const file = write('good.json', JSON.stringify({
-      gatewayPublicIps: ['20.10.0.1', '20.10.0.2'],
-      gatewayId: '/subscriptions/x/resourceGroups/TestRG1/providers/Microsoft.Network/virtualNetworkGateways/VNet1GW',
-      connectionIds: ['a', 'b'],
-      somethingElse: 42,
-    }));
+    const file = write(
+      'good.json',
+      JSON.stringify({
+        gatewayPublicIps: ['20.10.0.1', '20.10.0.2'],
+        gatewayId: '/subscriptions/x/resourceGroups/TestRG1/providers/Microsoft.Network/virtualNetworkGateways/VNet1GW',
+        connectionIds: ['a', 'b'],
+        somethingElse: 42,
+      }),
+    );
     expect(readAzureOutputs(file)).toEqual({
       gatewayPublicIps: ['20.10.0.1', '20.10.0.2'],
       gatewayId: '/subscriptions/x/resourceGroups/TestRG1/providers/Microsoft.Network/virtualNetworkGateways/VNet1GW',
@@ -46,12 +49,21 @@ describe('C14, C15: readAzureOutputs (pulumi stack output --json)', () => {
   });
 
   test('C15: each RFC 5737 range is a documentation range, its neighbours and public addresses are not; tokens are skipped', () => {
-    for (const [ip, range] of [['192.0.2.0', '192.0.2.0/24'], ['192.0.2.255', '192.0.2.0/24'], ['198.51.100.1', '198.51.100.0/24'], ['203.0.113.254', '203.0.113.0/24']]) {
+    for (
+      const [ip, range] of [['192.0.2.0', '192.0.2.0/24'], ['192.0.2.255', '192.0.2.0/24'], ['198.51.100.1', '198.51.100.0/24'], [
+        '203.0.113.254',
+        '203.0.113.0/24',
+      ]]
+    ) {
       expect([ip, documentationRangeOf(ip)]).toEqual([ip, range]);
     }
-    for (const ip of ['192.0.1.255', '192.0.3.0', '198.51.101.1', '203.0.112.9', '20.10.0.1', 'not-an-ip']) expect([ip, documentationRangeOf(ip)]).toEqual([ip, undefined]);
+    for (const ip of ['192.0.1.255', '192.0.3.0', '198.51.101.1', '203.0.112.9', '20.10.0.1', 'not-an-ip']) {
+      expect([ip, documentationRangeOf(ip)]).toEqual([ip, undefined]);
+    }
     expect(documentationAddressWarnings(['20.10.0.1', '20.10.0.2'], 'ips')).toEqual([]);
-    expect(documentationAddressWarnings(['${Token[1]}', '192.0.2.1'], 'ips', (v) => String(v).startsWith('${'))).toEqual([expect.stringMatching(/^ips\[1\]: 192\.0\.2\.1/)]);
+    expect(documentationAddressWarnings(['${Token[1]}', '192.0.2.1'], 'ips', (v) => String(v).startsWith('${'))).toEqual([
+      expect.stringMatching(/^ips\[1\]: 192\.0\.2\.1/),
+    ]);
   });
 
   test('a missing file names the file and says how to produce it', () => {
@@ -62,7 +74,9 @@ describe('C14, C15: readAzureOutputs (pulumi stack output --json)', () => {
   });
 
   test('bad JSON and a non-object are refused with the file name', () => {
-    expect(messageOf(write('bad.json', '{ "gatewayPublicIps": ['))).toMatch(/bad\.json is not usable as Azure outputs:\n {2}the file is not valid JSON: it ends before the value is complete \(line 1, column 24\)/);
+    expect(messageOf(write('bad.json', '{ "gatewayPublicIps": ['))).toMatch(
+      /bad\.json is not usable as Azure outputs:\n {2}the file is not valid JSON: it ends before the value is complete \(line 1, column 24\)/,
+    );
     expect(messageOf(write('array.json', '["20.10.0.1"]'))).toMatch(/expected a JSON object of stack outputs, got an array/);
   });
 

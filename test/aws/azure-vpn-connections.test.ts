@@ -7,7 +7,7 @@ import { pascalCase } from '../../lib/aws/site-to-site-vpn';
 import { AWS_HANDOFF_FORMAT, PEER_TAGS, type AwsHandoff } from '../../lib/handoff';
 import { AZURE_IPS, build, documentedPlan, onlyLogicalId, planWith, resolveIntrinsics, valuesOfKey } from './helpers';
 
-type Resource = { Properties: Record<string, unknown>; DependsOn?: string[] };
+type Resource = { Properties: Record<string, unknown>; DependsOn?: string[]; };
 type TunnelSpec = Record<string, unknown>;
 
 /** The seed 004 table: AWS connection → its tunnels' inside CIDRs in AWS tunnel order. */
@@ -20,7 +20,7 @@ function connectionsByCustomerGateway(template: Template) {
   const gateways = template.findResources('AWS::EC2::CustomerGateway') as Record<string, Resource>;
   const connections = template.findResources('AWS::EC2::VPNConnection') as Record<string, Resource>;
   return Object.values(connections).map((c) => {
-    const cgwId = (c.Properties.CustomerGatewayId as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0];
+    const cgwId = (c.Properties.CustomerGatewayId as { 'Fn::GetAtt': [string, string]; })['Fn::GetAtt'][0];
     return { connection: c.Properties, gateway: gateways[cgwId].Properties };
   });
 }
@@ -30,7 +30,7 @@ function tunnelSpecs(connection: Record<string, unknown>): TunnelSpec[] {
 }
 
 function tagsOf(properties: Record<string, unknown>): Record<string, string> {
-  return Object.fromEntries((properties.Tags as { Key: string; Value: string }[]).map((t) => [t.Key, t.Value]));
+  return Object.fromEntries((properties.Tags as { Key: string; Value: string; }[]).map((t) => [t.Key, t.Value]));
 }
 
 describe('AzureVpnConnections on the documented plan (seed 004)', () => {
@@ -48,7 +48,7 @@ describe('AzureVpnConnections on the documented plan (seed 004)', () => {
     });
   });
 
-  test('C28: route propagation covers the private subnets\' route tables and waits for the attachment', () => {
+  test("C28: route propagation covers the private subnets' route tables and waits for the attachment", () => {
     const expected = vpc.privateSubnets.map((s) => stack.resolve(s.routeTable.routeTableId));
     expect(expected).toHaveLength(2);
     const propagations = template.findResources('AWS::EC2::VPNGatewayRoutePropagation') as Record<string, Resource>;
@@ -90,7 +90,7 @@ describe('AzureVpnConnections on the documented plan (seed 004)', () => {
     });
   });
 
-  test('C20, C21, C24, C25: every tunnel starts IKE and carries the plan\'s IKEv2 / IPsec / DPD options', () => {
+  test("C20, C21, C24, C25: every tunnel starts IKE and carries the plan's IKEv2 / IPsec / DPD options", () => {
     const specs = connectionsByCustomerGateway(template).flatMap((p) => tunnelSpecs(p.connection));
     expect(specs).toHaveLength(4);
     for (const spec of specs) {
@@ -112,7 +112,7 @@ describe('AzureVpnConnections on the documented plan (seed 004)', () => {
     }
   });
 
-  test('C22, C23: one generated secret per tunnel; each PreSharedKey is a dynamic reference to its own tunnel\'s secret', () => {
+  test("C22, C23: one generated secret per tunnel; each PreSharedKey is a dynamic reference to its own tunnel's secret", () => {
     template.resourceCountIs('AWS::SecretsManager::Secret', 4);
     template.allResourcesProperties('AWS::SecretsManager::Secret', {
       GenerateSecretString: { PasswordLength: 32, ExcludePunctuation: true, IncludeSpace: false, ExcludeCharacters: '0' },
@@ -148,14 +148,16 @@ describe('AzureVpnConnections on the documented plan (seed 004)', () => {
     const outputs = Object.keys(template.toJSON().Outputs);
     expect(vpn.outputPrefix).toBe('AwsAzureVpn');
     for (const id of ['Instance0Tunnel1', 'Instance0Tunnel2', 'Instance1Tunnel1', 'Instance1Tunnel2']) {
-      expect(outputs).toEqual(expect.arrayContaining([`AwsAzureVpn${id}OutsideIp`, `AwsAzureVpn${id}BgpPeering`, `AwsAzureVpn${id}PresharedKeySecretArn`]));
+      expect(outputs).toEqual(
+        expect.arrayContaining([`AwsAzureVpn${id}OutsideIp`, `AwsAzureVpn${id}BgpPeering`, `AwsAzureVpn${id}PresharedKeySecretArn`]),
+      );
     }
     expect(outputs).toEqual(expect.arrayContaining(['AwsAzureVpnHandoff', 'AwsAzureVpnVpnGatewayId']));
     expect(vpn.handoffOutputKey).toBe('AwsAzureVpnHandoff');
     template.hasOutput('AwsAzureVpnInstance1Tunnel2BgpPeering', { Value: 'inside 169.254.22.4/30: AWS 169.254.22.5, Azure 169.254.22.6' });
   });
 
-  test('C05, C15: the Handoff output resolves to an AwsHandoff with each tunnel\'s addresses, outside IP and secret', () => {
+  test("C05, C15: the Handoff output resolves to an AwsHandoff with each tunnel's addresses, outside IP and secret", () => {
     const value = resolveIntrinsics(template.toJSON().Outputs.AwsAzureVpnHandoff.Value) as string;
     const handoff = JSON.parse(value) as AwsHandoff;
     const reader = onlyLogicalId(template, 'Custom::VpnTunnelOutsideIps');
@@ -174,9 +176,15 @@ describe('AzureVpnConnections on the documented plan (seed 004)', () => {
     }
   });
 
-  test('construct attributes expose each tunnel\'s addresses, outside IP token and secret ARN', () => {
+  test("construct attributes expose each tunnel's addresses, outside IP token and secret ARN", () => {
     const tunnel = vpn.tunnels.Instance1Tunnel1;
-    expect(tunnel).toMatchObject({ awsConnection: 2, awsTunnel: 1, insideCidr: '169.254.21.4/30', awsBgpIp: '169.254.21.5', azureBgpIp: '169.254.21.6' });
+    expect(tunnel).toMatchObject({
+      awsConnection: 2,
+      awsTunnel: 1,
+      insideCidr: '169.254.21.4/30',
+      awsBgpIp: '169.254.21.5',
+      azureBgpIp: '169.254.21.6',
+    });
     expect(stack.resolve(tunnel.outsideIp)).toEqual({ 'Fn::GetAtt': [onlyLogicalId(template, 'Custom::VpnTunnelOutsideIps'), 'Instance1Tunnel1'] });
     expect(stack.resolve(tunnel.presharedKeySecretArn)).toEqual(stack.resolve(vpn.presharedKeySecrets.Instance1Tunnel1.secretArn));
   });
@@ -184,12 +192,18 @@ describe('AzureVpnConnections on the documented plan (seed 004)', () => {
 
 describe('AzureVpnConnections options', () => {
   test('C09: a customer gateway ASN above 2147483647 goes in BgpAsnExtended', () => {
-    const { template } = build({ plan: planWith((p) => { p.azure!.asn = 4200000001; }) });
+    const { template } = build({
+      plan: planWith((p) => {
+        p.azure!.asn = 4200000001;
+      }),
+    });
     template.allResourcesProperties('AWS::EC2::CustomerGateway', { BgpAsnExtended: 4200000001, BgpAsn: Match.absent() });
   });
 
   test('C24: a non-default IPsec policy reaches every tunnel', () => {
-    const plan = planWith((p) => { p.ipsec = { phase1: { encryption: 'AES128-GCM-16', dhGroup: 20 }, phase2: { lifetimeSeconds: 1800 }, dpdTimeoutSeconds: 40 }; });
+    const plan = planWith((p) => {
+      p.ipsec = { phase1: { encryption: 'AES128-GCM-16', dhGroup: 20 }, phase2: { lifetimeSeconds: 1800 }, dpdTimeoutSeconds: 40 };
+    });
     const { template } = build({ plan });
     const specs = valuesOfKey(template.toJSON(), 'VpnTunnelOptionsSpecifications').flat() as TunnelSpec[];
     expect(specs).toHaveLength(4);
@@ -204,13 +218,17 @@ describe('AzureVpnConnections options', () => {
   });
 
   test('plan tags go on the VPN resources and the secrets', () => {
-    const { template } = build({ plan: planWith((p) => { p.tags = { project: 'vpn-test' }; }) });
+    const { template } = build({
+      plan: planWith((p) => {
+        p.tags = { project: 'vpn-test' };
+      }),
+    });
     for (const type of ['AWS::EC2::VPNGateway', 'AWS::EC2::CustomerGateway', 'AWS::EC2::VPNConnection', 'AWS::SecretsManager::Secret']) {
       template.allResourcesProperties(type, { Tags: Match.arrayWith([{ Key: 'project', Value: 'vpn-test' }]) });
     }
   });
 
-  test('C28: with no private-with-egress subnets, route propagation covers every subnet\'s route table', () => {
+  test("C28: with no private-with-egress subnets, route propagation covers every subnet's route table", () => {
     const { template, stack, vpc } = build({}, {
       natGateways: 0,
       subnetConfiguration: [
@@ -241,7 +259,10 @@ describe('AzureVpnConnections options', () => {
     template.resourceCountIs('AWS::EC2::VPNGateway', 0);
     template.resourcePropertiesCountIs('AWS::EC2::VPCGatewayAttachment', { VpnGatewayId: Match.anyValue() }, 0);
     template.allResourcesProperties('AWS::EC2::VPNConnection', { VpnGatewayId: 'vgw-0123456789abcdef0' });
-    template.hasResource('AWS::EC2::VPNGatewayRoutePropagation', { Properties: { VpnGatewayId: 'vgw-0123456789abcdef0' }, DependsOn: Match.absent() });
+    template.hasResource('AWS::EC2::VPNGatewayRoutePropagation', {
+      Properties: { VpnGatewayId: 'vgw-0123456789abcdef0' },
+      DependsOn: Match.absent(),
+    });
     const handoff = JSON.parse(resolveIntrinsics(template.toJSON().Outputs.AwsAzureVpnHandoff.Value) as string) as AwsHandoff;
     expect(handoff.vpnGatewayId).toBe('vgw-0123456789abcdef0');
   });
@@ -253,7 +274,13 @@ describe('AzureVpnConnections options', () => {
   test('C15: two instances in one stack (two VPCs, two plans) do not collide', () => {
     const app = new App();
     const stack = new Stack(app, 'Two');
-    const plans = [documentedPlan(), planWith((p) => { p.name = 'second-vpn'; p.aws!.vpcCidr = '10.3.0.0/16'; })];
+    const plans = [
+      documentedPlan(),
+      planWith((p) => {
+        p.name = 'second-vpn';
+        p.aws!.vpcCidr = '10.3.0.0/16';
+      }),
+    ];
     const vpns = plans.map((plan, i) => {
       const vpc = new ec2.Vpc(stack, `Vpc${i}`, { ipAddresses: ec2.IpAddresses.cidr(plan.aws.vpcCidr), maxAzs: 2, natGateways: 0 });
       return new AzureVpnConnections(stack, `AzureVpn${i}`, { plan, vpc, azureGatewayPublicIps: i === 0 ? AZURE_IPS : ['20.20.0.1', '20.20.0.2'] });
@@ -294,7 +321,9 @@ describe('AzureVpnConnections props validation', () => {
     expect(message).toMatch(/azureGatewayPublicIps\[0\]: "10\.0\.0\.4" is not a public address \(range: private\)/);
     expect(message).toMatch(/azureGatewayPublicIps\[1\]: "10\.0\.0\.4" is not a public address/);
     expect(message).toMatch(/azureGatewayPublicIps: both instances have "10\.0\.0\.4".*C14/);
-    expect(() => build({ azureGatewayPublicIps: ['20.10.0.1', '20.10.0.300'] })).toThrow(/azureGatewayPublicIps\[1\]: "20\.10\.0\.300" is not an IPv4 address/);
+    expect(() => build({ azureGatewayPublicIps: ['20.10.0.1', '20.10.0.300'] })).toThrow(
+      /azureGatewayPublicIps\[1\]: "20\.10\.0\.300" is not an IPv4 address/,
+    );
     expect(() => build({ azureGatewayPublicIps: ['20.10.0.1', '100.64.0.1'] })).toThrow(/range: carrierGradeNat/);
   });
 
@@ -303,7 +332,9 @@ describe('AzureVpnConnections props validation', () => {
     template.hasResourceProperties('AWS::EC2::CustomerGateway', { IpAddress: '203.0.113.10' });
     const warnings = Annotations.fromStack(stack).findWarning('/Test/AzureVpn', Match.stringLikeRegexp('documentation'));
     expect(warnings.map((w) => String(w.entry.data))).toEqual([
-      expect.stringMatching(/^azureGatewayPublicIps\[0\]: 203\.0\.113\.10 is in 203\.0\.113\.0\/24, an RFC 5737 documentation range: this template targets documentation addresses/),
+      expect.stringMatching(
+        /^azureGatewayPublicIps\[0\]: 203\.0\.113\.10 is in 203\.0\.113\.0\/24, an RFC 5737 documentation range: this template targets documentation addresses/,
+      ),
       expect.stringMatching(/^azureGatewayPublicIps\[1\]: 198\.51\.100\.7 is in 198\.51\.100\.0\/24.*pulumi stack output --json/),
     ]);
     expect(warnings.every((w) => String(w.entry.data).includes(DOCUMENTATION_ADDRESSES_WARNING))).toBe(true);
@@ -345,7 +376,13 @@ describe('C15: customer gateway device names', () => {
   test('C15: two plans facing the same Azure gateway IPs in one stack get four distinct device names', () => {
     const app = new App();
     const stack = new Stack(app, 'Shared');
-    const plans = [documentedPlan(), planWith((p) => { p.name = 'second-vpn'; p.aws!.vpcCidr = '10.3.0.0/16'; })];
+    const plans = [
+      documentedPlan(),
+      planWith((p) => {
+        p.name = 'second-vpn';
+        p.aws!.vpcCidr = '10.3.0.0/16';
+      }),
+    ];
     plans.forEach((plan, i) => {
       const vpc = new ec2.Vpc(stack, `Vpc${i}`, { ipAddresses: ec2.IpAddresses.cidr(plan.aws.vpcCidr), maxAzs: 1, natGateways: 0 });
       new AzureVpnConnections(stack, `AzureVpn${i}`, { plan, vpc, azureGatewayPublicIps: AZURE_IPS });
@@ -366,7 +403,13 @@ describe('C15: customer gateway device names', () => {
 
   test('C08: renaming the plan keeps the device names (DeviceName cannot change without replacing the gateway and its connection)', () => {
     const before = deviceNames(build().template);
-    const after = deviceNames(build({ plan: planWith((p) => { p.name = 'renamed-plan'; }) }).template);
+    const after = deviceNames(
+      build({
+        plan: planWith((p) => {
+          p.name = 'renamed-plan';
+        }),
+      }).template,
+    );
     expect(after).toEqual(before);
     // Within the 255 characters that CreateCustomerGateway accepts, and naming the Azure instance.
     for (const [instance, name] of before.entries()) {

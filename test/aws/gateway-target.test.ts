@@ -31,7 +31,11 @@ describe('VGW gateway target', () => {
     expect(bound.amazonSideAsn).toBe(plan.aws.asn);
     expect(bound.output.key).toBe('VpnGatewayId');
     const propagation = Object.values(template.findResources('AWS::EC2::VPNGatewayRoutePropagation'))[0];
-    expect(propagation.DependsOn).toEqual(Object.keys(template.findResources('AWS::EC2::VPCGatewayAttachment', { Properties: { VpnGatewayId: { 'Fn::GetAtt': [vgw, 'VPNGatewayId'] } } })));
+    expect(propagation.DependsOn).toEqual(
+      Object.keys(
+        template.findResources('AWS::EC2::VPCGatewayAttachment', { Properties: { VpnGatewayId: { 'Fn::GetAtt': [vgw, 'VPNGatewayId'] } } }),
+      ),
+    );
     expect(propagation.DependsOn).toHaveLength(1);
     expect(propagation.Properties.RouteTableIds).toEqual(vpc.privateSubnets.map((s) => stack.resolve(s.routeTable.routeTableId)));
   });
@@ -43,14 +47,25 @@ describe('VGW gateway target', () => {
     expect(bound.gatewayId).toBe('vgw-0123456789abcdef0');
     expect(scope.node.children).toEqual([]);
     const withVgw = scopeWithVpc({ vpnGateway: true });
-    expect(new VgwTarget({ vpc: withVgw.vpc }).problems()).toEqual([expect.stringMatching(/^vpnGatewayId: not given, but the VPC already has .*C19/)]);
+    expect(new VgwTarget({ vpc: withVgw.vpc }).problems()).toEqual([
+      expect.stringMatching(/^vpnGatewayId: not given, but the VPC already has .*C19/),
+    ]);
     expect(new VgwTarget({ vpc: withVgw.vpc, vpnGatewayId: withVgw.vpc.vpnGatewayId }).problems()).toEqual([]);
   });
 });
 
 test('the construct makes no gateway-side resource itself and names no gateway kind: all of it is behind the target seam', () => {
   const source = readFileSync(`${__dirname}/../../lib/aws/site-to-site-vpn.ts`, 'utf8');
-  for (const gatewaySide of ['new ec2.CfnVPNGateway', 'CfnVPCGatewayAttachment', 'CfnVPNGatewayRoutePropagation', 'transitGatewayId', 'CfnTransitGateway', 'instanceof VgwTarget']) {
+  for (
+    const gatewaySide of [
+      'new ec2.CfnVPNGateway',
+      'CfnVPCGatewayAttachment',
+      'CfnVPNGatewayRoutePropagation',
+      'transitGatewayId',
+      'CfnTransitGateway',
+      'instanceof VgwTarget',
+    ]
+  ) {
     expect(source).not.toContain(gatewaySide);
   }
   expect(source).toContain('...gateway.connectionProps');

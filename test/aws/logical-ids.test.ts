@@ -9,7 +9,7 @@ import type { Construct } from 'constructs';
 import type { AzureVpnConnectionsProps } from '../../lib/aws';
 import { build, planWith } from './helpers';
 
-type Resources = Record<string, { Type: string; Properties?: unknown; DependsOn?: unknown }>;
+type Resources = Record<string, { Type: string; Properties?: unknown; DependsOn?: unknown; }>;
 
 /** Logical id → resource type of everything the construct created (the test VPC left out). */
 function idsAndTypes(scope: Construct, template: Template): Record<string, string> {
@@ -32,32 +32,59 @@ describe('C08, C22: logical ids', () => {
 
   test('C08, C22: ids name the tunnel identity and the connection number', () => {
     const ids = Object.keys(documented.ids);
-    for (const expected of ['Connection1', 'Connection2', 'CustomerGatewayInstance0', 'CustomerGatewayInstance1',
-      'Instance0Tunnel1PresharedKey', 'Instance0Tunnel2PresharedKey', 'Instance1Tunnel1PresharedKey', 'Instance1Tunnel2PresharedKey', 'VpnGateway']) {
+    for (
+      const expected of [
+        'Connection1',
+        'Connection2',
+        'CustomerGatewayInstance0',
+        'CustomerGatewayInstance1',
+        'Instance0Tunnel1PresharedKey',
+        'Instance0Tunnel2PresharedKey',
+        'Instance1Tunnel1PresharedKey',
+        'Instance1Tunnel2PresharedKey',
+        'VpnGateway',
+      ]
+    ) {
       expect(ids.some((id) => id.startsWith(`AzureVpn${expected}`))).toBe(true);
     }
   });
 
   test('C08: renaming the plan changes no logical id (with a fixed outputPrefix, no output key either)', () => {
-    const renamed = vpnOnly({ plan: planWith((p) => { p.name = 'renamed-plan'; }) });
+    const renamed = vpnOnly({
+      plan: planWith((p) => {
+        p.name = 'renamed-plan';
+      }),
+    });
     expect(renamed.ids).toEqual(documented.ids);
     const fixedA = build({ outputPrefix: 'Vpn' }).template.toJSON().Outputs;
-    const fixedB = build({ plan: planWith((p) => { p.name = 'renamed-plan'; }), outputPrefix: 'Vpn' }).template.toJSON().Outputs;
+    const fixedB = build({
+      plan: planWith((p) => {
+        p.name = 'renamed-plan';
+      }),
+      outputPrefix: 'Vpn',
+    }).template.toJSON().Outputs;
     expect(Object.keys(fixedB)).toEqual(Object.keys(fixedA));
   });
 
-  test('C08: listing the plan\'s tunnels in another order changes nothing in the template', () => {
-    const reordered = vpnOnly({ plan: planWith((p) => { p.tunnels = [...p.tunnels!].reverse(); }) });
+  test("C08: listing the plan's tunnels in another order changes nothing in the template", () => {
+    const reordered = vpnOnly({
+      plan: planWith((p) => {
+        p.tunnels = [...p.tunnels!].reverse();
+      }),
+    });
     expect(reordered.resources).toEqual(documented.resources);
   });
 
-  test('C01, C04: a changed inside CIDR changes only that connection\'s tunnel options and the outside IP reader\'s input', () => {
+  test("C01, C04: a changed inside CIDR changes only that connection's tunnel options and the outside IP reader's input", () => {
     const changed = vpnOnly({
-      plan: planWith((p) => { p.tunnels = p.tunnels!.map((t) => (t.azureInstance === 1 && t.awsTunnel === 2 ? { ...t, insideCidr: '169.254.22.8/30' } : t)); }),
+      plan: planWith((p) => {
+        p.tunnels = p.tunnels!.map((t) => (t.azureInstance === 1 && t.awsTunnel === 2 ? { ...t, insideCidr: '169.254.22.8/30' } : t));
+      }),
     });
     expect(changed.ids).toEqual(documented.ids);
     const differing = Object.keys(documented.resources).filter(
-      (id) => JSON.stringify(documented.resources[id]) !== JSON.stringify(changed.resources[id]));
+      (id) => JSON.stringify(documented.resources[id]) !== JSON.stringify(changed.resources[id]),
+    );
     const connection2 = documented.stack.getLogicalId(documented.vpn.connections[1]);
     const reader = Object.keys(documented.resources).find((id) => documented.resources[id].Type === 'Custom::VpnTunnelOutsideIps')!;
     expect(differing.sort()).toEqual([connection2, reader].sort());

@@ -7,7 +7,7 @@ import { Match } from 'aws-cdk-lib/assertions';
 import type { AzureVpnConnectionsProps } from '../../lib/aws';
 import { build, resolveIntrinsics } from './helpers';
 
-type Resources = Record<string, { Type: string; Properties: Record<string, unknown> }>;
+type Resources = Record<string, { Type: string; Properties: Record<string, unknown>; }>;
 
 function connections(props: Partial<AzureVpnConnectionsProps>) {
   const { template, vpn } = build(props);
@@ -27,7 +27,7 @@ describe('C23: pre-shared key storage', () => {
     expect(built).toHaveLength(2);
     for (const c of built) {
       expect(c.Properties.PreSharedKeyStorage).toBe('SecretsManager');
-      const keys = (c.Properties.VpnTunnelOptionsSpecifications as { PreSharedKey: unknown }[])
+      const keys = (c.Properties.VpnTunnelOptionsSpecifications as { PreSharedKey: unknown; }[])
         .map((t) => String(resolveIntrinsics(t.PreSharedKey)));
       expect(keys).toHaveLength(2);
       for (const key of keys) expect(key).toMatch(/^\{\{resolve:secretsmanager:<.+PresharedKey.+>:SecretString:::\}\}$/);

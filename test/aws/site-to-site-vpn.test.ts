@@ -100,23 +100,35 @@ describe('SiteToSiteVpn.fromAttributes', () => {
     expect(vpn.vpnConnectionIds).toEqual(['vpn-1', 'vpn-2']);
     expect(vpn.tunnelOutsideIps.Instance1Tunnel1).toBe('3.120.0.12');
     expect(vpn.metricTunnelState('Instance1Tunnel1')).toMatchObject({
-      namespace: 'AWS/VPN', metricName: 'TunnelState', statistic: 'Maximum', dimensions: { VpnId: 'vpn-2', TunnelIpAddress: '3.120.0.12' },
+      namespace: 'AWS/VPN',
+      metricName: 'TunnelState',
+      statistic: 'Maximum',
+      dimensions: { VpnId: 'vpn-2', TunnelIpAddress: '3.120.0.12' },
     });
-    expect(vpn.metricTunnelDataIn('Instance0Tunnel2')).toMatchObject({ metricName: 'TunnelDataIn', statistic: 'Sum', dimensions: { VpnId: 'vpn-1', TunnelIpAddress: '3.120.0.11' } });
+    expect(vpn.metricTunnelDataIn('Instance0Tunnel2')).toMatchObject({
+      metricName: 'TunnelDataIn',
+      statistic: 'Sum',
+      dimensions: { VpnId: 'vpn-1', TunnelIpAddress: '3.120.0.11' },
+    });
     expect(vpn.metricTunnelDataOut('Instance0Tunnel1', { statistic: 'Average' }))
       .toMatchObject({ metricName: 'TunnelDataOut', statistic: 'Average', dimensions: { VpnId: 'vpn-1', TunnelIpAddress: '3.120.0.10' } });
     expect(() => vpn.metricTunnelState('toString')).toThrow(/no tunnel "toString"; the tunnels are Instance0Tunnel1, Instance0Tunnel2, /);
   });
 
-  test('C43: an alarm on an imported tunnel synthesizes with that tunnel\'s dimensions; importing adds no resource', () => {
+  test("C43: an alarm on an imported tunnel synthesizes with that tunnel's dimensions; importing adds no resource", () => {
     const empty = new Stack(new App(), 'Monitoring');
     SiteToSiteVpn.fromAttributes(empty, 'Vpn', attrs);
     expect(Template.fromStack(empty).toJSON().Resources).toBeUndefined();
     const stack = new Stack(new App(), 'Monitoring');
     const vpn = SiteToSiteVpn.fromAttributes(stack, 'Vpn', attrs);
-    vpn.metricTunnelState('Instance0Tunnel2').createAlarm(stack, 'Down', { threshold: 1, evaluationPeriods: 3, comparisonOperator: cloudwatch.ComparisonOperator.LESS_THAN_THRESHOLD });
+    vpn.metricTunnelState('Instance0Tunnel2').createAlarm(stack, 'Down', {
+      threshold: 1,
+      evaluationPeriods: 3,
+      comparisonOperator: cloudwatch.ComparisonOperator.LESS_THAN_THRESHOLD,
+    });
     Template.fromStack(stack).hasResourceProperties('AWS::CloudWatch::Alarm', {
-      Namespace: 'AWS/VPN', MetricName: 'TunnelState',
+      Namespace: 'AWS/VPN',
+      MetricName: 'TunnelState',
       Dimensions: [{ Name: 'TunnelIpAddress', Value: '3.120.0.11' }, { Name: 'VpnId', Value: 'vpn-1' }],
     });
   });
@@ -124,8 +136,14 @@ describe('SiteToSiteVpn.fromAttributes', () => {
   test('tokens (e.g. imported stack outputs) are accepted as ids and outside IPs', () => {
     const stack = new Stack(new App(), 'Monitoring');
     const ip = Token.asString({ 'Fn::ImportValue': 'Vpn-Instance0Tunnel1OutsideIp' });
-    const vpn = SiteToSiteVpn.fromAttributes(stack, 'Vpn', { gatewayId: 'vgw-1', tunnels: [{ id: 'Instance0Tunnel1', vpnConnectionId: 'vpn-1', outsideIp: ip }] });
-    expect(stack.resolve(vpn.metricTunnelState('Instance0Tunnel1').dimensions)).toEqual({ VpnId: 'vpn-1', TunnelIpAddress: { 'Fn::ImportValue': 'Vpn-Instance0Tunnel1OutsideIp' } });
+    const vpn = SiteToSiteVpn.fromAttributes(stack, 'Vpn', {
+      gatewayId: 'vgw-1',
+      tunnels: [{ id: 'Instance0Tunnel1', vpnConnectionId: 'vpn-1', outsideIp: ip }],
+    });
+    expect(stack.resolve(vpn.metricTunnelState('Instance0Tunnel1').dimensions)).toEqual({
+      VpnId: 'vpn-1',
+      TunnelIpAddress: { 'Fn::ImportValue': 'Vpn-Instance0Tunnel1OutsideIp' },
+    });
   });
 
   test('invalid attributes: every problem at once, naming the field and a valid value', () => {
@@ -150,6 +168,8 @@ describe('SiteToSiteVpn.fromAttributes', () => {
       expect.stringMatching(/^ {2}tunnels\[1\]\.id: "Instance0Tunnel1" is given twice/),
       expect.stringMatching(/^ {2}tunnels\[1\]\.vpnConnectionId: missing; .*"vpn-0123456789abcdef0"/),
     ]);
-    expect(() => SiteToSiteVpn.fromAttributes(stack, 'Empty', { gatewayId: 'vgw-1', tunnels: [] })).toThrow(/tunnels: empty; give each tunnel as \{ id, vpnConnectionId, outsideIp \}/);
+    expect(() => SiteToSiteVpn.fromAttributes(stack, 'Empty', { gatewayId: 'vgw-1', tunnels: [] })).toThrow(
+      /tunnels: empty; give each tunnel as \{ id, vpnConnectionId, outsideIp \}/,
+    );
   });
 });

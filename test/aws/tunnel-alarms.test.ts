@@ -11,8 +11,8 @@ import { AwsSolutionsChecks } from 'cdk-nag';
 import { AzureVpnConnections } from '../../lib/aws';
 import { AZURE_IPS, build, documentedPlan } from './helpers';
 
-type Resources = Record<string, { Type: string; Properties: Record<string, unknown> }>;
-type Dimension = { Name: string; Value: unknown };
+type Resources = Record<string, { Type: string; Properties: Record<string, unknown>; }>;
+type Dimension = { Name: string; Value: unknown; };
 
 const TUNNEL_IDS = ['Instance0Tunnel1', 'Instance0Tunnel2', 'Instance1Tunnel1', 'Instance1Tunnel2'];
 
@@ -31,8 +31,15 @@ describe('C43: tunnel alarms (AWS)', () => {
       const alarm = vpn.tunnelAlarms[t.id];
       const properties = (template.toJSON().Resources as Resources)[stack.getLogicalId(alarm.node.defaultChild as CfnElement)].Properties;
       expect(properties).toMatchObject({
-        Namespace: 'AWS/VPN', MetricName: 'TunnelState', Statistic: 'Maximum', Period: 300,
-        ComparisonOperator: 'LessThanThreshold', Threshold: 1, EvaluationPeriods: 3, DatapointsToAlarm: 3, TreatMissingData: 'breaching',
+        Namespace: 'AWS/VPN',
+        MetricName: 'TunnelState',
+        Statistic: 'Maximum',
+        Period: 300,
+        ComparisonOperator: 'LessThanThreshold',
+        Threshold: 1,
+        EvaluationPeriods: 3,
+        DatapointsToAlarm: 3,
+        TreatMissingData: 'breaching',
       });
       const dimensions = Object.fromEntries((properties.Dimensions as Dimension[]).map((d) => [d.Name, d.Value]));
       expect(Object.keys(dimensions).sort()).toEqual(['TunnelIpAddress', 'VpnId']);
@@ -71,14 +78,20 @@ describe('C43: tunnel alarms (AWS)', () => {
     t.hasResourceProperties('AWS::SNS::Topic', { KmsMasterKeyId: Match.anyValue() });
     t.hasResourceProperties('AWS::KMS::Key', {
       EnableKeyRotation: true,
-      KeyPolicy: { Statement: Match.arrayWith([Match.objectLike({ Principal: { Service: 'cloudwatch.amazonaws.com' }, Action: ['kms:Decrypt', 'kms:GenerateDataKey*'] })]) },
+      KeyPolicy: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Principal: { Service: 'cloudwatch.amazonaws.com' }, Action: ['kms:Decrypt', 'kms:GenerateDataKey*'] }),
+        ]),
+      },
     });
     t.hasResourceProperties('AWS::SNS::TopicPolicy', {
       PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]) },
     });
     t.resourcePropertiesCountIs('AWS::CloudWatch::Alarm', { AlarmActions: [Match.anyValue()], OKActions: [Match.anyValue()] }, 4);
     const report = new AwsSolutionsChecks(app).validateScope(app);
-    const onConstruct = report.violations.flatMap((v) => v.violatingResources.filter((r) => r.constructPath?.startsWith('Created/AzureVpn/')).map((r) => `${v.ruleName} ${r.constructPath}`));
+    const onConstruct = report.violations.flatMap((v) =>
+      v.violatingResources.filter((r) => r.constructPath?.startsWith('Created/AzureVpn/')).map((r) => `${v.ruleName} ${r.constructPath}`)
+    );
     expect(onConstruct).toEqual([]);
   });
 
@@ -93,9 +106,20 @@ describe('C43: tunnel alarms (AWS)', () => {
     const s = new Stack(app, 'Bad');
     const topic = new sns.Topic(s, 'T');
     const vpc = new ec2.Vpc(s, 'Vpc', { maxAzs: 1, natGateways: 0 });
-    expect(() => new AzureVpnConnections(s, 'A', { plan: documentedPlan(), vpc, azureGatewayPublicIps: AZURE_IPS, alarmTopic: topic, createAlarmTopic: true }))
+    expect(() =>
+      new AzureVpnConnections(s, 'A', { plan: documentedPlan(), vpc, azureGatewayPublicIps: AZURE_IPS, alarmTopic: topic, createAlarmTopic: true })
+    )
       .toThrow(/createAlarmTopic: true, but alarmTopic is given too/);
-    expect(() => new AzureVpnConnections(s, 'B', { plan: documentedPlan(), vpc, azureGatewayPublicIps: AZURE_IPS, outputPrefix: 'B', tunnelAlarms: false, alarmTopic: topic }))
+    expect(() =>
+      new AzureVpnConnections(s, 'B', {
+        plan: documentedPlan(),
+        vpc,
+        azureGatewayPublicIps: AZURE_IPS,
+        outputPrefix: 'B',
+        tunnelAlarms: false,
+        alarmTopic: topic,
+      })
+    )
       .toThrow(/alarmTopic: given, but tunnelAlarms is false/);
   });
 
@@ -107,7 +131,10 @@ describe('C43: tunnel alarms (AWS)', () => {
       TunnelIpAddress: stack.resolve(vpn.tunnels.Instance1Tunnel2.outsideIp),
     });
     expect(vpn.metricTunnelDataIn('Instance0Tunnel1')).toMatchObject({ metricName: 'TunnelDataIn', statistic: 'Sum' });
-    expect(vpn.metricTunnelDataOut('Instance0Tunnel1', { statistic: 'Average' })).toMatchObject({ metricName: 'TunnelDataOut', statistic: 'Average' });
+    expect(vpn.metricTunnelDataOut('Instance0Tunnel1', { statistic: 'Average' })).toMatchObject({
+      metricName: 'TunnelDataOut',
+      statistic: 'Average',
+    });
     expect(() => vpn.metricTunnelState('Instance2Tunnel1')).toThrow(/no tunnel "Instance2Tunnel1"; the tunnels are Instance0Tunnel1, /);
   });
 });

@@ -6,7 +6,10 @@ import { build, onlyLogicalId } from './helpers';
 import { DescribeVpnConnectionsCommand, EC2Client, type VpnConnection } from '@aws-sdk/client-ec2';
 import { mockClient } from 'aws-sdk-client-mock';
 
-type Handler = (event: Record<string, unknown>, context?: { getRemainingTimeInMillis(): number }) => Promise<{ PhysicalResourceId: string; Data?: Record<string, string> }>;
+type Handler = (
+  event: Record<string, unknown>,
+  context?: { getRemainingTimeInMillis(): number; },
+) => Promise<{ PhysicalResourceId: string; Data?: Record<string, string>; }>;
 
 const ec2Mock = mockClient(EC2Client);
 afterEach(() => ec2Mock.reset());
@@ -21,7 +24,7 @@ interface LoadedHandler {
   /** The waits the handler asked for, in ms (run at once: the clock is simulated). */
   readonly waits: number[];
   /** A Lambda context whose remaining time goes down by each wait, from `timeoutMs`. */
-  readonly context: (timeoutMs: number) => { getRemainingTimeInMillis(): number };
+  readonly context: (timeoutMs: number) => { getRemainingTimeInMillis(): number; };
 }
 
 /**
@@ -38,7 +41,7 @@ function loadHandler(answers?: VpnConnection[][]): LoadedHandler {
     command.resolves({ VpnConnections: answers[answers.length - 1] });
   }
   const record = (...args: unknown[]) => logged.push(args);
-  const module = { exports: {} as { handler?: Handler } };
+  const module = { exports: {} as { handler?: Handler; } };
   const sandbox = {
     module,
     exports: module.exports,
@@ -73,17 +76,21 @@ const TUNNELS = [
 const REVERSED_ANSWER: VpnConnection[] = [
   {
     VpnConnectionId: 'vpn-2',
-    Options: { TunnelOptions: [
-      { TunnelInsideCidr: '169.254.22.4/30', OutsideIpAddress: '3.0.0.22' },
-      { TunnelInsideCidr: '169.254.21.4/30', OutsideIpAddress: '3.0.0.21' },
-    ] },
+    Options: {
+      TunnelOptions: [
+        { TunnelInsideCidr: '169.254.22.4/30', OutsideIpAddress: '3.0.0.22' },
+        { TunnelInsideCidr: '169.254.21.4/30', OutsideIpAddress: '3.0.0.21' },
+      ],
+    },
   },
   {
     VpnConnectionId: 'vpn-1',
-    Options: { TunnelOptions: [
-      { TunnelInsideCidr: '169.254.22.0/30', OutsideIpAddress: '3.0.0.12' },
-      { TunnelInsideCidr: '169.254.21.0/30', OutsideIpAddress: '3.0.0.11' },
-    ] },
+    Options: {
+      TunnelOptions: [
+        { TunnelInsideCidr: '169.254.22.0/30', OutsideIpAddress: '3.0.0.12' },
+        { TunnelInsideCidr: '169.254.21.0/30', OutsideIpAddress: '3.0.0.11' },
+      ],
+    },
   },
 ];
 
@@ -118,7 +125,10 @@ describe('C15: the outside IP reader Lambda', () => {
 
   /** REVERSED_ANSWER with vpn-2's tunnel 169.254.22.4/30 not yet given an outside IP. */
   const PENDING_ANSWER: VpnConnection[] = [
-    { VpnConnectionId: 'vpn-2', Options: { TunnelOptions: [{ TunnelInsideCidr: '169.254.22.4/30' }, REVERSED_ANSWER[0].Options!.TunnelOptions![1]] } },
+    {
+      VpnConnectionId: 'vpn-2',
+      Options: { TunnelOptions: [{ TunnelInsideCidr: '169.254.22.4/30' }, REVERSED_ANSWER[0].Options!.TunnelOptions![1]] },
+    },
     REVERSED_ANSWER[1],
   ];
 
@@ -135,18 +145,22 @@ describe('C15: the outside IP reader Lambda', () => {
   test('C15: still not assigned when the Lambda\'s time runs short: fails saying "not assigned yet", naming connection and tunnel', async () => {
     const fake = loadHandler([PENDING_ANSWER]);
     await expect(fake.handler({ RequestType: 'Create', ResourceProperties: { Tunnels: TUNNELS } }, fake.context(180_000)))
-      .rejects.toThrow(/^VPN connection vpn-2 tunnel Instance1Tunnel2 \(inside CIDR 169\.254\.22\.4\/30\): outside IP not assigned yet after \d+ reads/);
+      .rejects.toThrow(
+        /^VPN connection vpn-2 tunnel Instance1Tunnel2 \(inside CIDR 169\.254\.22\.4\/30\): outside IP not assigned yet after \d+ reads/,
+      );
     // Every wait fitted in the timeout with room for the last read; more than one read was made.
     expect(fake.waits.reduce((a, b) => a + b, 0)).toBeLessThan(180_000);
     expect(fake.calls().length).toBeGreaterThan(2);
     expect(fake.calls().length).toBe(fake.waits.length + 1);
   });
 
-  test('C15: throttling is retried beyond the SDK default of 3 attempts; one that outlasts them fails the deploy with EC2\'s message', async () => {
+  test("C15: throttling is retried beyond the SDK default of 3 attempts; one that outlasts them fails the deploy with EC2's message", async () => {
     const fake = loadHandler();
     const throttled = Object.assign(new Error('Request limit exceeded.'), { name: 'RequestLimitExceeded' });
     ec2Mock.on(DescribeVpnConnectionsCommand).rejects(throttled);
-    await expect(fake.handler({ RequestType: 'Create', ResourceProperties: { Tunnels: TUNNELS } }, fake.context(180_000))).rejects.toThrow('Request limit exceeded.');
+    await expect(fake.handler({ RequestType: 'Create', ResourceProperties: { Tunnels: TUNNELS } }, fake.context(180_000))).rejects.toThrow(
+      'Request limit exceeded.',
+    );
     // aws-sdk-client-mock replaces send(), so the retry itself is the SDK's: check the client it is configured on.
     const client = ec2Mock.send.getCall(0).thisValue as EC2Client;
     expect(await client.config.maxAttempts()).toBe(8);
@@ -157,17 +171,18 @@ describe('C15: the outside IP reader Lambda', () => {
 describe('C15, C23: the outside IP custom resource in the template', () => {
   const { template, stack, vpn } = build();
   const json = template.toJSON();
-  const handlerId = Object.entries(json.Resources as Record<string, { Type: string; Properties: Record<string, unknown> }>)
+  const handlerId = Object.entries(json.Resources as Record<string, { Type: string; Properties: Record<string, unknown>; }>)
     .find(([, r]) => r.Type === 'AWS::Lambda::Function' && (r.Properties.Code as Record<string, unknown>).ZipFile !== undefined)![0];
 
-  test('C15: its properties name each tunnel\'s connection and inside CIDR, so a replaced connection re-reads', () => {
+  test("C15: its properties name each tunnel's connection and inside CIDR, so a replaced connection re-reads", () => {
     template.hasResourceProperties('Custom::VpnTunnelOutsideIps', {
       Tunnels: vpn.connections.flatMap((connection, i) =>
         ['169.254.21', '169.254.22'].map((prefix, t) => ({
           Id: `Instance${i}Tunnel${t + 1}`,
           ConnectionId: stack.resolve(connection.ref),
           InsideCidr: `${prefix}.${i * 4}/30`,
-        }))),
+        }))
+      ),
     });
   });
 
@@ -183,7 +198,7 @@ describe('C15, C23: the outside IP custom resource in the template', () => {
   });
 
   test('C23: the Provider framework Lambda logs at FATAL, so response data never reaches the logs', () => {
-    const framework = Object.values(json.Resources as Record<string, { Type: string; Properties: Record<string, unknown> }>)
+    const framework = Object.values(json.Resources as Record<string, { Type: string; Properties: Record<string, unknown>; }>)
       .filter((r) => r.Type === 'AWS::Lambda::Function' && r.Properties.Handler === 'framework.onEvent');
     expect(framework).toHaveLength(1);
     expect(framework[0].Properties.LoggingConfig).toMatchObject({ LogFormat: 'JSON', ApplicationLogLevel: 'FATAL' });
@@ -199,13 +214,17 @@ describe('C15, C23: the outside IP custom resource in the template', () => {
 
   /** The statements of the policies attached to the role of the function `functionId`. */
   function statementsOfFunctionRole(functionId: string): unknown[] {
-    const role = (json.Resources[functionId].Properties.Role as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0];
+    const role = (json.Resources[functionId].Properties.Role as { 'Fn::GetAtt': [string, string]; })['Fn::GetAtt'][0];
     expect(json.Resources[role].Properties.ManagedPolicyArns).toBeUndefined();
     return Object.values(template.findResources('AWS::IAM::Policy'))
       .filter((p) => JSON.stringify(p.Properties.Roles) === JSON.stringify([{ Ref: role }]))
       .flatMap((p) => p.Properties.PolicyDocument.Statement);
   }
-  const writeToOwnLogGroup = { Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Effect: 'Allow', Resource: { 'Fn::GetAtt': [onlyLogicalId(template, 'AWS::Logs::LogGroup'), 'Arn'] } };
+  const writeToOwnLogGroup = {
+    Action: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+    Effect: 'Allow',
+    Resource: { 'Fn::GetAtt': [onlyLogicalId(template, 'AWS::Logs::LogGroup'), 'Arn'] },
+  };
 
   test('the handler may only call ec2:DescribeVpnConnections (resource "*": the action has no resource-level permissions) and write its logs; no managed policy', () => {
     expect(statementsOfFunctionRole(handlerId)).toEqual([
@@ -216,7 +235,7 @@ describe('C15, C23: the outside IP custom resource in the template', () => {
   });
 
   test('the Provider framework Lambda may only invoke and get the handler and write its logs; no managed policy', () => {
-    const frameworkId = Object.entries(json.Resources as Record<string, { Type: string; Properties: Record<string, unknown> }>)
+    const frameworkId = Object.entries(json.Resources as Record<string, { Type: string; Properties: Record<string, unknown>; }>)
       .find(([, r]) => r.Type === 'AWS::Lambda::Function' && r.Properties.Handler === 'framework.onEvent')![0];
     const handlerArn = { 'Fn::GetAtt': [handlerId, 'Arn'] };
     expect(statementsOfFunctionRole(frameworkId)).toEqual([

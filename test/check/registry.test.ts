@@ -11,18 +11,48 @@ const CATALOGUE = process.env.CONSTRAINTS_MD ?? join(__dirname, '../../../shared
 describe('rule registry', () => {
   test('pins the list of rule ids, in catalogue order', () => {
     expect(RULES.map((r) => r.id)).toEqual([
-      'InsideCidrIsApipaSlash30', 'InsideCidrNotReserved', 'InsideCidrInAzureApipaRange', 'InsideCidrUnique',
-      'AwsFirstHostAzureSecondHost', 'TunnelInsideIpv4OnVgw', 'AzureAndAwsAsnsDiffer', 'VgwAsnIsPrivate',
-      'CustomerGatewayAsnValid', 'AzureAsnNotReserved', 'PeerAsnsMatch',
-      'RoutingIsDynamicBgp', 'ConnectionCustomBgpIpPerInstance', 'AzureGatewayActiveActive', 'FourTunnelTopology',
-      'AzureGatewayRouteBasedBgpSku', 'GatewaySubnetNameAndSize', 'VpcVnetNoOverlap', 'VpnQuotas', 'TunnelHasInitiator',
-      'DeadPeerDetectionOnBothEnds', 'PresharedKeyFormat', 'NoPlaintextPresharedKey', 'IkeParametersMatch', 'UsesIkeV2',
-      'RouteBasedSingleSaPair', 'NoAccelerationOnVgw',
-      'RouteTablesRouteToVpnGateway', 'TransitGatewayVpnRouting', 'SecurityRulesAdmitPeerCidrs',
-      'GatewayEndpointRouteTablesAndDns', 'GatewayEndpointTrafficAllowed', 'GatewayEndpointNotReachableOverVpn',
-      'AlibabaDualTunnel', 'AlibabaTunnelCidr', 'AlibabaBgpAsn', 'AlibabaSeveralCidrsNeedIkeV2', // C34–C37
+      'InsideCidrIsApipaSlash30',
+      'InsideCidrNotReserved',
+      'InsideCidrInAzureApipaRange',
+      'InsideCidrUnique',
+      'AwsFirstHostAzureSecondHost',
+      'TunnelInsideIpv4OnVgw',
+      'AzureAndAwsAsnsDiffer',
+      'VgwAsnIsPrivate',
+      'CustomerGatewayAsnValid',
+      'AzureAsnNotReserved',
+      'PeerAsnsMatch',
+      'RoutingIsDynamicBgp',
+      'ConnectionCustomBgpIpPerInstance',
+      'AzureGatewayActiveActive',
+      'FourTunnelTopology',
+      'AzureGatewayRouteBasedBgpSku',
+      'GatewaySubnetNameAndSize',
+      'VpcVnetNoOverlap',
+      'VpnQuotas',
+      'TunnelHasInitiator',
+      'DeadPeerDetectionOnBothEnds',
+      'PresharedKeyFormat',
+      'NoPlaintextPresharedKey',
+      'IkeParametersMatch',
+      'UsesIkeV2',
+      'RouteBasedSingleSaPair',
+      'NoAccelerationOnVgw',
+      'RouteTablesRouteToVpnGateway',
+      'TransitGatewayVpnRouting',
+      'SecurityRulesAdmitPeerCidrs',
+      'GatewayEndpointRouteTablesAndDns',
+      'GatewayEndpointTrafficAllowed',
+      'GatewayEndpointNotReachableOverVpn',
+      'AlibabaDualTunnel',
+      'AlibabaTunnelCidr',
+      'AlibabaBgpAsn',
+      'AlibabaSeveralCidrsNeedIkeV2', // C34–C37
       'AzureGatewayAzSkuAndZones',
-      'AlibabaAwsPairing', 'AlibabaIkeIpsecExplicit', 'AlibabaCustomerGatewayAsn', 'AlibabaOneOperationAtATime', // C39–C42
+      'AlibabaAwsPairing',
+      'AlibabaIkeIpsecExplicit',
+      'AlibabaCustomerGatewayAsn',
+      'AlibabaOneOperationAtATime', // C39–C42
       'TunnelAlarmsConfigured', // C43: a README row, not in CONSTRAINTS.md
     ]);
   });
@@ -54,7 +84,11 @@ describe('rule registry', () => {
     const { findings } = validatePlan({});
     expect(findings).toEqual([]);
     const onlyC01 = RULES.filter((r) => r.id === 'InsideCidrIsApipaSlash30');
-    const context = { spec: {} as never, sharedGateway: [], tunnels: [{ azureInstance: 0 as const, awsTunnel: 1 as const, insideCidr: '169.254.21.3/30', path: 'tunnels[0]', allocated: false }] };
+    const context = {
+      spec: {} as never,
+      sharedGateway: [],
+      tunnels: [{ azureInstance: 0 as const, awsTunnel: 1 as const, insideCidr: '169.254.21.3/30', path: 'tunnels[0]', allocated: false }],
+    };
     expect(checkPlan(context, onlyC01).map((f) => f.ruleId)).toEqual(['InsideCidrIsApipaSlash30']);
   });
 
@@ -62,17 +96,19 @@ describe('rule registry', () => {
   const SCOPES = ['plan', 'cfn', 'azure', 'alibaba'] as const;
   type Scope = (typeof SCOPES)[number];
   /** C rows: `| C01 | constraint | source | where | level |`. */
-  const constraintRows = (text: string) => text
-    .split('\n')
-    .map((line) => /^\| (C\d{2}) \|.*\| ([a-z, ]+) \| [^|]+\|$/.exec(line))
-    .filter((m): m is RegExpExecArray => m !== null)
-    .map((m) => ({ number: m[1], where: m[2].split(',').map((s) => s.trim()) }));
+  const constraintRows = (text: string) =>
+    text
+      .split('\n')
+      .map((line) => /^\| (C\d{2}) \|.*\| ([a-z, ]+) \| [^|]+\|$/.exec(line))
+      .filter((m): m is RegExpExecArray => m !== null)
+      .map((m) => ({ number: m[1], where: m[2].split(',').map((s) => s.trim()) }));
   /** D rows (run-time diagnoses, no rule): `| D01 | symptom | causes | source | where |`. */
-  const diagnosisRows = (text: string) => text
-    .split('\n')
-    .map((line) => /^\| (D\d{2}) \| ([^|]+) \| ([^|]+) \| ([^|]+) \| ([a-z, -]+) \|$/.exec(line))
-    .filter((m): m is RegExpExecArray => m !== null)
-    .map((m) => ({ number: m[1], causes: m[3], where: m[5].split(',').map((s) => s.trim()) }));
+  const diagnosisRows = (text: string) =>
+    text
+      .split('\n')
+      .map((line) => /^\| (D\d{2}) \| ([^|]+) \| ([^|]+) \| ([^|]+) \| ([a-z, -]+) \|$/.exec(line))
+      .filter((m): m is RegExpExecArray => m !== null)
+      .map((m) => ({ number: m[1], causes: m[3], where: m[5].split(',').map((s) => s.trim()) }));
   /**
    * Scopes a row names where a rule has nothing to see, with the reason (issue 10). C37: the Alibaba design
    * always protects one CIDR block each side (0.0.0.0/0, routes by BGP), so only the alibaba scope can see
@@ -115,7 +151,8 @@ describe('rule registry', () => {
   });
 
   test('C34–C37 and C39–C42 are enforced by registered rules in the alibaba scope, and C34–C36, C40, C41 in the plan scope', () => {
-    const scopes = (c: string) => RULES.filter((r) => r.catalogue.includes(c as `C${number}`)).map((r) => [r.id, Boolean(r.plan), Boolean(r.alibaba)]);
+    const scopes = (c: string) =>
+      RULES.filter((r) => r.catalogue.includes(c as `C${number}`)).map((r) => [r.id, Boolean(r.plan), Boolean(r.alibaba)]);
     expect(['C34', 'C35', 'C36', 'C37', 'C39', 'C40', 'C41', 'C42'].map(scopes)).toEqual([
       [['AlibabaDualTunnel', true, true]],
       [['AlibabaTunnelCidr', true, true]],

@@ -35,8 +35,11 @@ describe('multicloud-vpn CLI', () => {
   test('plan --json prints the resolved plan', async () => {
     const { code, stdout } = await run('plan', example, '--json');
     expect(code).toBe(0);
-    expect(JSON.parse(stdout).tunnels.map((t: { insideCidr: string }) => t.insideCidr)).toEqual([
-      '169.254.21.0/30', '169.254.22.0/30', '169.254.21.4/30', '169.254.22.4/30',
+    expect(JSON.parse(stdout).tunnels.map((t: { insideCidr: string; }) => t.insideCidr)).toEqual([
+      '169.254.21.0/30',
+      '169.254.22.0/30',
+      '169.254.21.4/30',
+      '169.254.22.4/30',
     ]);
   });
 
@@ -72,9 +75,10 @@ describe('multicloud-vpn CLI', () => {
     const { code, stdout, stderr } = await run('azure', example, '--aws-outputs', join(__dirname, '../../samples/aws-outputs.json'));
     expect(code).toBe(0);
     expect(stderr).toMatch(/stand-in pre-shared key/);
-    const resources: { type: string; inputs: Record<string, unknown> }[] = JSON.parse(stdout);
+    const resources: { type: string; inputs: Record<string, unknown>; }[] = JSON.parse(stdout);
     const count = (type: string) => resources.filter((r) => r.type === `azure-native:network:${type}`).length;
-    expect([count('PublicIPAddress'), count('VirtualNetworkGateway'), count('LocalNetworkGateway'), count('VirtualNetworkGatewayConnection')]).toEqual([2, 1, 4, 4]);
+    expect([count('PublicIPAddress'), count('VirtualNetworkGateway'), count('LocalNetworkGateway'), count('VirtualNetworkGatewayConnection')])
+      .toEqual([2, 1, 4, 4]);
     const connections = resources.filter((r) => r.type.endsWith('VirtualNetworkGatewayConnection'));
     expect(connections.every((c) => c.inputs.sharedKey === '[secret]')).toBe(true);
   }, 60_000);
@@ -82,7 +86,7 @@ describe('multicloud-vpn CLI', () => {
   test('azure without a hand-off file lists the first run: public IPs and the gateway only', async () => {
     const { code, stdout } = await run('azure', example);
     expect(code).toBe(0);
-    const types = JSON.parse(stdout).map((r: { type: string }) => r.type);
+    const types = JSON.parse(stdout).map((r: { type: string; }) => r.type);
     expect(types).toContain('azure-native:network:VirtualNetworkGateway');
     expect(types).not.toContain('azure-native:network:LocalNetworkGateway');
   }, 60_000);
@@ -111,7 +115,7 @@ describe('multicloud-vpn CLI', () => {
     expect(await run('diff', example, planFile('renamed-fail.json', { name: 'renamed' }), '--fail')).toMatchObject({ code: 0 });
     const json = await run('diff', example, moved, '--json');
     expect(json.code).toBe(0);
-    expect(JSON.parse(json.stdout).replacements.map((r: { resource: string }) => r.resource)).toEqual(['AWS VPN connection 2']);
+    expect(JSON.parse(json.stdout).replacements.map((r: { resource: string; }) => r.resource)).toEqual(['AWS VPN connection 2']);
   });
 
   test('diagram --json prints the diagram inside a JSON object', async () => {
@@ -141,7 +145,10 @@ describe('multicloud-vpn CLI', () => {
   });
 
   test('an empty --aws-outputs says which option is empty', async () => {
-    expect(await run('azure', example, '--aws-outputs=')).toMatchObject({ code: 2, stderr: expect.stringContaining("option '--aws-outputs' is empty") });
+    expect(await run('azure', example, '--aws-outputs=')).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining("option '--aws-outputs' is empty"),
+    });
   });
 
   test('every verb is declared once with its usage, and every verb that prints data takes --json', () => {
@@ -149,7 +156,7 @@ describe('multicloud-vpn CLI', () => {
     for (const verb of VERBS.values()) expect(Object.keys(verb.options)).toContain('json');
   });
 
-  test('--version prints package.json\'s version', async () => {
+  test("--version prints package.json's version", async () => {
     const { version } = JSON.parse(readFileSync(join(__dirname, '../../package.json'), 'utf8'));
     expect(await run('--version')).toMatchObject({ code: 0, stdout: version });
   });
@@ -169,7 +176,9 @@ describe('Alibaba plans (issue 10): plan, diagram and the offline listing', () =
     expect([code, stderr]).toEqual([0, '']);
     expect(stdout).toContain('Alibaba Cloud ASN 45104');
     expect(stdout).toContain('BGP ASN 45104');
-    const rows = stdout.split('\n').filter((l) => l.startsWith('| aws-alibaba-vpn-ipsec-')).map((l) => l.split('|').slice(1, -1).map((c) => c.trim()));
+    const rows = stdout.split('\n').filter((l) => l.startsWith('| aws-alibaba-vpn-ipsec-')).map((l) =>
+      l.split('|').slice(1, -1).map((c) => c.trim())
+    );
     expect(rows).toEqual([
       ['aws-alibaba-vpn-ipsec-1', '1', 'active (master)', 'IP 1', 'AWS connection 1 tunnel 1', '169.254.21.0/30', '169.254.21.2', '169.254.21.1'],
       ['aws-alibaba-vpn-ipsec-1', '2', 'standby (slave)', 'IP 2', 'AWS connection 2 tunnel 1', '169.254.21.4/30', '169.254.21.6', '169.254.21.5'],
@@ -189,11 +198,17 @@ describe('Alibaba plans (issue 10): plan, diagram and the offline listing', () =
   test('C39: alibaba lists one gateway, four customer gateways and two connections with paired tunnels; keys masked', async () => {
     const { code, stdout } = await run('alibaba', alibabaPlan, '--aws-outputs', join(__dirname, '../../samples/alibaba-aws-outputs.json'), '--json');
     expect(code).toBe(0);
-    const listing = JSON.parse(stdout) as { resources: { type: string }[]; tunnels: { connection: string; role: string; gatewayIp: string; tunnelCidr: string; presharedKey: string }[] };
+    const listing = JSON.parse(stdout) as {
+      resources: { type: string; }[];
+      tunnels: { connection: string; role: string; gatewayIp: string; tunnelCidr: string; presharedKey: string; }[];
+    };
     const count = (type: string) => listing.resources.filter((r) => r.type === `alicloud:vpn/${type}`).length;
     expect([count('gateway:Gateway'), count('customerGateway:CustomerGateway'), count('connection:Connection')]).toEqual([1, 4, 2]);
     expect(listing.tunnels.map((t) => [t.role, t.tunnelCidr])).toEqual([
-      ['master', '169.254.21.0/30'], ['slave', '169.254.21.4/30'], ['master', '169.254.22.0/30'], ['slave', '169.254.22.4/30'],
+      ['master', '169.254.21.0/30'],
+      ['slave', '169.254.21.4/30'],
+      ['master', '169.254.22.0/30'],
+      ['slave', '169.254.22.4/30'],
     ]);
     expect(new Set(listing.tunnels.map((t) => t.presharedKey))).toEqual(new Set(['[secret]']));
     expect(stdout).not.toMatch(/"psk": "(?!\[secret\])/);
@@ -210,11 +225,19 @@ describe('peers (issue 9: the CLI listing of the peer-kind registry)', () => {
     expect(text.code).toBe(0);
     expect(text.stdout).toMatch(/^azure: \d+ rules; the Azure resource arguments/m);
     const json = await run('peers', '--json');
-    const rows = JSON.parse(json.stdout) as { kind: string; rules: string[] }[];
+    const rows = JSON.parse(json.stdout) as { kind: string; rules: string[]; }[];
     expect(rows.map((r) => r.kind)).toEqual(['azure', 'alibaba']);
     // Issue 10: the alibaba scope lists exactly the Alibaba rules (C34–C37, C39–C42).
-    expect(rows[1].rules).toEqual(['AlibabaDualTunnel', 'AlibabaTunnelCidr', 'AlibabaBgpAsn', 'AlibabaSeveralCidrsNeedIkeV2',
-      'AlibabaAwsPairing', 'AlibabaIkeIpsecExplicit', 'AlibabaCustomerGatewayAsn', 'AlibabaOneOperationAtATime']);
+    expect(rows[1].rules).toEqual([
+      'AlibabaDualTunnel',
+      'AlibabaTunnelCidr',
+      'AlibabaBgpAsn',
+      'AlibabaSeveralCidrsNeedIkeV2',
+      'AlibabaAwsPairing',
+      'AlibabaIkeIpsecExplicit',
+      'AlibabaCustomerGatewayAsn',
+      'AlibabaOneOperationAtATime',
+    ]);
     // Rules with an Azure check are listed; a CloudFormation-only rule is not.
     expect(rows[0].rules).toEqual(expect.arrayContaining(['ConnectionCustomBgpIpPerInstance', 'PresharedKeyFormat']));
     expect(rows[0].rules).not.toContain('RouteTablesRouteToVpnGateway');

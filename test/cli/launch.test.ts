@@ -24,17 +24,24 @@ describe('multicloud-vpn launch path (issue 8 §3)', () => {
   it('bin/multicloud-vpn.js in a checkout prints what runCli prints for `plan`', async () => {
     const lines: string[] = [];
     const code = await runCli(['plan', 'vpn-plan.json'], { stdout: (t) => lines.push(t), stderr: () => undefined });
-    const run = node([join(ROOT, 'bin', 'multicloud-vpn.js'), 'plan', 'vpn-plan.json'], { MULTICLOUD_VPN_TS_CACHE: mkdtempSync(join(tmpdir(), 'ts-cache-')) });
+    const run = node([join(ROOT, 'bin', 'multicloud-vpn.js'), 'plan', 'vpn-plan.json'], {
+      MULTICLOUD_VPN_TS_CACHE: mkdtempSync(join(tmpdir(), 'ts-cache-')),
+    });
     expect(run.status).toBe(code);
     expect(run.stdout).toBe(lines.map((l) => `${l}\n`).join(''));
   });
 
   it('the plan, diagram and diff verbs load only zod and ipaddr.js from node_modules (no aws-cdk-lib, cdk-nag, Pulumi)', () => {
-    const run = node(['--require', REGISTER, '-e', `
+    const run = node([
+      '--require',
+      REGISTER,
+      '-e',
+      `
       require('./lib/cli/cli.ts');
       const packages = Object.keys(require.cache).filter((f) => f.includes('/node_modules/'))
         .map((f) => f.split('/node_modules/').pop().split('/').slice(0, f.split('/node_modules/').pop().startsWith('@') ? 2 : 1).join('/'));
-      console.log(JSON.stringify([...new Set(packages)].sort()));`]);
+      console.log(JSON.stringify([...new Set(packages)].sort()));`,
+    ]);
     expect(run.stderr).toBe('');
     // esbuild: only its package.json, read for the transpile cache's key (absent from the installed package).
     expect(JSON.parse(run.stdout)).toEqual(['esbuild', 'ipaddr.js', 'zod']);
@@ -55,12 +62,15 @@ describe('multicloud-vpn launch path (issue 8 §3)', () => {
   it('TypeScript that esbuild must lower as tsc does: enums, parameter properties, class fields, dynamic import()', () => {
     const dir = mkdtempSync(join(tmpdir(), 'register-ts-'));
     writeFileSync(join(dir, 'dep.ts'), 'export const loaded = "lazy";\n');
-    writeFileSync(join(dir, 'main.ts'), `
+    writeFileSync(
+      join(dir, 'main.ts'),
+      `
       enum Side { Aws = 1, Azure }
       class Tunnel { readonly id: string; constructor(public readonly side: Side, id: string) { this.id = id; } }
       const t = new Tunnel(Side.Azure, 'Instance0Tunnel1');
       import('./dep').then((m) => console.log(JSON.stringify({ side: t.side, id: t.id, names: Object.keys(t).sort(), lazy: m.loaded })));
-    `);
+    `,
+    );
     const run = node(['--require', REGISTER, join(dir, 'main.ts')], { MULTICLOUD_VPN_TS_CACHE: join(dir, 'cache') });
     expect(run.stderr).toBe('');
     expect(JSON.parse(run.stdout)).toEqual({ side: 2, id: 'Instance0Tunnel1', names: ['id', 'side'], lazy: 'lazy' });

@@ -11,7 +11,7 @@ async function run(...argv: string[]) {
 
 // The installed package's --version is checked by scripts/package-check (dist/cli, npx).
 describe('multicloud-vpn --version', () => {
-  const { version } = JSON.parse(readFileSync(join(__dirname, '../../package.json'), 'utf8')) as { version: string };
+  const { version } = JSON.parse(readFileSync(join(__dirname, '../../package.json'), 'utf8')) as { version: string; };
 
   test("prints package.json's version alone on stdout and exits 0, without reading a plan", async () => {
     expect(version).toMatch(/^\d+\.\d+\.\d+/);

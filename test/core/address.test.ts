@@ -39,7 +39,10 @@ describe('address math', () => {
   });
 
   test('overlap is symmetric and matches a brute-force check on small ranges', () => {
-    const range = fc.tuple(fc.integer({ min: 0, max: 40 }), fc.integer({ min: 0, max: 40 })).map(([a, b]) => ({ first: Math.min(a, b), last: Math.max(a, b) }));
+    const range = fc.tuple(fc.integer({ min: 0, max: 40 }), fc.integer({ min: 0, max: 40 })).map(([a, b]) => ({
+      first: Math.min(a, b),
+      last: Math.max(a, b),
+    }));
     fc.assert(
       fc.property(range, range, (a, b) => {
         let shared = false;

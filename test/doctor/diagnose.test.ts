@@ -34,7 +34,8 @@ describe('healthy control', () => {
     expect(d.findings).toEqual([]);
     expect(d.exitCode).toBe(0);
     expect(d.tunnels.map((t) => [t.tunnelId, t.awsStatus, t.azureStatus, t.awsBgp, t.azureBgp, t.routesAccepted, t.routesLearned])).toEqual(
-      PLAN.tunnels.map((t) => [t.id, 'UP', 'Connected', 'up', 'Connected', 1, 1]));
+      PLAN.tunnels.map((t) => [t.id, 'UP', 'Connected', 'up', 'Connected', 1, 1]),
+    );
   });
   it.each(D_ROW_IDS)('%s: no finding on the healthy state', (id) => {
     expect(findingsOf(d, id)).toEqual([]);
@@ -65,11 +66,14 @@ describe('D01 tunnel DOWN, IKE phase 1 never completes', () => {
     expect(d.exitCode).toBe(1);
   });
   it('cause 2, IKE parameters differ (C24): DH group and IKE version shown side by side', () => {
-    const d = diagnose(PLAN, stateWith((s) => {
-      ipsecDown(s);
-      s.azure!.connections![T1.id].ipsecPolicies[0].dhGroup = 'ECP384';
-      s.azure!.connections![T1.id].connectionProtocol = 'IKEv1';
-    }));
+    const d = diagnose(
+      PLAN,
+      stateWith((s) => {
+        ipsecDown(s);
+        s.azure!.connections![T1.id].ipsecPolicies[0].dhGroup = 'ECP384';
+        s.azure!.connections![T1.id].connectionProtocol = 'IKEv1';
+      }),
+    );
     const f = one(d, 'D01', T1.id);
     expect(indicated(f)).toEqual(['ike']);
     expect(evidence(f)).toContain('phase 1 DH group: Azure ECP384, AWS offers 14');
@@ -77,10 +81,13 @@ describe('D01 tunnel DOWN, IKE phase 1 never completes', () => {
     expect(d.exitCode).toBe(1);
   });
   it("cause 3, the peer's public IP unreachable (C27): the customer gateway points elsewhere", () => {
-    const d = diagnose(PLAN, stateWith((s) => {
-      ipsecDown(s);
-      s.aws!.tunnels![T1.id].customerGatewayIp = '203.0.113.99';
-    }));
+    const d = diagnose(
+      PLAN,
+      stateWith((s) => {
+        ipsecDown(s);
+        s.aws!.tunnels![T1.id].customerGatewayIp = '203.0.113.99';
+      }),
+    );
     const f = one(d, 'D01', T1.id);
     expect(indicated(f)).toEqual(['reach']);
     expect(evidence(f)).toContain("points at 203.0.113.99; Azure instance 0's public IP is 203.0.113.10");
@@ -90,10 +97,13 @@ describe('D01 tunnel DOWN, IKE phase 1 never completes', () => {
 
 describe('D01 without the AWS message', () => {
   it('AWS DOWN with an empty status message and Azure NotConnected is IPsec down (D01), not BGP (D03)', () => {
-    const d = diagnose(PLAN, stateWith((s) => {
-      ipsecDown(s);
-      s.aws!.tunnels![T1.id].statusMessage = '';
-    }));
+    const d = diagnose(
+      PLAN,
+      stateWith((s) => {
+        ipsecDown(s);
+        s.aws!.tunnels![T1.id].statusMessage = '';
+      }),
+    );
     expect(indicated(one(d, 'D01', T1.id))).toEqual(['psk']);
     expect(findingsOf(d, 'D03')).toEqual([]);
   });
@@ -101,10 +111,13 @@ describe('D01 without the AWS message', () => {
 
 describe('D02 phase 1 up, phase 2 fails', () => {
   it('cause 1, phase 2 PFS group differs (C24): D02, not D01', () => {
-    const d = diagnose(PLAN, stateWith((s) => {
-      ipsecDown(s);
-      s.azure!.connections![T1.id].ipsecPolicies[0].pfsGroup = 'PFS24';
-    }));
+    const d = diagnose(
+      PLAN,
+      stateWith((s) => {
+        ipsecDown(s);
+        s.azure!.connections![T1.id].ipsecPolicies[0].pfsGroup = 'PFS24';
+      }),
+    );
     const f = one(d, 'D02', T1.id);
     expect(indicated(f)).toEqual(['phase2']);
     expect(evidence(f)).toContain('phase 2 PFS group: Azure PFS24, AWS offers 14');
@@ -112,10 +125,13 @@ describe('D02 phase 1 up, phase 2 fails', () => {
     expect(d.exitCode).toBe(1);
   });
   it('cause 2, policy-based traffic selectors (C26)', () => {
-    const d = diagnose(PLAN, stateWith((s) => {
-      ipsecDown(s);
-      s.azure!.connections![T1.id].usePolicyBasedTrafficSelectors = true;
-    }));
+    const d = diagnose(
+      PLAN,
+      stateWith((s) => {
+        ipsecDown(s);
+        s.azure!.connections![T1.id].usePolicyBasedTrafficSelectors = true;
+      }),
+    );
     const f = one(d, 'D02', T1.id);
     expect(indicated(f)).toEqual(['selectors']);
     expect(evidence(f)).toContain('usePolicyBasedTrafficSelectors true');
@@ -130,10 +146,13 @@ describe('D03 IPsec up, tunnel DOWN on AWS (BGP)', () => {
     s.azure!.bgpPeers![0].state = 'Connecting';
   };
   it('cause 1, BGP off on the connection (C12)', () => {
-    const d = diagnose(PLAN, stateWith((s) => {
-      bgpDown(s);
-      s.azure!.connections![T1.id].enableBgp = false;
-    }));
+    const d = diagnose(
+      PLAN,
+      stateWith((s) => {
+        bgpDown(s);
+        s.azure!.connections![T1.id].enableBgp = false;
+      }),
+    );
     const f = one(d, 'D03', T1.id);
     expect(indicated(f)).toEqual(['bgp-down']);
     expect(evidence(f)).toContain('enableBgp false');
@@ -141,21 +160,27 @@ describe('D03 IPsec up, tunnel DOWN on AWS (BGP)', () => {
     expect(d.exitCode).toBe(1);
   });
   it('cause 2, peer addresses disagree (C05, C13): the connection uses the first APIPA address', () => {
-    const d = diagnose(PLAN, stateWith((s) => {
-      bgpDown(s);
-      s.azure!.connections![T1.id].customBgpIps[0].address = '169.254.22.2';
-      s.azure!.bgpPeers![0].localAddress = '169.254.22.2';
-    }));
+    const d = diagnose(
+      PLAN,
+      stateWith((s) => {
+        bgpDown(s);
+        s.azure!.connections![T1.id].customBgpIps[0].address = '169.254.22.2';
+        s.azure!.bgpPeers![0].localAddress = '169.254.22.2';
+      }),
+    );
     const f = one(d, 'D03', T1.id);
     expect(indicated(f)).toEqual(['bgp-address']);
     expect(evidence(f)).toContain(`Azure peers with ${T1.awsBgpIp} from 169.254.22.2, the plan's Azure address is ${T1.azureBgpIp}`);
     expect(d.exitCode).toBe(1);
   });
   it('cause 3, ASNs disagree (C11)', () => {
-    const d = diagnose(PLAN, stateWith((s) => {
-      bgpDown(s);
-      s.azure!.bgpPeers![0].asn = 65010;
-    }));
+    const d = diagnose(
+      PLAN,
+      stateWith((s) => {
+        bgpDown(s);
+        s.azure!.bgpPeers![0].asn = 65010;
+      }),
+    );
     const f = one(d, 'D03', T1.id);
     expect(indicated(f)).toEqual(['bgp-asn']);
     expect(evidence(f)).toContain(`Azure expects ASN 65010 at ${T1.awsBgpIp}, the AWS gateway's ASN is ${PLAN.aws.asn}`);
@@ -165,10 +190,13 @@ describe('D03 IPsec up, tunnel DOWN on AWS (BGP)', () => {
 
 describe('D04 BGP up, no routes', () => {
   it('cause 1, the peer advertises no prefix: AWS accepted 0, Azure advertises nothing to it', () => {
-    const d = diagnose(PLAN, stateWith((s) => {
-      Object.assign(s.aws!.tunnels![T1.id], { statusMessage: '0 BGP ROUTES', acceptedRouteCount: 0 });
-      (s.azure!.advertisedRoutes as Record<string, unknown[]>)[T1.awsBgpIp] = [];
-    }));
+    const d = diagnose(
+      PLAN,
+      stateWith((s) => {
+        Object.assign(s.aws!.tunnels![T1.id], { statusMessage: '0 BGP ROUTES', acceptedRouteCount: 0 });
+        (s.azure!.advertisedRoutes as Record<string, unknown[]>)[T1.awsBgpIp] = [];
+      }),
+    );
     const f = one(d, 'D04', T1.id);
     expect(indicated(f)).toEqual(['no-prefix']);
     expect(evidence(f)).toContain('0 routes accepted');
@@ -177,19 +205,25 @@ describe('D04 BGP up, no routes', () => {
     expect(d.exitCode).toBe(1);
   });
   it('cause 1 seen from Azure: the BGP peer is Connected but nothing is learned from it', () => {
-    const d = diagnose(PLAN, stateWith((s) => {
-      s.azure!.learnedRoutes = s.azure!.learnedRoutes!.filter((r) => r.sourcePeer !== T1.awsBgpIp);
-    }));
+    const d = diagnose(
+      PLAN,
+      stateWith((s) => {
+        s.azure!.learnedRoutes = s.azure!.learnedRoutes!.filter((r) => r.sourcePeer !== T1.awsBgpIp);
+      }),
+    );
     const f = one(d, 'D04', T1.id);
     expect(evidence(f)).toContain(`Azure learned 0 route(s) from ${T1.awsBgpIp}`);
     expect(d.tunnels[0].routesLearned).toBe(0);
     expect(d.exitCode).toBe(1);
   });
   it('cause 2, overlapping CIDRs (C18): Azure advertises a prefix inside the VPC', () => {
-    const d = diagnose(PLAN, stateWith((s) => {
-      Object.assign(s.aws!.tunnels![T1.id], { acceptedRouteCount: 0 });
-      (s.azure!.advertisedRoutes as Record<string, unknown[]>)[T1.awsBgpIp] = [{ network: '10.2.8.0/24', origin: 'Igp' }];
-    }));
+    const d = diagnose(
+      PLAN,
+      stateWith((s) => {
+        Object.assign(s.aws!.tunnels![T1.id], { acceptedRouteCount: 0 });
+        (s.azure!.advertisedRoutes as Record<string, unknown[]>)[T1.awsBgpIp] = [{ network: '10.2.8.0/24', origin: 'Igp' }];
+      }),
+    );
     const f = one(d, 'D04', T1.id);
     expect(indicated(f)).toEqual(['overlap']);
     expect(evidence(f)).toContain(`Azure advertises 10.2.8.0/24 to ${T1.awsBgpIp}, inside the VPC ${PLAN.aws.vpcCidr}`);
@@ -199,31 +233,53 @@ describe('D04 BGP up, no routes', () => {
 
 describe('D05 routes learned, VPC traffic does not arrive', () => {
   it('cause 1 (C28): the only route table neither propagates from the VGW nor routes to it', () => {
-    const d = diagnose(PLAN, stateWith((s) => {
-      const t = s.aws!.routeTables![0];
-      t.propagatingGateways = [];
-      t.routes = t.routes.filter((r) => r.target !== VGW);
-    }));
+    const d = diagnose(
+      PLAN,
+      stateWith((s) => {
+        const t = s.aws!.routeTables![0];
+        t.propagatingGateways = [];
+        t.routes = t.routes.filter((r) => r.target !== VGW);
+      }),
+    );
     const f = one(d, 'D05');
     expect(indicated(f)).toEqual(['route-table']);
-    expect(evidence(f)).toContain(`route table rtb-0private0000000001 (subnets subnet-0private000000001): no propagation from ${VGW} and no route to ${PEER} via it`);
+    expect(evidence(f)).toContain(
+      `route table rtb-0private0000000001 (subnets subnet-0private000000001): no propagation from ${VGW} and no route to ${PEER} via it`,
+    );
     expect(d.exitCode).toBe(1);
   });
   it('cause 1 (C28) for chosen subnets: every chosen table must reach the gateway; a blackhole is shown', () => {
-    const d = diagnose(PLAN, stateWith((s) => {
-      s.aws!.subnetsChosen = true;
-      s.aws!.routeTables!.push({ id: 'rtb-0second00000000002', subnetIds: ['subnet-0second00000002'], main: false, propagatingGateways: [],
-        routes: [{ destination: PEER, target: VGW, state: 'blackhole', origin: 'CreateRoute' }] });
-    }));
+    const d = diagnose(
+      PLAN,
+      stateWith((s) => {
+        s.aws!.subnetsChosen = true;
+        s.aws!.routeTables!.push({
+          id: 'rtb-0second00000000002',
+          subnetIds: ['subnet-0second00000002'],
+          main: false,
+          propagatingGateways: [],
+          routes: [{ destination: PEER, target: VGW, state: 'blackhole', origin: 'CreateRoute' }],
+        });
+      }),
+    );
     const f = one(d, 'D05');
     expect(evidence(f)).toContain('rtb-0second00000000002');
     expect(evidence(f)).toContain(`route ${PEER} is a blackhole`);
     expect(evidence(f)).not.toContain('rtb-0private0000000001');
   });
   it('control: without chosen subnets, one table reaching the gateway is enough (a public subnet may not)', () => {
-    const d = diagnose(PLAN, stateWith((s) => {
-      s.aws!.routeTables!.push({ id: 'rtb-0public000000000003', subnetIds: ['subnet-0public00000003'], main: true, propagatingGateways: [], routes: [] });
-    }));
+    const d = diagnose(
+      PLAN,
+      stateWith((s) => {
+        s.aws!.routeTables!.push({
+          id: 'rtb-0public000000000003',
+          subnetIds: ['subnet-0public00000003'],
+          main: true,
+          propagatingGateways: [],
+          routes: [],
+        });
+      }),
+    );
     expect(findingsOf(d, 'D05')).toEqual([]);
   });
   const tgw = 'tgw-0123456789abcdef0';
@@ -236,14 +292,21 @@ describe('D05 routes learned, VPC traffic does not arrive', () => {
     s.aws!.transitGateway = {
       vpnEcmpSupport: true,
       vpnAttachmentIds: ['tgw-attach-0vpn00000000001', 'tgw-attach-0vpn00000000002'],
-      routeTables: [{ id: 'tgw-rtb-0main0000000001', routes: [], propagatingAttachments: served ? ['tgw-attach-0vpn00000000001'] : [], associatedAttachments: [] }],
+      routeTables: [{
+        id: 'tgw-rtb-0main0000000001',
+        routes: [],
+        propagatingAttachments: served ? ['tgw-attach-0vpn00000000001'] : [],
+        associatedAttachments: [],
+      }],
     };
   };
   it('cause 2 (C29): on a TGW, no route or propagation from the VPN attachments in any TGW route table', () => {
     const d = diagnose(PLAN, stateWith((s) => onTgw(s, false)));
     const f = one(d, 'D05');
     expect(indicated(f)).toEqual(['tgw-route-table']);
-    expect(evidence(f)).toContain(`transit gateway ${tgw}: no route table has a route to ${PEER} or propagation from the VPN attachments tgw-attach-0vpn00000000001, tgw-attach-0vpn00000000002`);
+    expect(evidence(f)).toContain(
+      `transit gateway ${tgw}: no route table has a route to ${PEER} or propagation from the VPN attachments tgw-attach-0vpn00000000001, tgw-attach-0vpn00000000002`,
+    );
     expect(d.exitCode).toBe(1);
   });
   it('control: a TGW route table propagating a VPN attachment, and a static VPC route to the TGW', () => {
@@ -253,41 +316,75 @@ describe('D05 routes learned, VPC traffic does not arrive', () => {
 
 describe('D06 tunnel and routes fine, a port or ping fails', () => {
   it('cause 1 (C30): a security group admits nothing from the peer CIDR', () => {
-    const d = diagnose(PLAN, stateWith((s) => {
-      s.aws!.securityGroups![0].ingress = [{ protocol: 'tcp', fromPort: 443, toPort: 443, cidrs: [PLAN.aws.vpcCidr], prefixListIds: [], groupIds: [] }];
-    }));
+    const d = diagnose(
+      PLAN,
+      stateWith((s) => {
+        s.aws!.securityGroups![0].ingress = [{
+          protocol: 'tcp',
+          fromPort: 443,
+          toPort: 443,
+          cidrs: [PLAN.aws.vpcCidr],
+          prefixListIds: [],
+          groupIds: [],
+        }];
+      }),
+    );
     const f = one(d, 'D06');
     expect(indicated(f)).toEqual(['sg-nacl']);
     expect(evidence(f)).toContain(`security group sg-0app00000000000001: no inbound rule admits ${PEER}`);
     expect(d.exitCode).toBe(1);
   });
   it('cause 1 (C30): a network ACL denies the peer CIDR before any allow', () => {
-    const d = diagnose(PLAN, stateWith((s) => {
-      s.aws!.networkAcls![0].entries.unshift({ ruleNumber: 50, egress: false, allow: false, cidr: PEER, protocol: '-1' });
-    }));
-    expect(evidence(one(d, 'D06'))).toContain(`network ACL acl-0default000000001 (subnets subnet-0private000000001): inbound from ${PEER} denied by rule 50 deny ${PEER}`);
+    const d = diagnose(
+      PLAN,
+      stateWith((s) => {
+        s.aws!.networkAcls![0].entries.unshift({ ruleNumber: 50, egress: false, allow: false, cidr: PEER, protocol: '-1' });
+      }),
+    );
+    expect(evidence(one(d, 'D06'))).toContain(
+      `network ACL acl-0default000000001 (subnets subnet-0private000000001): inbound from ${PEER} denied by rule 50 deny ${PEER}`,
+    );
   });
   it('cause 1 (C30): a network ACL blocks the return traffic on 1024–65535', () => {
-    const d = diagnose(PLAN, stateWith((s) => {
-      s.aws!.networkAcls![0].entries.unshift({ ruleNumber: 90, egress: true, allow: false, cidr: PEER, protocol: '6', fromPort: 1024, toPort: 65535 });
-    }));
+    const d = diagnose(
+      PLAN,
+      stateWith((s) => {
+        s.aws!.networkAcls![0].entries.unshift({
+          ruleNumber: 90,
+          egress: true,
+          allow: false,
+          cidr: PEER,
+          protocol: '6',
+          fromPort: 1024,
+          toPort: 65535,
+        });
+      }),
+    );
     const f = one(d, 'D06');
-    expect(evidence(f)).toContain(`network ACL acl-0default000000001: return traffic outbound to ${PEER} on TCP 1024–65535 blocked by rule 90 deny ${PEER} ports 1024-65535`);
+    expect(evidence(f)).toContain(
+      `network ACL acl-0default000000001: return traffic outbound to ${PEER} on TCP 1024–65535 blocked by rule 90 deny ${PEER} ports 1024-65535`,
+    );
     expect(evidence(f)).not.toContain('inbound from');
   });
   it("cause 2, the peer's NSG/firewall, is listed second: doctor cannot read it (README manual checks)", () => {
-    const d = diagnose(PLAN, stateWith((s) => {
-      s.aws!.securityGroups![0].ingress = [];
-    }));
+    const d = diagnose(
+      PLAN,
+      stateWith((s) => {
+        s.aws!.securityGroups![0].ingress = [];
+      }),
+    );
     expect(one(d, 'D06').causes.map((c) => [c.key, c.indicated])).toEqual([['sg-nacl', true], ['peer-firewall', false]]);
   });
 });
 
 describe('D07 traffic on one tunnel only', () => {
   it('cause 1, a VGW prefers one tunnel: a notice (documented behaviour), exit 0', () => {
-    const d = diagnose(PLAN, stateWith((s) => {
-      for (const t of PLAN.tunnels.slice(1)) s.azure!.connections![t.id].ingressBytes = 0;
-    }));
+    const d = diagnose(
+      PLAN,
+      stateWith((s) => {
+        for (const t of PLAN.tunnels.slice(1)) s.azure!.connections![t.id].ingressBytes = 0;
+      }),
+    );
     const f = one(d, 'D07');
     expect(f.severity).toBe('notice');
     expect(indicated(f)).toEqual(['vgw-prefers-one']);
@@ -295,13 +392,19 @@ describe('D07 traffic on one tunnel only', () => {
     expect(d.exitCode).toBe(0);
   });
   it('cause 2, a TGW with VPN ECMP off (C29): a problem, exit 1', () => {
-    const d = diagnose(PLAN, stateWith((s) => {
-      s.aws!.targetKind = 'tgw';
-      s.aws!.targetId = 'tgw-0123456789abcdef0';
-      s.aws!.routeTables![0].routes.push({ destination: PEER, target: 'tgw-0123456789abcdef0', state: 'active' });
-      s.aws!.transitGateway = { vpnEcmpSupport: false, vpnAttachmentIds: ['tgw-attach-0vpn00000000001'],
-        routeTables: [{ id: 'tgw-rtb-1', routes: [], propagatingAttachments: ['tgw-attach-0vpn00000000001'], associatedAttachments: [] }] };
-    }));
+    const d = diagnose(
+      PLAN,
+      stateWith((s) => {
+        s.aws!.targetKind = 'tgw';
+        s.aws!.targetId = 'tgw-0123456789abcdef0';
+        s.aws!.routeTables![0].routes.push({ destination: PEER, target: 'tgw-0123456789abcdef0', state: 'active' });
+        s.aws!.transitGateway = {
+          vpnEcmpSupport: false,
+          vpnAttachmentIds: ['tgw-attach-0vpn00000000001'],
+          routeTables: [{ id: 'tgw-rtb-1', routes: [], propagatingAttachments: ['tgw-attach-0vpn00000000001'], associatedAttachments: [] }],
+        };
+      }),
+    );
     const f = one(d, 'D07');
     expect(f.severity).toBe('problem');
     expect(indicated(f)).toEqual(['tgw-ecmp-off']);
@@ -312,39 +415,53 @@ describe('D07 traffic on one tunnel only', () => {
 
 describe('D08 Azure connection or BGP peer not Connected', () => {
   it('cause 1, as D01–D03 on the Azure side: the connection is Connecting while AWS is unread', () => {
-    const d = diagnose(PLAN, stateWith((s) => {
-      delete s.aws;
-      s.unreadable.push({ cloud: 'aws', what: 'AWS state', reason: 'no credentials' });
-      s.azure!.connections![T1.id].connectionStatus = 'Connecting';
-    }));
+    const d = diagnose(
+      PLAN,
+      stateWith((s) => {
+        delete s.aws;
+        s.unreadable.push({ cloud: 'aws', what: 'AWS state', reason: 'no credentials' });
+        s.azure!.connections![T1.id].connectionStatus = 'Connecting';
+      }),
+    );
     const f = one(d, 'D08', T1.id);
     expect(indicated(f)).toEqual(['as-d01-d03']);
     expect(evidence(f)).toContain(`Azure connection cn-${PLAN.name}-${T1.id}: Connecting`);
     expect(d.exitCode).toBe(1);
   });
   it('cause 2 (C13): the connection lacks a custom BGP address per instance', () => {
-    const d = diagnose(PLAN, stateWith((s) => {
-      ipsecDown(s);
-      s.azure!.connections![T1.id].customBgpIps = [{ ipConfiguration: 'ipconfig0', address: T1.azureBgpIp }];
-    }));
+    const d = diagnose(
+      PLAN,
+      stateWith((s) => {
+        ipsecDown(s);
+        s.azure!.connections![T1.id].customBgpIps = [{ ipConfiguration: 'ipconfig0', address: T1.azureBgpIp }];
+      }),
+    );
     const f = one(d, 'D08', T1.id);
     expect(indicated(f)).toEqual(['custom-bgp-ip']);
     expect(evidence(f)).toContain('has 1 custom BGP address(es) (gatewayCustomBgpIpAddresses), needs one per instance: 169.254.21.2, 169.254.21.6');
     expect(d.exitCode).toBe(1);
   });
   it('a BGP peer not Connected while the connection is Connected', () => {
-    const d = diagnose(PLAN, stateWith((s) => {
-      s.azure!.bgpPeers![3].state = 'Idle';
-    }));
-    expect(evidence(one(d, 'D08', PLAN.tunnels[3].id))).toContain(`Azure BGP peer ${PLAN.tunnels[3].awsBgpIp} (ASN ${PLAN.aws.asn}) from ${PLAN.tunnels[3].azureBgpIp}: Idle`);
+    const d = diagnose(
+      PLAN,
+      stateWith((s) => {
+        s.azure!.bgpPeers![3].state = 'Idle';
+      }),
+    );
+    expect(evidence(one(d, 'D08', PLAN.tunnels[3].id))).toContain(
+      `Azure BGP peer ${PLAN.tunnels[3].awsBgpIp} (ASN ${PLAN.aws.asn}) from ${PLAN.tunnels[3].azureBgpIp}: Idle`,
+    );
   });
 });
 
 describe('D09 a tunnel flaps when idle', () => {
   it('cause 1 (C20): AWS StartupAction add facing a ResponderOnly Azure connection: nobody starts', () => {
-    const d = diagnose(PLAN, stateWith((s) => {
-      s.aws!.tunnels![T1.id].options.startupAction = 'add';
-    }));
+    const d = diagnose(
+      PLAN,
+      stateWith((s) => {
+        s.aws!.tunnels![T1.id].options.startupAction = 'add';
+      }),
+    );
     const f = one(d, 'D09', T1.id);
     expect(indicated(f)).toEqual(['no-initiator']);
     expect(evidence(f)).toContain('StartupAction add and Azure connection');
@@ -352,18 +469,24 @@ describe('D09 a tunnel flaps when idle', () => {
     expect(d.exitCode).toBe(1);
   });
   it('cause 1 (C21): dead-peer detection shorter than AWS allows', () => {
-    const d = diagnose(PLAN, stateWith((s) => {
-      s.aws!.tunnels![T1.id].options.dpdTimeoutSeconds = 10;
-    }));
+    const d = diagnose(
+      PLAN,
+      stateWith((s) => {
+        s.aws!.tunnels![T1.id].options.dpdTimeoutSeconds = 10;
+      }),
+    );
     expect(evidence(one(d, 'D09', T1.id))).toContain('DPD timeout 10 s (< 30)');
   });
   it('cause 2: Azure is the only initiator and the tunnel went down minutes ago', () => {
-    const d = diagnose(PLAN, stateWith((s) => {
-      ipsecDown(s);
-      s.aws!.tunnels![T1.id].options.startupAction = 'add';
-      s.aws!.tunnels![T1.id].lastStatusChange = new Date(Date.parse(READ_AT) - 120_000).toISOString();
-      s.azure!.connections![T1.id].connectionMode = 'InitiatorOnly';
-    }));
+    const d = diagnose(
+      PLAN,
+      stateWith((s) => {
+        ipsecDown(s);
+        s.aws!.tunnels![T1.id].options.startupAction = 'add';
+        s.aws!.tunnels![T1.id].lastStatusChange = new Date(Date.parse(READ_AT) - 120_000).toISOString();
+        s.azure!.connections![T1.id].connectionMode = 'InitiatorOnly';
+      }),
+    );
     const f = one(d, 'D09', T1.id);
     expect(indicated(f)).toEqual(['idle']);
     expect(evidence(f)).toContain('(120 s before the read) with StartupAction add; Azure (InitiatorOnly) is the only initiator');
@@ -372,14 +495,32 @@ describe('D09 a tunnel flaps when idle', () => {
 });
 
 describe('D10 S3/DynamoDB through a gateway endpoint fails', () => {
-  it.each([
-    ['region', (s: Parameters<Parameters<typeof stateWith>[0]>[0]) => { s.aws!.gatewayEndpoints![0].serviceName = 'com.amazonaws.eu-west-1.s3'; }, 'is in eu-west-1, doctor reads us-east-1'],
-    ['route-table', (s: Parameters<Parameters<typeof stateWith>[0]>[0]) => { s.aws!.gatewayEndpoints![0].routeTableIds = []; }, 'is not associated with route table(s) rtb-0private0000000001'],
-    ['dns', (s: Parameters<Parameters<typeof stateWith>[0]>[0]) => { s.aws!.enableDnsSupport = false; }, 'has enableDnsSupport false'],
-    ['sg-nacl', (s: Parameters<Parameters<typeof stateWith>[0]>[0]) => { s.aws!.securityGroups![0].egress = [{ protocol: 'tcp', fromPort: 5432, toPort: 5432, cidrs: ['10.0.0.0/8'], prefixListIds: [], groupIds: [] }]; },
-      'no outbound rule allows 443 to pl-63a5400a or 0.0.0.0/0'],
-    ['policy', (s: Parameters<Parameters<typeof stateWith>[0]>[0]) => { s.aws!.gatewayEndpoints![0].policyRestricts = true; }, 'has a restrictive policy'],
-  ] as const)('cause %s', (cause, change, shown) => {
+  it.each(
+    [
+      ['region', (s: Parameters<Parameters<typeof stateWith>[0]>[0]) => {
+        s.aws!.gatewayEndpoints![0].serviceName = 'com.amazonaws.eu-west-1.s3';
+      }, 'is in eu-west-1, doctor reads us-east-1'],
+      ['route-table', (s: Parameters<Parameters<typeof stateWith>[0]>[0]) => {
+        s.aws!.gatewayEndpoints![0].routeTableIds = [];
+      }, 'is not associated with route table(s) rtb-0private0000000001'],
+      ['dns', (s: Parameters<Parameters<typeof stateWith>[0]>[0]) => {
+        s.aws!.enableDnsSupport = false;
+      }, 'has enableDnsSupport false'],
+      ['sg-nacl', (s: Parameters<Parameters<typeof stateWith>[0]>[0]) => {
+        s.aws!.securityGroups![0].egress = [{
+          protocol: 'tcp',
+          fromPort: 5432,
+          toPort: 5432,
+          cidrs: ['10.0.0.0/8'],
+          prefixListIds: [],
+          groupIds: [],
+        }];
+      }, 'no outbound rule allows 443 to pl-63a5400a or 0.0.0.0/0'],
+      ['policy', (s: Parameters<Parameters<typeof stateWith>[0]>[0]) => {
+        s.aws!.gatewayEndpoints![0].policyRestricts = true;
+      }, 'has a restrictive policy'],
+    ] as const,
+  )('cause %s', (cause, change, shown) => {
     const d = diagnose(PLAN, stateWith(change));
     const f = one(d, 'D10');
     expect(indicated(f)).toEqual([cause]);
@@ -387,39 +528,76 @@ describe('D10 S3/DynamoDB through a gateway endpoint fails', () => {
     expect(d.exitCode).toBe(1);
   });
   it('cause sg-nacl: a network ACL denying 443 out', () => {
-    const d = diagnose(PLAN, stateWith((s) => {
-      s.aws!.networkAcls![0].entries.unshift({ ruleNumber: 10, egress: true, allow: false, cidr: '0.0.0.0/0', protocol: '6', fromPort: 443, toPort: 443 });
-    }));
+    const d = diagnose(
+      PLAN,
+      stateWith((s) => {
+        s.aws!.networkAcls![0].entries.unshift({
+          ruleNumber: 10,
+          egress: true,
+          allow: false,
+          cidr: '0.0.0.0/0',
+          protocol: '6',
+          fromPort: 443,
+          toPort: 443,
+        });
+      }),
+    );
     expect(evidence(one(d, 'D10'))).toContain('outbound 443 rule 10 deny 0.0.0.0/0 ports 443-443');
   });
   it('proxy and traffic from the peer (C33) are listed in order; no API shows them', () => {
-    const f = one(diagnose(PLAN, stateWith((s) => { s.aws!.enableDnsSupport = false; })), 'D10');
+    const f = one(
+      diagnose(
+        PLAN,
+        stateWith((s) => {
+          s.aws!.enableDnsSupport = false;
+        }),
+      ),
+      'D10',
+    );
     expect(f.causes.map((c) => c.key)).toEqual(['region', 'route-table', 'dns', 'sg-nacl', 'policy', 'proxy', 'from-peer']);
     expect(f.causes.find((c) => c.key === 'from-peer')!.check).toEqual(['C33']);
   });
   it('control: no gateway endpoint in the VPC, no D10 even with DNS off', () => {
-    const d = diagnose(PLAN, stateWith((s) => { s.aws!.gatewayEndpoints = []; s.aws!.enableDnsSupport = false; }));
+    const d = diagnose(
+      PLAN,
+      stateWith((s) => {
+        s.aws!.gatewayEndpoints = [];
+        s.aws!.enableDnsSupport = false;
+      }),
+    );
     expect(findingsOf(d, 'D10')).toEqual([]);
   });
 });
 
 describe('what could not be read', () => {
   it('nothing found but something unread: exit 2, the unread listed', () => {
-    const d = diagnose(PLAN, stateWith((s) => {
-      delete s.azure;
-      s.unreadable.push({ cloud: 'azure', what: 'Azure state', code: 'CredentialUnavailableError', reason: 'no credential', needs: 'Azure credentials' });
-    }));
+    const d = diagnose(
+      PLAN,
+      stateWith((s) => {
+        delete s.azure;
+        s.unreadable.push({
+          cloud: 'azure',
+          what: 'Azure state',
+          code: 'CredentialUnavailableError',
+          reason: 'no credential',
+          needs: 'Azure credentials',
+        });
+      }),
+    );
     expect(d.findings).toEqual([]);
     expect(d.exitCode).toBe(2);
     expect(d.unreadable).toHaveLength(1);
     expect(d.tunnels[0]).toMatchObject({ awsStatus: 'UP', azureStatus: undefined, routesLearned: undefined });
   });
   it('a finding on the side that was read still gives exit 1', () => {
-    const d = diagnose(PLAN, stateWith((s) => {
-      delete s.azure;
-      s.unreadable.push({ cloud: 'azure', what: 'Azure state', reason: 'unreachable' });
-      Object.assign(s.aws!.tunnels![T1.id], { status: 'DOWN', statusMessage: 'IPSEC IS DOWN' });
-    }));
+    const d = diagnose(
+      PLAN,
+      stateWith((s) => {
+        delete s.azure;
+        s.unreadable.push({ cloud: 'azure', what: 'Azure state', reason: 'unreachable' });
+        Object.assign(s.aws!.tunnels![T1.id], { status: 'DOWN', statusMessage: 'IPSEC IS DOWN' });
+      }),
+    );
     expect(one(d, 'D01', T1.id)).toBeDefined();
     expect(d.exitCode).toBe(1);
   });

@@ -18,7 +18,7 @@ import { awsError, azureOutputs, fakeAzure, fakeCredential, generatedKeys, mockE
 import { OUTSIDE_IPS, PLAN, READ_AT } from './fixtures';
 
 let dir: string;
-let files: { plan: string; aws: string; azure: string };
+let files: { plan: string; aws: string; azure: string; };
 type Ec2Mock = ReturnType<typeof mockEc2>;
 let ec2: Ec2Mock | undefined;
 const T1 = PLAN.tunnels[0];
@@ -47,16 +47,30 @@ interface Run {
   readonly azureRequests: string[];
 }
 
-async function doctor(options: { telemetry?: Record<string, AwsTunnelTelemetry>; azure?: AzureScenario; args?: string[]; setup?: (ec2: Ec2Mock) => void; deps?: DoctorVerbDeps } = {}): Promise<Run> {
+async function doctor(
+  options: {
+    telemetry?: Record<string, AwsTunnelTelemetry>;
+    azure?: AzureScenario;
+    args?: string[];
+    setup?: (ec2: Ec2Mock) => void;
+    deps?: DoctorVerbDeps;
+  } = {},
+): Promise<Run> {
   const keys = generatedKeys(PLAN);
   ec2 = mockEc2(PLAN, keys, options.telemetry);
   options.setup?.(ec2);
   const azure = fakeAzure(PLAN, { keys, ...options.azure });
   const out: string[] = [];
   const err: string[] = [];
-  const code = await runDoctorVerb([files.plan, '--aws-outputs', files.aws, '--azure-outputs', files.azure, ...(options.args ?? [])],
-    { stdout: (t) => out.push(t), stderr: (t) => err.push(t) },
-    { clients: { azureCredential: fakeCredential, azureHttpClient: azure.httpClient }, azurePollIntervalMs: 1, readAt: new Date(READ_AT), ...options.deps });
+  const code = await runDoctorVerb([files.plan, '--aws-outputs', files.aws, '--azure-outputs', files.azure, ...(options.args ?? [])], {
+    stdout: (t) => out.push(t),
+    stderr: (t) => err.push(t),
+  }, {
+    clients: { azureCredential: fakeCredential, azureHttpClient: azure.httpClient },
+    azurePollIntervalMs: 1,
+    readAt: new Date(READ_AT),
+    ...options.deps,
+  });
   return { code, stdout: out.join('\n'), stderr: err.join('\n'), keys, azureRequests: azure.requests };
 }
 
@@ -72,7 +86,9 @@ describe('doctor --help', () => {
     const out: string[] = [];
     expect(await runCli(['doctor', '--help'], { stdout: (t) => out.push(t), stderr: () => undefined })).toBe(0);
     const help = out.join('\n');
-    for (const option of ['--aws-outputs', '--azure-outputs', '--region', '--subnet', '--subscription', '--timeout', '--json']) expect(help).toContain(option);
+    for (const option of ['--aws-outputs', '--azure-outputs', '--region', '--subnet', '--subscription', '--timeout', '--json']) {
+      expect(help).toContain(option);
+    }
     expect(help).toContain('Exit status: 0 healthy, 1 a finding, 2 could not read');
     expect(help).toContain('DefaultAzureCredential');
     const main: string[] = [];
@@ -85,7 +101,15 @@ describe('doctor against mocked clouds', () => {
   it('healthy: one row per tunnel, both sides up, no finding, exit 0; Azure LROs polled 202 → 200 with progress on stderr', async () => {
     const run = await doctor();
     expect(run.code).toBe(0);
-    for (const t of PLAN.tunnels) expect(run.stdout).toMatch(new RegExp(`${t.id}\\s+${t.awsConnection}/${t.awsTunnel}\\s+${OUTSIDE_IPS[t.id].replace(/\./g, '\\.')}\\s+UP \\(1 BGP ROUTES\\)\\s+Connected\\s+up / Connected\\s+1\\s+1`));
+    for (const t of PLAN.tunnels) {
+      expect(run.stdout).toMatch(
+        new RegExp(
+          `${t.id}\\s+${t.awsConnection}/${t.awsTunnel}\\s+${
+            OUTSIDE_IPS[t.id].replace(/\./g, '\\.')
+          }\\s+UP \\(1 BGP ROUTES\\)\\s+Connected\\s+up / Connected\\s+1\\s+1`,
+        ),
+      );
+    }
     expect(run.stdout).toContain('No finding');
     expect(run.stderr).toContain('doctor: waiting for Azure getBgpPeerStatus');
     expect(run.stderr).toContain('doctor: waiting for Azure getLearnedRoutes');
@@ -134,7 +158,8 @@ describe('doctor against mocked clouds', () => {
 describe('partial failures: what could not be read is said, the rest is reported', () => {
   it('missing IAM permission (UnauthorizedOperation on DescribeRouteTables): names ec2:DescribeRouteTables, tunnels still read, exit 2', async () => {
     const run = await doctor({
-      setup: (mock) => mock.on(DescribeRouteTablesCommand).rejects(awsError('UnauthorizedOperation', 'You are not authorized to perform this operation.')),
+      setup: (mock) =>
+        mock.on(DescribeRouteTablesCommand).rejects(awsError('UnauthorizedOperation', 'You are not authorized to perform this operation.')),
     });
     expect(run.code).toBe(2);
     expect(run.stdout).toContain('aws: route tables: UnauthorizedOperation: You are not authorized to perform this operation.');
@@ -146,7 +171,17 @@ describe('partial failures: what could not be read is said, the rest is reported
   });
 
   it('missing Azure permission (AuthorizationFailed on getLearnedRoutes): names the action, BGP peers still read', async () => {
-    const run = await doctor({ azure: { fail: { getLearnedRoutes: { status: 403, code: 'AuthorizationFailed', message: "The client does not have authorization to perform action 'Microsoft.Network/virtualNetworkGateways/getLearnedRoutes/action'." } } } });
+    const run = await doctor({
+      azure: {
+        fail: {
+          getLearnedRoutes: {
+            status: 403,
+            code: 'AuthorizationFailed',
+            message: "The client does not have authorization to perform action 'Microsoft.Network/virtualNetworkGateways/getLearnedRoutes/action'.",
+          },
+        },
+      },
+    });
     expect(run.code).toBe(2);
     expect(run.stdout).toContain('azure: learned routes (getLearnedRoutes): AuthorizationFailed');
     expect(run.stdout).toContain('needs: Azure permission Microsoft.Network/virtualNetworkGateways/getLearnedRoutes/action');
@@ -174,7 +209,8 @@ describe('partial failures: what could not be read is said, the rest is reported
 
   it('AWS unreachable without credentials: says which credential is missing, stops calling AWS, still reports Azure', async () => {
     const run = await doctor({
-      setup: (mock) => mock.on(DescribeVpnConnectionsCommand).rejects(awsError('CredentialsProviderError', 'Could not load credentials from any providers')),
+      setup: (mock) =>
+        mock.on(DescribeVpnConnectionsCommand).rejects(awsError('CredentialsProviderError', 'Could not load credentials from any providers')),
     });
     expect(run.code).toBe(2);
     expect(run.stdout).toContain('needs: AWS credentials from the default chain');
@@ -183,7 +219,13 @@ describe('partial failures: what could not be read is said, the rest is reported
   });
 
   it('Azure credential unavailable (DefaultAzureCredential found none): names the credential chain, AWS still diagnosed', async () => {
-    const failing = { getToken: async () => { throw Object.assign(new Error('DefaultAzureCredential failed to retrieve a token from the included credentials.'), { name: 'CredentialUnavailableError' }); } };
+    const failing = {
+      getToken: async () => {
+        throw Object.assign(new Error('DefaultAzureCredential failed to retrieve a token from the included credentials.'), {
+          name: 'CredentialUnavailableError',
+        });
+      },
+    };
     const run = await doctor({
       deps: { clients: { azureCredential: failing, azureHttpClient: fakeAzure(PLAN).httpClient } },
       telemetry: { [T1.id]: { status: 'DOWN', statusMessage: 'IPSEC IS DOWN', acceptedRouteCount: 0 } },
@@ -202,8 +244,13 @@ describe('partial failures: what could not be read is said, the rest is reported
 
   it('no outputs files: exit 2, naming the files to pass', async () => {
     const out: string[] = [];
-    const code = await runDoctorVerb([files.plan], { stdout: (t) => out.push(t), stderr: () => undefined },
-      { clients: { azureCredential: fakeCredential, azureHttpClient: fakeAzure(PLAN, { fail: { '/': { status: 404, code: 'ResourceNotFound', message: 'not found' } } }).httpClient }, azurePollIntervalMs: 1 });
+    const code = await runDoctorVerb([files.plan], { stdout: (t) => out.push(t), stderr: () => undefined }, {
+      clients: {
+        azureCredential: fakeCredential,
+        azureHttpClient: fakeAzure(PLAN, { fail: { '/': { status: 404, code: 'ResourceNotFound', message: 'not found' } } }).httpClient,
+      },
+      azurePollIntervalMs: 1,
+    });
     expect(code).toBe(2);
     expect(out.join('\n')).toContain('needs: --aws-outputs <file written by `cdk deploy --outputs-file`>');
     expect(out.join('\n')).toContain('no subscription id');
@@ -216,7 +263,10 @@ describe('no key is kept', () => {
     const keys = generatedKeys(PLAN);
     ec2 = mockEc2(PLAN, keys);
     const state = await readState({
-      plan: PLAN, awsOutputsFile: files.aws, azureOutputsFile: files.azure, azurePollIntervalMs: 1,
+      plan: PLAN,
+      awsOutputsFile: files.aws,
+      azureOutputsFile: files.azure,
+      azurePollIntervalMs: 1,
       clients: { azureCredential: fakeCredential, azureHttpClient: fakeAzure(PLAN, { keys }).httpClient },
     });
     const text = JSON.stringify(state);
@@ -231,9 +281,11 @@ describe('least privilege', () => {
   it('every AWS call doctor makes is a read action listed in the README policy', async () => {
     const run = await doctor();
     expect(run.code).toBe(0);
-    const called = ec2!.calls().map((c) => `ec2:${(c.args[0] as { constructor: { name: string } }).constructor.name.replace(/Command$/, '')}`);
+    const called = ec2!.calls().map((c) => `ec2:${(c.args[0] as { constructor: { name: string; }; }).constructor.name.replace(/Command$/, '')}`);
     for (const action of new Set(called)) expect(AWS_READ_ACTIONS).toContain(action);
     for (const action of AWS_READ_ACTIONS) expect(action).toMatch(/^ec2:(Describe|Get|Search)/);
-    for (const action of AZURE_READ_ACTIONS) expect(action).toMatch(/\/(read|getBgpPeerStatus\/action|getLearnedRoutes\/action|getAdvertisedRoutes\/action)$/);
+    for (const action of AZURE_READ_ACTIONS) {
+      expect(action).toMatch(/\/(read|getBgpPeerStatus\/action|getLearnedRoutes\/action|getAdvertisedRoutes\/action)$/);
+    }
   });
 });

@@ -57,7 +57,14 @@ function azureConnection(plan: ResolvedPlan, id: string): AzureConnectionState {
     connectionProtocol: 'IKEv2',
     connectionMode: 'ResponderOnly',
     dpdTimeoutSeconds: 30,
-    ipsecPolicies: [{ ikeEncryption: 'AES256', ikeIntegrity: 'SHA256', dhGroup: 'DHGroup14', ipsecEncryption: 'AES256', ipsecIntegrity: 'SHA256', pfsGroup: 'PFS2048' }],
+    ipsecPolicies: [{
+      ikeEncryption: 'AES256',
+      ikeIntegrity: 'SHA256',
+      dhGroup: 'DHGroup14',
+      ipsecEncryption: 'AES256',
+      ipsecIntegrity: 'SHA256',
+      pfsGroup: 'PFS2048',
+    }],
     customBgpIps: [
       { ipConfiguration: 'ipconfig0', address: t.azureCustomBgpIps[0] },
       { ipConfiguration: 'ipconfig1', address: t.azureCustomBgpIps[1] },
@@ -80,7 +87,10 @@ export function healthyState(plan: ResolvedPlan = PLAN): StateRead {
       tunnels: Object.fromEntries(ids.map((id) => [id, awsTunnel(plan, id)])),
       routeTables: [
         {
-          id: 'rtb-0private0000000001', subnetIds: ['subnet-0private000000001'], main: false, propagatingGateways: [VGW],
+          id: 'rtb-0private0000000001',
+          subnetIds: ['subnet-0private000000001'],
+          main: false,
+          propagatingGateways: [VGW],
           routes: [
             { destination: plan.aws.vpcCidr, target: 'local', state: 'active', origin: 'CreateRouteTable' },
             { destination: plan.azure.vnetCidr, target: VGW, state: 'active', origin: 'EnableVgwRoutePropagation' },
@@ -95,7 +105,8 @@ export function healthyState(plan: ResolvedPlan = PLAN): StateRead {
         egress: [{ protocol: '-1', cidrs: ['0.0.0.0/0'], prefixListIds: [], groupIds: [] }],
       }],
       networkAcls: [{
-        id: 'acl-0default000000001', subnetIds: ['subnet-0private000000001'],
+        id: 'acl-0default000000001',
+        subnetIds: ['subnet-0private000000001'],
         entries: [
           { ruleNumber: 100, egress: false, allow: true, cidr: '0.0.0.0/0', protocol: '-1' },
           { ruleNumber: 32767, egress: false, allow: false, cidr: '0.0.0.0/0', protocol: '-1' },
@@ -103,7 +114,13 @@ export function healthyState(plan: ResolvedPlan = PLAN): StateRead {
           { ruleNumber: 32767, egress: true, allow: false, cidr: '0.0.0.0/0', protocol: '-1' },
         ],
       }],
-      gatewayEndpoints: [{ id: 'vpce-0s3000000000000001', serviceName: 'com.amazonaws.us-east-1.s3', routeTableIds: ['rtb-0private0000000001'], policyRestricts: false, prefixListId: 'pl-63a5400a' }],
+      gatewayEndpoints: [{
+        id: 'vpce-0s3000000000000001',
+        serviceName: 'com.amazonaws.us-east-1.s3',
+        routeTableIds: ['rtb-0private0000000001'],
+        policyRestricts: false,
+        prefixListId: 'pl-63a5400a',
+      }],
       enableDnsSupport: true,
     },
     azure: {
@@ -113,19 +130,34 @@ export function healthyState(plan: ResolvedPlan = PLAN): StateRead {
       gatewayPublicIps: AZURE_PUBLIC_IPS,
       connections: Object.fromEntries(ids.map((id) => [id, azureConnection(plan, id)])),
       bgpPeers: plan.tunnels.map((t) => ({
-        localAddress: t.azureBgpIp, neighbor: t.awsBgpIp, asn: plan.aws.asn, state: 'Connected', routesReceived: 1, connectedDuration: '02:13:45.1200000',
+        localAddress: t.azureBgpIp,
+        neighbor: t.awsBgpIp,
+        asn: plan.aws.asn,
+        state: 'Connected',
+        routesReceived: 1,
+        connectedDuration: '02:13:45.1200000',
       })),
       learnedRoutes: [
         { network: plan.azure.vnetCidr, origin: 'Network', sourcePeer: '10.1.1.4', asPath: '' },
-        ...plan.tunnels.map((t) => ({ network: plan.aws.vpcCidr, origin: 'EBgp', sourcePeer: t.awsBgpIp, asPath: String(plan.aws.asn), nextHop: t.awsBgpIp })),
+        ...plan.tunnels.map((t) => ({
+          network: plan.aws.vpcCidr,
+          origin: 'EBgp',
+          sourcePeer: t.awsBgpIp,
+          asPath: String(plan.aws.asn),
+          nextHop: t.awsBgpIp,
+        })),
       ],
-      advertisedRoutes: Object.fromEntries(plan.tunnels.map((t) => [t.awsBgpIp, [{ network: plan.azure.vnetCidr, origin: 'Igp', asPath: String(plan.azure.asn), nextHop: t.azureBgpIp }]])),
+      advertisedRoutes: Object.fromEntries(
+        plan.tunnels.map((
+          t,
+        ) => [t.awsBgpIp, [{ network: plan.azure.vnetCidr, origin: 'Igp', asPath: String(plan.azure.asn), nextHop: t.azureBgpIp }]]),
+      ),
     },
     unreadable: [],
   };
 }
 
-type Mutable<T> = T extends readonly (infer U)[] ? Mutable<U>[] : T extends object ? { -readonly [K in keyof T]: Mutable<T[K]> } : T;
+type Mutable<T> = T extends readonly (infer U)[] ? Mutable<U>[] : T extends object ? { -readonly [K in keyof T]: Mutable<T[K]>; } : T;
 
 /** A deep copy of the healthy state, changed by `change`. */
 export function stateWith(change: (state: Mutable<StateRead>) => void, plan: ResolvedPlan = PLAN): StateRead {

@@ -11,7 +11,12 @@ const staticImport = (text: string, module: string) =>
 
 describe('doctor SDKs are optional and lazily loaded', () => {
   it('are optional peer dependencies (and devDependencies for the tests)', () => {
-    const p = pkg as unknown as { peerDependencies: Record<string, string>; peerDependenciesMeta: Record<string, { optional: boolean }>; devDependencies: Record<string, string>; dependencies: Record<string, string> };
+    const p = pkg as unknown as {
+      peerDependencies: Record<string, string>;
+      peerDependenciesMeta: Record<string, { optional: boolean; }>;
+      devDependencies: Record<string, string>;
+      dependencies: Record<string, string>;
+    };
     for (const sdk of SDKS) {
       expect(p.peerDependenciesMeta[sdk]).toEqual({ optional: true });
       expect(p.devDependencies[sdk]).toBeDefined();

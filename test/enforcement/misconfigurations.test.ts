@@ -35,7 +35,7 @@ interface CompliantStack {
  * and the construct on the documented plan; with `s3Endpoints`, also an S3 gateway endpoint on every route
  * table and an S3 interface endpoint, so that Azure hosts have a way to S3 (C31–C33 compliant).
  */
-function compliantStack(options: { readonly s3Endpoints?: boolean } = {}): CompliantStack {
+function compliantStack(options: { readonly s3Endpoints?: boolean; } = {}): CompliantStack {
   const app = new App();
   const plan = loadPlanFile(PLAN_FILE);
   const stack = new ExampleStack(app, 'Test', { plan, azureGatewayPublicIps: AZURE_IPS });
@@ -75,53 +75,105 @@ const connection = (s: CompliantStack, n: 1 | 2) => s.vpn.connections[n - 1];
 
 const CASES: readonly Case[] = [
   {
-    catalogue: 'C01', ruleId: 'InsideCidrIsApipaSlash30', level: 'error', path: '/Test/AzureVpn/Connection1',
-    change: 'a tunnel inside CIDR with host bits set', fix: /169\.254\.21\.0\/30/,
+    catalogue: 'C01',
+    ruleId: 'InsideCidrIsApipaSlash30',
+    level: 'error',
+    path: '/Test/AzureVpn/Connection1',
+    change: 'a tunnel inside CIDR with host bits set',
+    fix: /169\.254\.21\.0\/30/,
     mutate: (s) => connection(s, 1).addPropertyOverride('VpnTunnelOptionsSpecifications.0.TunnelInsideCidr', '169.254.21.1/30'),
   },
   {
-    catalogue: 'C02', ruleId: 'InsideCidrNotReserved', level: 'error', path: '/Test/AzureVpn/Connection1',
-    change: 'a reserved inside CIDR', fix: /outside the reserved blocks/,
+    catalogue: 'C02',
+    ruleId: 'InsideCidrNotReserved',
+    level: 'error',
+    path: '/Test/AzureVpn/Connection1',
+    change: 'a reserved inside CIDR',
+    fix: /outside the reserved blocks/,
     mutate: (s) => connection(s, 1).addPropertyOverride('VpnTunnelOptionsSpecifications.0.TunnelInsideCidr', '169.254.5.0/30'),
   },
   {
-    catalogue: 'C04', ruleId: 'InsideCidrUnique', level: 'error', path: '/Test/AzureVpn/Connection2',
-    change: 'connection 2 reuses the inside CIDR of connection 1 tunnel 1', fix: /a \/30 no other tunnel .* uses/,
+    catalogue: 'C04',
+    ruleId: 'InsideCidrUnique',
+    level: 'error',
+    path: '/Test/AzureVpn/Connection2',
+    change: 'connection 2 reuses the inside CIDR of connection 1 tunnel 1',
+    fix: /a \/30 no other tunnel .* uses/,
     mutate: (s) => connection(s, 2).addPropertyOverride('VpnTunnelOptionsSpecifications.0.TunnelInsideCidr', '169.254.21.0/30'),
   },
   {
-    catalogue: 'C06', ruleId: 'TunnelInsideIpv4OnVgw', level: 'error', path: '/Test/AzureVpn/Connection1',
-    change: 'IPv6 tunnel inside addresses on a VGW', fix: /TunnelInsideIpVersion 'ipv4'/,
-    mutate: (s) => { connection(s, 1).tunnelInsideIpVersion = 'ipv6'; },
+    catalogue: 'C06',
+    ruleId: 'TunnelInsideIpv4OnVgw',
+    level: 'error',
+    path: '/Test/AzureVpn/Connection1',
+    change: 'IPv6 tunnel inside addresses on a VGW',
+    fix: /TunnelInsideIpVersion 'ipv4'/,
+    mutate: (s) => {
+      connection(s, 1).tunnelInsideIpVersion = 'ipv6';
+    },
   },
   {
-    catalogue: 'C08', ruleId: 'VgwAsnIsPrivate', level: 'error', path: '/Test/AzureVpn/VpnGateway',
-    change: 'a public Amazon side ASN', fix: /64512/,
-    mutate: (s) => { s.vpn.vpnGateway!.amazonSideAsn = 64000; },
+    catalogue: 'C08',
+    ruleId: 'VgwAsnIsPrivate',
+    level: 'error',
+    path: '/Test/AzureVpn/VpnGateway',
+    change: 'a public Amazon side ASN',
+    fix: /64512/,
+    mutate: (s) => {
+      s.vpn.vpnGateway!.amazonSideAsn = 64000;
+    },
   },
   {
-    catalogue: 'C09', ruleId: 'CustomerGatewayAsnValid', level: 'error', path: '/Test/AzureVpn/CustomerGatewayInstance0',
-    change: 'a customer gateway ASN that AWS rejects (7224)', fix: /other than 7224/,
-    mutate: (s) => { s.vpn.customerGateways[0].bgpAsn = 7224; },
+    catalogue: 'C09',
+    ruleId: 'CustomerGatewayAsnValid',
+    level: 'error',
+    path: '/Test/AzureVpn/CustomerGatewayInstance0',
+    change: 'a customer gateway ASN that AWS rejects (7224)',
+    fix: /other than 7224/,
+    mutate: (s) => {
+      s.vpn.customerGateways[0].bgpAsn = 7224;
+    },
   },
   {
-    catalogue: 'C11', ruleId: 'PeerAsnsMatch', level: 'error', path: '/Test/AzureVpn/CustomerGatewayInstance0',
-    change: "the customer gateway carries the VGW's own ASN", fix: /65000/,
-    mutate: (s) => { s.vpn.customerGateways[0].bgpAsn = 64512; },
+    catalogue: 'C11',
+    ruleId: 'PeerAsnsMatch',
+    level: 'error',
+    path: '/Test/AzureVpn/CustomerGatewayInstance0',
+    change: "the customer gateway carries the VGW's own ASN",
+    fix: /65000/,
+    mutate: (s) => {
+      s.vpn.customerGateways[0].bgpAsn = 64512;
+    },
   },
   {
-    catalogue: 'C12', ruleId: 'RoutingIsDynamicBgp', level: 'error', path: '/Test/AzureVpn/Connection1',
-    change: 'static routing', fix: /StaticRoutesOnly false/,
-    mutate: (s) => { connection(s, 1).staticRoutesOnly = true; },
+    catalogue: 'C12',
+    ruleId: 'RoutingIsDynamicBgp',
+    level: 'error',
+    path: '/Test/AzureVpn/Connection1',
+    change: 'static routing',
+    fix: /StaticRoutesOnly false/,
+    mutate: (s) => {
+      connection(s, 1).staticRoutesOnly = true;
+    },
   },
   {
-    catalogue: 'C15', ruleId: 'FourTunnelTopology', level: 'error', path: '/Test/AzureVpn/VpnGateway',
-    change: 'both connections on the customer gateway of instance 0', fix: /two customer gateways/,
-    mutate: (s) => { connection(s, 2).customerGatewayId = s.vpn.customerGateways[0].attrCustomerGatewayId; },
+    catalogue: 'C15',
+    ruleId: 'FourTunnelTopology',
+    level: 'error',
+    path: '/Test/AzureVpn/VpnGateway',
+    change: 'both connections on the customer gateway of instance 0',
+    fix: /two customer gateways/,
+    mutate: (s) => {
+      connection(s, 2).customerGatewayId = s.vpn.customerGateways[0].attrCustomerGatewayId;
+    },
   },
   {
-    catalogue: 'C19', ruleId: 'VpnQuotas', level: 'error', path: '/Test/SecondVpnGatewayAttachment',
-    change: 'a second virtual private gateway attached to the VPC', fix: /one VGW per VPC/,
+    catalogue: 'C19',
+    ruleId: 'VpnQuotas',
+    level: 'error',
+    path: '/Test/SecondVpnGatewayAttachment',
+    change: 'a second virtual private gateway attached to the VPC',
+    fix: /one VGW per VPC/,
     // The second gateway routes to no route table: C28's warning on each table is right too.
     alsoReported: ['RouteTablesRouteToVpnGateway'],
     mutate: (s) => {
@@ -130,81 +182,150 @@ const CASES: readonly Case[] = [
     },
   },
   {
-    catalogue: 'C20', ruleId: 'TunnelHasInitiator', level: 'error', path: '/Test/AzureVpn/Connection1',
-    change: "StartupAction 'add' towards a ResponderOnly Azure connection", fix: /StartupAction 'start'/,
+    catalogue: 'C20',
+    ruleId: 'TunnelHasInitiator',
+    level: 'error',
+    path: '/Test/AzureVpn/Connection1',
+    change: "StartupAction 'add' towards a ResponderOnly Azure connection",
+    fix: /StartupAction 'start'/,
     mutate: (s) => connection(s, 1).addPropertyOverride('VpnTunnelOptionsSpecifications.1.StartupAction', 'add'),
   },
   {
-    catalogue: 'C21', ruleId: 'DeadPeerDetectionOnBothEnds', level: 'error', path: '/Test/AzureVpn/Connection2',
-    change: "DPDTimeoutAction 'clear' towards a ResponderOnly Azure connection (nobody restarts IKE after a timeout)", fix: /DPDTimeoutAction 'restart'/,
+    catalogue: 'C21',
+    ruleId: 'DeadPeerDetectionOnBothEnds',
+    level: 'error',
+    path: '/Test/AzureVpn/Connection2',
+    change: "DPDTimeoutAction 'clear' towards a ResponderOnly Azure connection (nobody restarts IKE after a timeout)",
+    fix: /DPDTimeoutAction 'restart'/,
     mutate: (s) => connection(s, 2).addPropertyOverride('VpnTunnelOptionsSpecifications.0.DPDTimeoutAction', 'clear'),
   },
   {
-    catalogue: 'C22', ruleId: 'PresharedKeyFormat', level: 'error', path: '/Test/AzureVpn/Connection1',
-    change: 'two tunnels share one pre-shared key', fix: /one secret .*per tunnel/,
+    catalogue: 'C22',
+    ruleId: 'PresharedKeyFormat',
+    level: 'error',
+    path: '/Test/AzureVpn/Connection1',
+    change: 'two tunnels share one pre-shared key',
+    fix: /one secret .*per tunnel/,
     mutate: (s) => {
       connection(s, 1).addPropertyOverride('VpnTunnelOptionsSpecifications.0.PreSharedKey', SHARED_SECRET_REFERENCE);
       connection(s, 1).addPropertyOverride('VpnTunnelOptionsSpecifications.1.PreSharedKey', SHARED_SECRET_REFERENCE);
     },
   },
   {
-    catalogue: 'C23', ruleId: 'NoPlaintextPresharedKey', level: 'error', path: '/Test/AzureVpn/Connection2',
-    change: 'a tunnel without a Secrets Manager key (AWS would generate one outside Secrets Manager)', fix: /\{\{resolve:secretsmanager:/,
+    catalogue: 'C23',
+    ruleId: 'NoPlaintextPresharedKey',
+    level: 'error',
+    path: '/Test/AzureVpn/Connection2',
+    change: 'a tunnel without a Secrets Manager key (AWS would generate one outside Secrets Manager)',
+    fix: /\{\{resolve:secretsmanager:/,
     mutate: (s) => connection(s, 2).addPropertyDeletionOverride('VpnTunnelOptionsSpecifications.0.PreSharedKey'),
   },
   {
-    catalogue: 'C24', ruleId: 'IkeParametersMatch', level: 'error', path: '/Test/AzureVpn/Connection1',
-    change: 'phase 1 DH group 5, which AWS allows in phase 2 only', fix: /values from 2, 14,/,
+    catalogue: 'C24',
+    ruleId: 'IkeParametersMatch',
+    level: 'error',
+    path: '/Test/AzureVpn/Connection1',
+    change: 'phase 1 DH group 5, which AWS allows in phase 2 only',
+    fix: /values from 2, 14,/,
     mutate: (s) => connection(s, 1).addPropertyOverride('VpnTunnelOptionsSpecifications.0.Phase1DHGroupNumbers', [{ Value: 5 }]),
   },
   {
-    catalogue: 'C25', ruleId: 'UsesIkeV2', level: 'error', path: '/Test/AzureVpn/Connection2',
-    change: 'a tunnel limited to IKEv1', fix: /ikev2/,
+    catalogue: 'C25',
+    ruleId: 'UsesIkeV2',
+    level: 'error',
+    path: '/Test/AzureVpn/Connection2',
+    change: 'a tunnel limited to IKEv1',
+    fix: /ikev2/,
     mutate: (s) => connection(s, 2).addPropertyOverride('VpnTunnelOptionsSpecifications.1.IKEVersions', [{ Value: 'ikev1' }]),
   },
   {
-    catalogue: 'C26', ruleId: 'RouteBasedSingleSaPair', level: 'error', path: '/Test/AzureVpn/Connection1',
-    change: 'a narrowed local network CIDR (policy-based traffic selectors)', fix: /0\.0\.0\.0\/0/,
-    mutate: (s) => { connection(s, 1).localIpv4NetworkCidr = '10.2.0.0/16'; },
-  },
-  {
-    catalogue: 'C27', ruleId: 'NoAccelerationOnVgw', level: 'error', path: '/Test/AzureVpn/Connection1',
-    change: 'acceleration on a VGW connection', fix: /EnableAcceleration false/,
-    mutate: (s) => { connection(s, 1).enableAcceleration = true; },
-  },
-  {
-    catalogue: 'C28', ruleId: 'RouteTablesRouteToVpnGateway', level: 'error', path: '/Test/Vpc/PrivateSubnet2/RouteTable',
-    change: 'route propagation leaves out the route table of an isolated subnet', fix: /propagate the VGW routes to the route table/,
+    catalogue: 'C26',
+    ruleId: 'RouteBasedSingleSaPair',
+    level: 'error',
+    path: '/Test/AzureVpn/Connection1',
+    change: 'a narrowed local network CIDR (policy-based traffic selectors)',
+    fix: /0\.0\.0\.0\/0/,
     mutate: (s) => {
-      (s.vpn.node.findChild('RoutePropagation') as ec2.CfnVPNGatewayRoutePropagation).routeTableIds =
-        [...s.vpc.publicSubnets, s.vpc.isolatedSubnets[0]].map((subnet) => subnet.routeTable.routeTableId);
+      connection(s, 1).localIpv4NetworkCidr = '10.2.0.0/16';
     },
   },
   {
-    catalogue: 'C30', ruleId: 'SecurityRulesAdmitPeerCidrs', level: 'warning', path: '/Test/VpcOnly/Resource',
-    change: 'a security group that admits the VPC but not the Azure VNet', fix: /10\.1\.0\.0\/16/,
+    catalogue: 'C27',
+    ruleId: 'NoAccelerationOnVgw',
+    level: 'error',
+    path: '/Test/AzureVpn/Connection1',
+    change: 'acceleration on a VGW connection',
+    fix: /EnableAcceleration false/,
+    mutate: (s) => {
+      connection(s, 1).enableAcceleration = true;
+    },
+  },
+  {
+    catalogue: 'C28',
+    ruleId: 'RouteTablesRouteToVpnGateway',
+    level: 'error',
+    path: '/Test/Vpc/PrivateSubnet2/RouteTable',
+    change: 'route propagation leaves out the route table of an isolated subnet',
+    fix: /propagate the VGW routes to the route table/,
+    mutate: (s) => {
+      (s.vpn.node.findChild('RoutePropagation') as ec2.CfnVPNGatewayRoutePropagation).routeTableIds = [
+        ...s.vpc.publicSubnets,
+        s.vpc.isolatedSubnets[0],
+      ].map((subnet) => subnet.routeTable.routeTableId);
+    },
+  },
+  {
+    catalogue: 'C30',
+    ruleId: 'SecurityRulesAdmitPeerCidrs',
+    level: 'warning',
+    path: '/Test/VpcOnly/Resource',
+    change: 'a security group that admits the VPC but not the Azure VNet',
+    fix: /10\.1\.0\.0\/16/,
     mutate: (s) => new ec2.SecurityGroup(s.stack, 'VpcOnly', { vpc: s.vpc }).addIngressRule(ec2.Peer.ipv4(s.plan.aws.vpcCidr), ec2.Port.tcp(443)),
   },
   {
-    catalogue: 'C31', ruleId: 'GatewayEndpointRouteTablesAndDns', level: 'warning', path: '/Test/Vpc/Resource', s3Endpoints: true,
-    change: 'DNS support turned off in a VPC with a gateway endpoint', fix: /enableDnsSupport true/,
-    mutate: (s) => { (s.vpc.node.defaultChild as ec2.CfnVPC).enableDnsSupport = false; },
+    catalogue: 'C31',
+    ruleId: 'GatewayEndpointRouteTablesAndDns',
+    level: 'warning',
+    path: '/Test/Vpc/Resource',
+    s3Endpoints: true,
+    change: 'DNS support turned off in a VPC with a gateway endpoint',
+    fix: /enableDnsSupport true/,
+    mutate: (s) => {
+      (s.vpc.node.defaultChild as ec2.CfnVPC).enableDnsSupport = false;
+    },
   },
   {
-    catalogue: 'C32', ruleId: 'GatewayEndpointTrafficAllowed', level: 'warning', path: '/Test/AzureOnlyEgress/Resource', s3Endpoints: true,
-    change: 'a security group whose egress allows Azure only, not the S3 prefix list', fix: /prefix list on TCP 443/,
-    mutate: (s) => new ec2.SecurityGroup(s.stack, 'AzureOnlyEgress', { vpc: s.vpc, allowAllOutbound: false })
-      .addEgressRule(ec2.Peer.ipv4(s.plan.azure.vnetCidr), ec2.Port.allTraffic()),
+    catalogue: 'C32',
+    ruleId: 'GatewayEndpointTrafficAllowed',
+    level: 'warning',
+    path: '/Test/AzureOnlyEgress/Resource',
+    s3Endpoints: true,
+    change: 'a security group whose egress allows Azure only, not the S3 prefix list',
+    fix: /prefix list on TCP 443/,
+    mutate: (s) =>
+      new ec2.SecurityGroup(s.stack, 'AzureOnlyEgress', { vpc: s.vpc, allowAllOutbound: false })
+        .addEgressRule(ec2.Peer.ipv4(s.plan.azure.vnetCidr), ec2.Port.allTraffic()),
   },
   {
-    catalogue: 'C33', ruleId: 'GatewayEndpointNotReachableOverVpn', level: 'warning', path: '/Test/Vpc/S3/Resource',
-    change: 'an S3 gateway endpoint, and no interface endpoint, in the VPC that Azure reaches', fix: /interface endpoint/,
+    catalogue: 'C33',
+    ruleId: 'GatewayEndpointNotReachableOverVpn',
+    level: 'warning',
+    path: '/Test/Vpc/S3/Resource',
+    change: 'an S3 gateway endpoint, and no interface endpoint, in the VPC that Azure reaches',
+    fix: /interface endpoint/,
     mutate: (s) => s.vpc.addGatewayEndpoint('S3', { service: ec2.GatewayVpcEndpointAwsService.S3 }),
   },
   {
-    catalogue: 'C43', ruleId: 'TunnelAlarmsConfigured', level: 'warning', path: '/Test/AzureVpn/Connection1',
-    change: 'the TunnelState alarm of one tunnel removed', fix: /tunnelAlarms/,
-    mutate: (s) => { s.vpn.node.tryRemoveChild('Instance0Tunnel2TunnelStateAlarm'); },
+    catalogue: 'C43',
+    ruleId: 'TunnelAlarmsConfigured',
+    level: 'warning',
+    path: '/Test/AzureVpn/Connection1',
+    change: 'the TunnelState alarm of one tunnel removed',
+    fix: /tunnelAlarms/,
+    mutate: (s) => {
+      s.vpn.node.tryRemoveChild('Instance0Tunnel2TunnelStateAlarm');
+    },
   },
 ];
 
@@ -218,7 +339,9 @@ function ourAnnotations(stack: Stack) {
   const annotations = Annotations.fromStack(stack);
   const ours = Match.stringLikeRegexp('^\\[MultiCloudVpn-');
   return [...annotations.findError('*', ours), ...annotations.findWarning('*', ours)].map((m) => ({
-    level: m.level, path: m.id, text: String(m.entry.data),
+    level: m.level,
+    path: m.id,
+    text: String(m.entry.data),
   }));
 }
 

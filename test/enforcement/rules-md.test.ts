@@ -10,7 +10,9 @@ describe('RULES.md generation (scripts/rules-md.ts)', () => {
   test('every registry rule gets a table row and a section with catalogue, level, scopes and fix', () => {
     const markdown = renderRulesMarkdown();
     for (const rule of RULES) {
-      expect(markdown).toContain(`| [${rule.id}](#${rule.id.toLowerCase()}) | ${rule.level} | ${rule.catalogue.join(', ')} | ${scopesOf(rule).join(', ')} |`);
+      expect(markdown).toContain(
+        `| [${rule.id}](#${rule.id.toLowerCase()}) | ${rule.level} | ${rule.catalogue.join(', ')} | ${scopesOf(rule).join(', ')} |`,
+      );
       expect(markdown).toContain(`## ${rule.id}\n`);
       expect(markdown).toContain(`**How to fix:** ${rule.fix}`);
     }
@@ -20,7 +22,9 @@ describe('RULES.md generation (scripts/rules-md.ts)', () => {
     expect(scopesOf(RouteTablesRouteToVpnGateway)).toEqual(['cfn']);
     const markdown = renderRulesMarkdown([RouteTablesRouteToVpnGateway]);
     expect(markdown).toContain('`MultiCloudVpn-RouteTablesRouteToVpnGateway`');
-    expect(markdown).toMatch(/1 rules cover 1 of the 42 catalogue numbers; not covered: C01, C02, .*, C27, C29, .*, C42 \(see the coverage table\)\./);
+    expect(markdown).toMatch(
+      /1 rules cover 1 of the 42 catalogue numbers; not covered: C01, C02, .*, C27, C29, .*, C42 \(see the coverage table\)\./,
+    );
   });
 
   test('--check exits 0 on a fresh file and 1 with a clear message on a stale or missing one', () => {
@@ -60,11 +64,15 @@ describe('RULES.md coverage table', () => {
     const markdown = renderRulesMarkdown();
     expect(markdown).toMatch(/^\| C34 \| \[AlibabaDualTunnel\]\(#alibabadualtunnel\) \| plan, alibaba \| Plan: both vSwitches distinct.+ \|$/m);
     expect(markdown).toMatch(/^\| C37 \| \[AlibabaSeveralCidrsNeedIkeV2\]\(#alibabaseveralcidrsneedikev2\) \| alibaba \| Alibaba scope only/m);
-    expect(markdown).toMatch(/^\| C28 \| \[RouteTablesRouteToVpnGateway\]\(#routetablesroutetovpngateway\) \| cfn \| Subnets on the VPC main route table/m);
+    expect(markdown).toMatch(
+      /^\| C28 \| \[RouteTablesRouteToVpnGateway\]\(#routetablesroutetovpngateway\) \| cfn \| Subnets on the VPC main route table/m,
+    );
     // C01–C42 from CONSTRAINTS.md, then C43, the README-only row (scripts/rules-md.ts README_ONLY_ROWS).
     expect(markdown.match(/^\| C\d{2} \|/gm)).toHaveLength(43);
     expect(markdown).toMatch(/^\| C38 \| \[AzureGatewayAzSkuAndZones\]\(#azuregatewayazskuandzones\) \| plan, azure \|/m);
-    expect(markdown).toMatch(/^\| C39 \| \[AlibabaAwsPairing\]\(#alibabaawspairing\) \| alibaba \| Alibaba scope: the pairing needs the AWS tunnel outside IPs/m);
+    expect(markdown).toMatch(
+      /^\| C39 \| \[AlibabaAwsPairing\]\(#alibabaawspairing\) \| alibaba \| Alibaba scope: the pairing needs the AWS tunnel outside IPs/m,
+    );
     expect(markdown).not.toContain('pending on issue 10');
     expect(markdown).toMatch(/^\| C43 \| \[TunnelAlarmsConfigured\]\(#tunnelalarmsconfigured\) \| cfn \| Not in CONSTRAINTS\.md/m);
   });

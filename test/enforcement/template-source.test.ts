@@ -56,7 +56,11 @@ describe('MulticloudVpnChecks reads the synthesized template', () => {
     const app = new App();
     const stack = new Stack(app, 'Test');
     handWrittenVpn(stack, '169.254.21.1/30');
-    const report = new MulticloudVpnChecks(undefined, { rules: [InsideCidrIsApipaSlash30] }).validate({ appConstruct: app, templatePaths: [], stackTemplates: [] });
+    const report = new MulticloudVpnChecks(undefined, { rules: [InsideCidrIsApipaSlash30] }).validate({
+      appConstruct: app,
+      templatePaths: [],
+      stackTemplates: [],
+    });
     expect(report.violations).toEqual([]);
   });
 
@@ -68,7 +72,9 @@ describe('MulticloudVpnChecks reads the synthesized template', () => {
     expect(() => app.synth()).toThrow(/MultiCloudVpn-InsideCidrIsApipaSlash30[\s\S]*Prod\/Network\/Handwritten/);
     // The direct call (after synthesis) reads the stage's cloud assembly.
     const report = new MulticloudVpnChecks(undefined, { rules: [InsideCidrIsApipaSlash30] }).validateScope(app);
-    expect(report.violations.map((v) => [v.ruleName, v.violatingResources.map((r) => r.constructPath)])).toEqual([[C01, ['Prod/Network/Handwritten']]]);
+    expect(report.violations.map((v) => [v.ruleName, v.violatingResources.map((r) => r.constructPath)])).toEqual([[C01, [
+      'Prod/Network/Handwritten',
+    ]]]);
   });
 });
 

@@ -40,7 +40,7 @@ describe('examples/existing-vpc.ts', () => {
   test('C28: the chosen subnets (App and Data, two AZs) get the Azure routes; the Public ones do not', () => {
     const [propagation] = Object.values(template.findResources('AWS::EC2::VPNGatewayRoutePropagation')) as Json[];
     const tables = (propagation.Properties.RouteTableIds as Json[]).map((r) => r.Ref as string).sort();
-    const routeTableOf = (subnet: { routeTable: { routeTableId: string } }) => stack.resolve(subnet.routeTable.routeTableId).Ref as string;
+    const routeTableOf = (subnet: { routeTable: { routeTableId: string; }; }) => stack.resolve(subnet.routeTable.routeTableId).Ref as string;
     const expected = [...stack.vpc.privateSubnets, ...stack.vpc.isolatedSubnets].map(routeTableOf).sort();
     expect(tables).toEqual(expected);
     expect(tables).toHaveLength(4);
@@ -59,7 +59,7 @@ describe('examples/existing-vpc.ts', () => {
     expect(errorsOf(stack)).toEqual([]);
   });
 
-  test('C28: no warning either: the Public route tables\' warning is acknowledged with its reason, the others have routes', () => {
+  test("C28: no warning either: the Public route tables' warning is acknowledged with its reason, the others have routes", () => {
     expect(Annotations.fromStack(stack).findWarning('*', Match.anyValue())).toEqual([]);
     // Silenced by an acknowledgement on each Public route table (the rule itself warns there: test/rules), with its reason.
     for (const subnet of stack.vpc.publicSubnets) {
@@ -107,7 +107,8 @@ describe('examples/shared-azure-gateway.ts', () => {
 
   test('C15: both stacks point at the same Azure IPs with distinct customer gateway device names', () => {
     const devices = [ordersTemplate, billingTemplate].flatMap((t) =>
-      Object.values(t.findResources('AWS::EC2::CustomerGateway')).map((c: Json) => `${c.Properties.IpAddress} ${c.Properties.DeviceName}`));
+      Object.values(t.findResources('AWS::EC2::CustomerGateway')).map((c: Json) => `${c.Properties.IpAddress} ${c.Properties.DeviceName}`)
+    );
     expect(devices.sort()).toEqual([
       '20.10.0.1 BillingVpcToAzure-AzureVpn-CustomerGatewayInstance0',
       '20.10.0.1 OrdersVpcToAzure-AzureVpn-CustomerGatewayInstance0',
@@ -122,21 +123,40 @@ describe('examples/shared-azure-gateway.ts', () => {
 });
 
 describe('examples/shared-azure-gateway.ts: the Azure side (Pulumi mocks)', () => {
-  const registered: { type: string; inputs: Json }[] = [];
-  beforeAll(() => pulumi.runtime.setMocks({
-    newResource: (args) => {
-      registered.push({ type: args.type, inputs: args.inputs });
-      return { id: `${args.name}-id`, state: { ...args.inputs, ...(args.type.endsWith('PublicIPAddress') ? { ipAddress: `20.20.0.${registered.length}` } : {}) } };
-    },
-    call: () => ({ subscriptionId: '00000000-0000-0000-0000-000000000000' }),
-  }, 'examples', 'test'));
+  const registered: { type: string; inputs: Json; }[] = [];
+  beforeAll(() =>
+    pulumi.runtime.setMocks(
+      {
+        newResource: (args) => {
+          registered.push({ type: args.type, inputs: args.inputs });
+          return {
+            id: `${args.name}-id`,
+            state: { ...args.inputs, ...(args.type.endsWith('PublicIPAddress') ? { ipAddress: `20.20.0.${registered.length}` } : {}) },
+          };
+        },
+        call: () => ({ subscriptionId: '00000000-0000-0000-0000-000000000000' }),
+      },
+      'examples',
+      'test',
+    )
+  );
   const ofType = (type: string) => registered.filter((r) => r.type === `azure-native:network:${type}`).map((r) => r.inputs);
 
-  test('C05, C13, C15: one gateway with both plans\' APIPA addresses per instance, 8 LNGs and 8 connections', async () => {
+  test("C05, C13, C15: one gateway with both plans' APIPA addresses per instance, 8 LNGs and 8 connections", async () => {
     const [orders, billing] = sharedGateway.sharedGatewayPlans();
     const awsOutputsFiles = [
-      writeAwsOutputs(orders, { Instance0Tunnel1: '192.0.2.10', Instance0Tunnel2: '192.0.2.11', Instance1Tunnel1: '198.51.100.10', Instance1Tunnel2: '198.51.100.11' }),
-      writeAwsOutputs(billing, { Instance0Tunnel1: '192.0.2.20', Instance0Tunnel2: '192.0.2.21', Instance1Tunnel1: '198.51.100.20', Instance1Tunnel2: '198.51.100.21' }),
+      writeAwsOutputs(orders, {
+        Instance0Tunnel1: '192.0.2.10',
+        Instance0Tunnel2: '192.0.2.11',
+        Instance1Tunnel1: '198.51.100.10',
+        Instance1Tunnel2: '198.51.100.11',
+      }),
+      writeAwsOutputs(billing, {
+        Instance0Tunnel1: '192.0.2.20',
+        Instance0Tunnel2: '192.0.2.21',
+        Instance1Tunnel1: '198.51.100.20',
+        Instance1Tunnel2: '198.51.100.21',
+      }),
     ];
     const outputs = await sharedGateway.buildSharedAzureGateway({
       awsOutputsFiles,
@@ -192,14 +212,23 @@ describe('examples/custom-ipsec.ts', () => {
 });
 
 describe('examples/azure-program.ts (Pulumi mocks)', () => {
-  const registered: { type: string; inputs: Json }[] = [];
-  beforeAll(() => pulumi.runtime.setMocks({
-    newResource: (args) => {
-      registered.push({ type: args.type, inputs: args.inputs });
-      return { id: `${args.name}-id`, state: { ...args.inputs, ...(args.type.endsWith('PublicIPAddress') ? { ipAddress: `20.20.0.${registered.length}` } : {}) } };
-    },
-    call: () => ({ subscriptionId: '00000000-0000-0000-0000-000000000000' }),
-  }, 'examples', 'test'));
+  const registered: { type: string; inputs: Json; }[] = [];
+  beforeAll(() =>
+    pulumi.runtime.setMocks(
+      {
+        newResource: (args) => {
+          registered.push({ type: args.type, inputs: args.inputs });
+          return {
+            id: `${args.name}-id`,
+            state: { ...args.inputs, ...(args.type.endsWith('PublicIPAddress') ? { ipAddress: `20.20.0.${registered.length}` } : {}) },
+          };
+        },
+        call: () => ({ subscriptionId: '00000000-0000-0000-0000-000000000000' }),
+      },
+      'examples',
+      'test',
+    )
+  );
 
   test('C15, C22: with the sample AWS outputs, one LNG per outside IP in my GatewaySubnet; keys only via the reader', async () => {
     const arnsRead: string[] = [];

@@ -25,7 +25,7 @@ const ROOT = join(__dirname, '..', '..');
 const TGW_PLAN = join(ROOT, 'examples', 'tgw-plan.json');
 const AZURE_IPS = readAzureOutputs(join(ROOT, 'samples', 'azure-outputs.json')).gatewayPublicIps;
 
-function synthExample(plan: ResolvedPlan): { template: Template; stack: ExampleStack; json: Json } {
+function synthExample(plan: ResolvedPlan): { template: Template; stack: ExampleStack; json: Json; } {
   const app = new App();
   const stack = new ExampleStack(app, EXAMPLE_STACK_NAME, { plan, azureGatewayPublicIps: AZURE_IPS });
   enableExampleChecks(app);
@@ -48,7 +48,10 @@ describe('examples/tgw-plan.json synthesized (issue 11; C27 C28 C29)', () => {
   test('C29: one transit gateway, VPN ECMP support enable, its own route table (default association and propagation off)', () => {
     built.template.resourceCountIs('AWS::EC2::TransitGateway', 1);
     built.template.hasResourceProperties('AWS::EC2::TransitGateway', {
-      AmazonSideAsn: 64512, VpnEcmpSupport: 'enable', DefaultRouteTableAssociation: 'disable', DefaultRouteTablePropagation: 'disable',
+      AmazonSideAsn: 64512,
+      VpnEcmpSupport: 'enable',
+      DefaultRouteTableAssociation: 'disable',
+      DefaultRouteTablePropagation: 'disable',
     });
     built.template.hasResourceProperties('AWS::EC2::TransitGatewayRouteTable', { TransitGatewayId: { Ref: tgwId } });
   });
@@ -80,7 +83,9 @@ describe('examples/tgw-plan.json synthesized (issue 11; C27 C28 C29)', () => {
         return r.Properties.TransitGatewayAttachmentId;
       });
       expect(attached).toEqual(expect.arrayContaining([
-        { 'Fn::GetAtt': [readerId, 'Connection1'] }, { 'Fn::GetAtt': [readerId, 'Connection2'] }, { Ref: vpcAttachmentId },
+        { 'Fn::GetAtt': [readerId, 'Connection1'] },
+        { 'Fn::GetAtt': [readerId, 'Connection2'] },
+        { Ref: vpcAttachmentId },
       ]));
       expect(attached).toHaveLength(3);
     }
@@ -95,7 +100,9 @@ describe('examples/tgw-plan.json synthesized (issue 11; C27 C28 C29)', () => {
     const [vpcAttachmentId] = ofType(built.json, 'AWS::EC2::TransitGatewayVpcAttachment')[0];
     const routes = ofType(built.json, 'AWS::EC2::Route').filter(([, r]) => r.Properties.TransitGatewayId !== undefined);
     expect(routes.map(([, r]) => r.Properties.RouteTableId).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b))))
-      .toEqual(privateSubnets.map((s) => built.stack.resolve(s.routeTable.routeTableId)).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b))));
+      .toEqual(
+        privateSubnets.map((s) => built.stack.resolve(s.routeTable.routeTableId)).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b))),
+      );
     for (const [, route] of routes) {
       expect(route.Properties).toMatchObject({ DestinationCidrBlock: '10.1.0.0/16', TransitGatewayId: { Ref: tgwId } });
       expect(route.DependsOn).toContain(vpcAttachmentId);

@@ -25,7 +25,7 @@ test('the stand-ins are the real modules on first use', () => {
   const ts = require('typescript') as typeof import('typescript');
   expect(ts.transpileModule('const a: number = 1;', {}).outputText).toMatch(/^var a = 1;/);
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { Arborist } = require('@npmcli/arborist') as { Arborist: unknown };
+  const { Arborist } = require('@npmcli/arborist') as { Arborist: unknown; };
   expect(typeof Arborist).toBe('function');
   expect([...loaded()].sort()).toEqual(['@npmcli/arborist', 'typescript']);
 });

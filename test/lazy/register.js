@@ -17,7 +17,7 @@ const STAND_INS = {
 const PULUMI = `${path.sep}node_modules${path.sep}@pulumi${path.sep}pulumi${path.sep}`;
 
 const resolveFilename = Module._resolveFilename;
-Module._resolveFilename = function (request, parent, ...rest) {
+Module._resolveFilename = function(request, parent, ...rest) {
   if (Object.hasOwn(STAND_INS, request) && parent?.filename?.includes(PULUMI)) return STAND_INS[request];
   return resolveFilename.call(this, request, parent, ...rest);
 };

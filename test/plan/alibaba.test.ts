@@ -12,7 +12,7 @@ const T = (azureInstance: 0 | 1, awsTunnel: 1 | 2, insideCidr: string) => ({ azu
 const withPeer = (peer: Record<string, unknown>, rest: Record<string, unknown> = {}) => ({ ...example, ...rest, alibaba: { ...alibaba, ...peer } });
 const errors = (input: unknown) => validatePlan(input).findings.filter((f) => f.level === 'error').map((f) => [f.path, f.catalogue.join(',')]);
 
-test('examples/alibaba-plan.json resolves: the Alibaba peer, the AWS customer gateways carry its local ASN (C39), seed 004\'s default table', () => {
+test("examples/alibaba-plan.json resolves: the Alibaba peer, the AWS customer gateways carry its local ASN (C39), seed 004's default table", () => {
   const plan = planVpn(example);
   expect(plan.alibaba?.localAsn).toBe(45104);
   expect(plan.customerGatewayAsn).toBe(45104);
@@ -43,9 +43,14 @@ test('C03 only for Azure: 169.254.100.0/30 is a valid Alibaba tunnel CIDR, and a
   expect(errors({ tunnels })).toEqual([['tunnels[0].insideCidr', 'C03']]);
 });
 
-test('allocation for an Alibaba peer prefers seed 004\'s table and skips explicit blocks (C04)', () => {
+test("allocation for an Alibaba peer prefers seed 004's table and skips explicit blocks (C04)", () => {
   const tunnels = [T(0, 1, '169.254.21.4/30'), T(1, 2, '169.254.200.0/30')];
-  expect(planVpn({ ...example, tunnels }).tunnels.map((t) => t.insideCidr)).toEqual(['169.254.21.4/30', '169.254.22.0/30', '169.254.21.0/30', '169.254.200.0/30']);
+  expect(planVpn({ ...example, tunnels }).tunnels.map((t) => t.insideCidr)).toEqual([
+    '169.254.21.4/30',
+    '169.254.22.0/30',
+    '169.254.21.0/30',
+    '169.254.200.0/30',
+  ]);
 });
 
 test('C35 (plan): a reserved block is refused for an Alibaba peer, with the C02 finding', () => {
@@ -66,16 +71,21 @@ test('C36 (plan): a local ASN outside 1–4294967295 is refused', () => {
 test('C41 (plan): the Alibaba local ASN equal to aws.asn, or 45104 as aws.asn, is refused with the fix', () => {
   const same = validatePlan(withPeer({ localAsn: 64512 })).findings.filter((f) => f.catalogue.includes('C41'));
   expect(same.map((f) => [f.path, f.fix])).toEqual([['alibaba.localAsn', 'the default 45104, or another ASN than 64512.']]);
-  expect(errors(withPeer({ localAsn: 65010 }, { aws: { ...(example.aws as object), asn: 45104 } }))).toEqual(expect.arrayContaining([['aws.asn', 'C41']]));
+  expect(errors(withPeer({ localAsn: 65010 }, { aws: { ...(example.aws as object), asn: 45104 } }))).toEqual(
+    expect.arrayContaining([['aws.asn', 'C41']]),
+  );
   expect(errors(withPeer({ localAsn: 65010 }))).toEqual([]);
 });
 
 test('C40 (plan): a policy Alibaba cannot express is refused before any tunnel exists', () => {
-  const ipsec = { ...(example.ipsec as Record<string, unknown>), phase1: { encryption: 'AES128-GCM-16', integrity: 'SHA2-256', dhGroup: 14, lifetimeSeconds: 28800 } };
+  const ipsec = {
+    ...(example.ipsec as Record<string, unknown>),
+    phase1: { encryption: 'AES128-GCM-16', integrity: 'SHA2-256', dhGroup: 14, lifetimeSeconds: 28800 },
+  };
   expect(errors({ ...example, ipsec })).toEqual(expect.arrayContaining([['ipsec.phase1.encryption', 'C40']]));
 });
 
-test('C35: the Alibaba allocator takes all of 169.254.0.0/16 but the reserved blocks once the Azure window is full; Azure\'s does not', () => {
+test("C35: the Alibaba allocator takes all of 169.254.0.0/16 but the reserved blocks once the Azure window is full; Azure's does not", () => {
   const full = (allocator: ApipaAllocator) => {
     allocator.markUsed(mustParseIpv4Cidr('169.254.21.0/24'));
     allocator.markUsed(mustParseIpv4Cidr('169.254.22.0/24'));

@@ -30,7 +30,7 @@ describe('APIPA allocation (C01–C04)', () => {
     expect(again[1]).toEqual(second);
   });
 
-  test('C02, C03: no AWS-reserved inside CIDR lies in Azure\'s APIPA range, so no allocated block can be one', () => {
+  test("C02, C03: no AWS-reserved inside CIDR lies in Azure's APIPA range, so no allocated block can be one", () => {
     // The allocator also skips reserved blocks; that guard only matters if the two ranges ever meet,
     // so the disjointness is what a test can pin (an in-range block checked against RESERVED never fails).
     expect(RESERVED.filter((r) => overlaps(r, APIPA)).map((r) => numberToIpv4(r.first))).toEqual([]);

@@ -11,7 +11,12 @@ import type { Finding } from '../../lib/core/finding';
 import type { PlanInput } from '../../lib/plan';
 
 const BASE = JSON.parse(readFileSync(join(__dirname, '..', '..', 'vpn-plan.json'), 'utf8'));
-const EXISTING = { kind: 'tgw', transitGatewayId: 'tgw-0123456789abcdef0', defaultRouteTableAssociation: 'disable', defaultRouteTablePropagation: 'disable' };
+const EXISTING = {
+  kind: 'tgw',
+  transitGatewayId: 'tgw-0123456789abcdef0',
+  defaultRouteTableAssociation: 'disable',
+  defaultRouteTablePropagation: 'disable',
+};
 
 function withAws(aws: Record<string, unknown>, rest: Record<string, unknown> = {}): PlanInput {
   return { ...BASE, ...rest, aws: { ...BASE.aws, ...aws } } as PlanInput;
@@ -24,7 +29,13 @@ describe('resolved plan', () => {
   });
   test("kind 'tgw': a new gateway on aws.asn with ECMP on and a new route table", () => {
     const target = planVpn(withAws({ target: { kind: 'tgw' } })).aws.target;
-    expect(target).toMatchObject({ kind: 'tgw', gateway: { kind: 'new', amazonSideAsn: BASE.aws.asn ?? 64512 }, vpnEcmpSupport: true, routeTable: { kind: 'new' }, enableAcceleration: false });
+    expect(target).toMatchObject({
+      kind: 'tgw',
+      gateway: { kind: 'new', amazonSideAsn: BASE.aws.asn ?? 64512 },
+      vpnEcmpSupport: true,
+      routeTable: { kind: 'new' },
+      enableAcceleration: false,
+    });
   });
 });
 
@@ -69,15 +80,22 @@ describe('C08 VgwAsnIsPrivate and C11 PeerAsnsMatch (plan side, transit gateway 
   test('amazonSideAsn equal to aws.asn: fine; public: C08; different private: C11; on an existing gateway: C08', () => {
     const asn = planVpn(BASE).aws.asn;
     expect(validatePlan(withAws({ target: { kind: 'tgw', amazonSideAsn: asn } })).findings).toEqual([]);
-    expect(brief(validatePlan(withAws({ target: { kind: 'tgw', amazonSideAsn: 7224 } })).findings)).toEqual(['error C08 VgwAsnIsPrivate aws.target.amazonSideAsn']);
-    expect(brief(validatePlan(withAws({ target: { kind: 'tgw', amazonSideAsn: asn + 1 } })).findings)).toEqual(['error C11 PeerAsnsMatch aws.target.amazonSideAsn']);
-    expect(brief(validatePlan(withAws({ target: { ...EXISTING, amazonSideAsn: asn } })).findings)).toEqual(['error C08 VgwAsnIsPrivate aws.target.amazonSideAsn']);
+    expect(brief(validatePlan(withAws({ target: { kind: 'tgw', amazonSideAsn: 7224 } })).findings)).toEqual([
+      'error C08 VgwAsnIsPrivate aws.target.amazonSideAsn',
+    ]);
+    expect(brief(validatePlan(withAws({ target: { kind: 'tgw', amazonSideAsn: asn + 1 } })).findings)).toEqual([
+      'error C11 PeerAsnsMatch aws.target.amazonSideAsn',
+    ]);
+    expect(brief(validatePlan(withAws({ target: { ...EXISTING, amazonSideAsn: asn } })).findings)).toEqual([
+      'error C08 VgwAsnIsPrivate aws.target.amazonSideAsn',
+    ]);
   });
 });
 
 describe('C04 InsideCidrUnique per transit gateway (plan side)', () => {
-  test("an explicit tunnel inside CIDR used by another connection on the existing gateway is refused; a free one is not", () => {
-    const tunnels = BASE.tunnels ?? planVpn(BASE).tunnels.map((t) => ({ azureInstance: t.azureInstance, awsTunnel: t.awsTunnel, insideCidr: t.insideCidr }));
+  test('an explicit tunnel inside CIDR used by another connection on the existing gateway is refused; a free one is not', () => {
+    const tunnels = BASE.tunnels ??
+      planVpn(BASE).tunnels.map((t) => ({ azureInstance: t.azureInstance, awsTunnel: t.awsTunnel, insideCidr: t.insideCidr }));
     const taken = tunnels[0].insideCidr;
     const clash = validatePlan(withAws({ target: { ...EXISTING, insideCidrsInUse: [taken] } }, { tunnels }));
     expect(brief(clash.findings)).toEqual(['error C04 InsideCidrUnique tunnels[0].insideCidr']);

@@ -13,9 +13,14 @@ import type { Finding } from '../../lib/core/finding';
 
 /** The plan fields the target checks read, at the plan's defaults (aws.asn 64512, active/active). */
 const CONTEXT: AwsTargetContext = { aws: { asn: 64512, enableAcceleration: false }, azure: { activeActive: true } };
-const EXISTING = { kind: 'tgw', transitGatewayId: 'tgw-0123456789abcdef0', defaultRouteTableAssociation: 'disable', defaultRouteTablePropagation: 'disable' };
+const EXISTING = {
+  kind: 'tgw',
+  transitGatewayId: 'tgw-0123456789abcdef0',
+  defaultRouteTableAssociation: 'disable',
+  defaultRouteTablePropagation: 'disable',
+};
 
-const check = (target: unknown, context: Partial<AwsTargetContext['aws']> & { activeActive?: boolean } = {}) => {
+const check = (target: unknown, context: Partial<AwsTargetContext['aws']> & { activeActive?: boolean; } = {}) => {
   const { activeActive = true, ...aws } = context;
   return validateAwsTarget(target, { aws: { ...CONTEXT.aws, ...aws }, azure: { activeActive } });
 };
@@ -32,7 +37,7 @@ const resolved = (target: unknown, context = {}) => {
 };
 
 describe('aws.target kind', () => {
-  test('absent: a virtual private gateway, today\'s design, and nothing else', () => {
+  test("absent: a virtual private gateway, today's design, and nothing else", () => {
     expect(awsTargetSchema.parse(undefined)).toEqual({ kind: 'vgw' });
     expect(resolved(undefined)).toEqual({ kind: 'vgw' });
     expect(resolved({ kind: 'vgw' })).toEqual({ kind: 'vgw' });
@@ -94,18 +99,23 @@ describe('aws.target.transitGatewayId', () => {
     expect(f.fix).toContain('tgw-0123456789abcdef0');
   });
 
-  test.each(['defaultRouteTableAssociation', 'defaultRouteTablePropagation'])('C29: an existing gateway must state %s (not readable at synth)', (field) => {
-    const target: Record<string, unknown> = { ...EXISTING };
-    delete target[field];
-    const f = only(check(target).findings, `aws.target.${field}`);
-    expect(f).toMatchObject({ level: 'error', catalogue: ['C29'], ruleId: 'TransitGatewayVpnRouting' });
-    expect(f.fix).toContain('describe-transit-gateways');
-  });
+  test.each(['defaultRouteTableAssociation', 'defaultRouteTablePropagation'])(
+    'C29: an existing gateway must state %s (not readable at synth)',
+    (field) => {
+      const target: Record<string, unknown> = { ...EXISTING };
+      delete target[field];
+      const f = only(check(target).findings, `aws.target.${field}`);
+      expect(f).toMatchObject({ level: 'error', catalogue: ['C29'], ruleId: 'TransitGatewayVpnRouting' });
+      expect(f.fix).toContain('describe-transit-gateways');
+    },
+  );
 });
 
 describe('aws.target.amazonSideAsn (C08, C11)', () => {
   test('a new gateway takes it when it equals aws.asn', () => {
-    expect(resolved({ kind: 'tgw', amazonSideAsn: 4200000001 }, { asn: 4200000001 })).toMatchObject({ gateway: { kind: 'new', amazonSideAsn: 4200000001 } });
+    expect(resolved({ kind: 'tgw', amazonSideAsn: 4200000001 }, { asn: 4200000001 })).toMatchObject({
+      gateway: { kind: 'new', amazonSideAsn: 4200000001 },
+    });
   });
 
   test.each([64511, 65535, 4199999999, 4294967295])('C08: %d is not a private ASN', (asn) => {
@@ -164,7 +174,10 @@ describe('aws.target.defaultRouteTableAssociation/Propagation and routeTable (C2
   });
 
   test("'new' route table with default propagation only on is allowed (the table still gets its own propagation)", () => {
-    expect(resolved({ kind: 'tgw', defaultRouteTablePropagation: 'enable' })).toMatchObject({ routeTable: { kind: 'new' }, defaultRouteTablePropagation: true });
+    expect(resolved({ kind: 'tgw', defaultRouteTablePropagation: 'enable' })).toMatchObject({
+      routeTable: { kind: 'new' },
+      defaultRouteTablePropagation: true,
+    });
   });
 
   test.each([{}, { defaultRouteTableAssociation: 'enable' }, { defaultRouteTablePropagation: 'enable' }])(
@@ -176,7 +189,9 @@ describe('aws.target.defaultRouteTableAssociation/Propagation and routeTable (C2
   );
 
   test('an existing route table of an existing gateway is used', () => {
-    expect(resolved({ ...EXISTING, routeTable: { id: 'tgw-rtb-0123456789abcdef0' } })).toMatchObject({ routeTable: { kind: 'existing', id: 'tgw-rtb-0123456789abcdef0' } });
+    expect(resolved({ ...EXISTING, routeTable: { id: 'tgw-rtb-0123456789abcdef0' } })).toMatchObject({
+      routeTable: { kind: 'existing', id: 'tgw-rtb-0123456789abcdef0' },
+    });
   });
 
   test('C29: a route table id for a new gateway is refused', () => {
@@ -248,7 +263,8 @@ describe('aws.target.tunnelBandwidth (AWS User Guide, Large Bandwidth Tunnels)',
   });
 
   test("'large' in a region without Large Bandwidth Tunnels is refused; 'standard' there is fine", () => {
-    expect(only(check({ kind: 'tgw', tunnelBandwidth: 'large' }, { region: 'eu-central-2' }).findings, 'aws.target.tunnelBandwidth').message).toContain('eu-central-2');
+    expect(only(check({ kind: 'tgw', tunnelBandwidth: 'large' }, { region: 'eu-central-2' }).findings, 'aws.target.tunnelBandwidth').message)
+      .toContain('eu-central-2');
     expect(check({ kind: 'tgw', tunnelBandwidth: 'standard', enableAcceleration: true }, { region: 'eu-central-2' }).findings).toEqual([]);
   });
 
@@ -263,7 +279,9 @@ describe('aws.target.insideCidrsInUse (C04 per transit gateway)', () => {
   });
 
   test('C04: refused for a new gateway, which carries no other connection', () => {
-    expect(only(check({ kind: 'tgw', insideCidrsInUse: ['169.254.10.0/30'] }).findings, 'aws.target.insideCidrsInUse')).toMatchObject({ catalogue: ['C04'] });
+    expect(only(check({ kind: 'tgw', insideCidrsInUse: ['169.254.10.0/30'] }).findings, 'aws.target.insideCidrsInUse')).toMatchObject({
+      catalogue: ['C04'],
+    });
   });
 });
 
@@ -312,7 +330,9 @@ describe('awsTargetReplacements (multicloud-vpn diff)', () => {
   });
 
   test('acceleration on/off and tunnel bandwidth replace both connections', () => {
-    expect(awsTargetReplacements(tgw, tgwWith({ enableAcceleration: true }))[0].reasons).toEqual(['aws.target.enableAcceleration false → true (create-only)']);
+    expect(awsTargetReplacements(tgw, tgwWith({ enableAcceleration: true }))[0].reasons).toEqual([
+      'aws.target.enableAcceleration false → true (create-only)',
+    ]);
     expect(awsTargetReplacements(tgw, tgwWith({ tunnelBandwidth: 'large' }))[0].reasons[0]).toContain('tunnelBandwidth standard → large');
   });
 

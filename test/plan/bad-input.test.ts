@@ -65,14 +65,17 @@ describe('readJsonFile / parseJsonText: one safe JSON reader', () => {
   ])('a syntax error (%s) gives line and column and what was expected, never the text around it', (_name, text, where, what) => {
     const result = parseJsonText(text);
     expect(result.ok).toBe(false);
-    const { problem, fix } = result as { problem: string; fix: string };
+    const { problem, fix } = result as { problem: string; fix: string; };
     expect(problem).toContain(where);
     expect(problem).toContain(what);
     expect(`${problem} ${fix}`).not.toMatch(/s3cr3tKeyTypedHere|"asn"|"name"|treu/);
   });
 
   test('a file cut short says so with the line and column of its end; an empty file says it is empty', () => {
-    expect(parseJsonText('{\n  "aws": {')).toMatchObject({ ok: false, problem: expect.stringMatching(/ends before the value is complete \(line 2, column 11\)/) });
+    expect(parseJsonText('{\n  "aws": {')).toMatchObject({
+      ok: false,
+      problem: expect.stringMatching(/ends before the value is complete \(line 2, column 11\)/),
+    });
     expect(readJsonFile(write(''))).toMatchObject({ ok: false, problem: 'is empty.' });
   });
 
@@ -93,7 +96,10 @@ describe('readJsonFile / parseJsonText: one safe JSON reader', () => {
 
   test('a file over the size limit is not read into memory', () => {
     const file = write(`{"name":"${'x'.repeat(2000)}"}`);
-    expect(readJsonFile(file, { maxBytes: 1000 })).toMatchObject({ ok: false, problem: expect.stringMatching(/is 2011 bytes; at most 1000 are read/) });
+    expect(readJsonFile(file, { maxBytes: 1000 })).toMatchObject({
+      ok: false,
+      problem: expect.stringMatching(/is 2011 bytes; at most 1000 are read/),
+    });
     expect(readJsonFile(file)).toMatchObject({ ok: true });
   });
 });
@@ -123,12 +129,15 @@ describe('excerpt: the one way a message quotes a value', () => {
 });
 
 describe('the plan readers (C01–C33 run on what they read)', () => {
-  test.each([['objects', DEEP_OBJECT], ['arrays', DEEP_ARRAY]])('a plan file nested 5,000 levels (%s) is one finding, no RangeError', (_name, text) => {
-    const { plan: result, findings } = validatePlanFile(write(text));
-    expect(result).toBeUndefined();
-    expect(findings).toHaveLength(1);
-    expect(findings[0].message).toMatch(/levels deep/);
-  });
+  test.each([['objects', DEEP_OBJECT], ['arrays', DEEP_ARRAY]])(
+    'a plan file nested 5,000 levels (%s) is one finding, no RangeError',
+    (_name, text) => {
+      const { plan: result, findings } = validatePlanFile(write(text));
+      expect(result).toBeUndefined();
+      expect(findings).toHaveLength(1);
+      expect(findings[0].message).toMatch(/levels deep/);
+    },
+  );
 
   test('a deeply nested value given through the API (not a file) is a shape finding, not a RangeError', () => {
     const { findings } = validatePlan({ tags: JSON.parse(DEEP_OBJECT) });
@@ -155,11 +164,16 @@ describe('the plan readers (C01–C33 run on what they read)', () => {
   test('C18, C17, C01, C04, C24, C16: a long value in any string field is quoted as an excerpt by the rules', () => {
     const long = 'x'.repeat(100_000);
     const inputs = [
-      { aws: { vpcCidr: long } }, { azure: { vnetCidr: long } }, { azure: { gatewaySubnetCidr: long } },
-      { azure: { sku: long } }, { azure: { generation: long } }, { azure: { apipaInUse: [long] } },
+      { aws: { vpcCidr: long } },
+      { azure: { vnetCidr: long } },
+      { azure: { gatewaySubnetCidr: long } },
+      { azure: { sku: long } },
+      { azure: { generation: long } },
+      { azure: { apipaInUse: [long] } },
       { tunnels: [{ azureInstance: 0 as const, awsTunnel: 1 as const, insideCidr: long }] },
       { ipsec: { phase1: { encryption: long, integrity: long }, phase2: { encryption: long, integrity: long } } },
-      { aws: { region: long } }, { azure: { location: long, resourceGroupName: long, vnetName: long, gatewayName: long } },
+      { aws: { region: long } },
+      { azure: { location: long, resourceGroupName: long, vnetName: long, gatewayName: long } },
       { tags: { [long]: long } },
     ];
     for (const input of inputs) {
@@ -250,7 +264,9 @@ describe('C14, C15: the Azure hand-off reader', () => {
     for (const outputs of [{ gatewayPublicIps: '[secret]' }, { gatewayPublicIps: ['[secret]', '[secret]'] }]) {
       expect(thrown(() => readAzureOutputs(write(JSON.stringify(outputs)))).message).toContain('pulumi stack output --json --show-secrets');
     }
-    expect(thrown(() => readAzureOutputs(write(JSON.stringify({ gatewayPublicIps: ['10.0.0.1', '10.0.0.2'] })))).message).not.toContain('--show-secrets');
+    expect(thrown(() => readAzureOutputs(write(JSON.stringify({ gatewayPublicIps: ['10.0.0.1', '10.0.0.2'] })))).message).not.toContain(
+      '--show-secrets',
+    );
   });
 
   test('UTF-16 gets "save it as UTF-8"; a huge list or address is quoted short', () => {

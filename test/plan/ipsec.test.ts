@@ -1,4 +1,12 @@
-import { AWS_ENCRYPTION, AWS_INTEGRITY, AWS_PHASE1_DH, AWS_PHASE2_DH, awsTunnelOptions, azureIpsecPolicy, azureUnexpressibleFields } from '../../lib/plan';
+import {
+  AWS_ENCRYPTION,
+  AWS_INTEGRITY,
+  AWS_PHASE1_DH,
+  AWS_PHASE2_DH,
+  awsTunnelOptions,
+  azureIpsecPolicy,
+  azureUnexpressibleFields,
+} from '../../lib/plan';
 import { planVpn } from '../../lib/check/validate';
 
 /**
@@ -30,9 +38,14 @@ describe('IPsec policy in both vocabularies (C24)', () => {
       DPDTimeoutAction: 'restart',
     });
     expect(azureIpsecPolicy(ipsec)).toEqual({
-      ikeEncryption: 'AES256', ikeIntegrity: 'SHA256', dhGroup: 'DHGroup14',
-      ipsecEncryption: 'AES256', ipsecIntegrity: 'SHA256', pfsGroup: 'PFS2048',
-      saLifeTimeSeconds: 3600, saDataSizeKilobytes: 102400000,
+      ikeEncryption: 'AES256',
+      ikeIntegrity: 'SHA256',
+      dhGroup: 'DHGroup14',
+      ipsecEncryption: 'AES256',
+      ipsecIntegrity: 'SHA256',
+      pfsGroup: 'PFS2048',
+      saLifeTimeSeconds: 3600,
+      saDataSizeKilobytes: 102400000,
     });
   });
 

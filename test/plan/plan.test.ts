@@ -8,10 +8,46 @@ import { planVpn, validatePlan } from '../../lib/check/validate';
 
 /** Seed 004, "BGP APIPA アドレスの選択" and the connection table of part 3, written out by hand. */
 const DOCUMENTED = [
-  { id: 'Instance0Tunnel1', azureInstance: 0, awsConnection: 1, awsTunnel: 1, insideCidr: '169.254.21.0/30', awsBgpIp: '169.254.21.1', azureBgpIp: '169.254.21.2', azureCustomBgpIps: ['169.254.21.2', '169.254.21.6'] },
-  { id: 'Instance0Tunnel2', azureInstance: 0, awsConnection: 1, awsTunnel: 2, insideCidr: '169.254.22.0/30', awsBgpIp: '169.254.22.1', azureBgpIp: '169.254.22.2', azureCustomBgpIps: ['169.254.22.2', '169.254.21.6'] },
-  { id: 'Instance1Tunnel1', azureInstance: 1, awsConnection: 2, awsTunnel: 1, insideCidr: '169.254.21.4/30', awsBgpIp: '169.254.21.5', azureBgpIp: '169.254.21.6', azureCustomBgpIps: ['169.254.21.2', '169.254.21.6'] },
-  { id: 'Instance1Tunnel2', azureInstance: 1, awsConnection: 2, awsTunnel: 2, insideCidr: '169.254.22.4/30', awsBgpIp: '169.254.22.5', azureBgpIp: '169.254.22.6', azureCustomBgpIps: ['169.254.21.2', '169.254.22.6'] },
+  {
+    id: 'Instance0Tunnel1',
+    azureInstance: 0,
+    awsConnection: 1,
+    awsTunnel: 1,
+    insideCidr: '169.254.21.0/30',
+    awsBgpIp: '169.254.21.1',
+    azureBgpIp: '169.254.21.2',
+    azureCustomBgpIps: ['169.254.21.2', '169.254.21.6'],
+  },
+  {
+    id: 'Instance0Tunnel2',
+    azureInstance: 0,
+    awsConnection: 1,
+    awsTunnel: 2,
+    insideCidr: '169.254.22.0/30',
+    awsBgpIp: '169.254.22.1',
+    azureBgpIp: '169.254.22.2',
+    azureCustomBgpIps: ['169.254.22.2', '169.254.21.6'],
+  },
+  {
+    id: 'Instance1Tunnel1',
+    azureInstance: 1,
+    awsConnection: 2,
+    awsTunnel: 1,
+    insideCidr: '169.254.21.4/30',
+    awsBgpIp: '169.254.21.5',
+    azureBgpIp: '169.254.21.6',
+    azureCustomBgpIps: ['169.254.21.2', '169.254.21.6'],
+  },
+  {
+    id: 'Instance1Tunnel2',
+    azureInstance: 1,
+    awsConnection: 2,
+    awsTunnel: 2,
+    insideCidr: '169.254.22.4/30',
+    awsBgpIp: '169.254.22.5',
+    azureBgpIp: '169.254.22.6',
+    azureCustomBgpIps: ['169.254.21.2', '169.254.22.6'],
+  },
 ];
 
 const withoutAllocated = (plan: ResolvedPlan) => plan.tunnels.map(({ allocated: _allocated, ...t }) => t);
@@ -23,7 +59,14 @@ describe('planVpn defaults', () => {
     expect(plan.azure.apipaByInstance).toEqual([['169.254.21.2', '169.254.22.2'], ['169.254.21.6', '169.254.22.6']]);
     expect(plan).toMatchObject({
       aws: { asn: 64512, vpcCidr: '10.2.0.0/16', startupAction: 'start' },
-      azure: { asn: 65000, vnetCidr: '10.1.0.0/16', gatewaySubnetCidr: '10.1.1.0/24', sku: 'VpnGw2AZ', generation: 'Generation2', connectionMode: 'ResponderOnly' },
+      azure: {
+        asn: 65000,
+        vnetCidr: '10.1.0.0/16',
+        gatewaySubnetCidr: '10.1.1.0/24',
+        sku: 'VpnGw2AZ',
+        generation: 'Generation2',
+        connectionMode: 'ResponderOnly',
+      },
       customerGatewayAsn: 65000,
       ipsec: { ikeVersion: 'ikev2' },
     });
@@ -40,7 +83,9 @@ describe('planVpn defaults', () => {
     expect(Object.isFrozen(plan)).toBe(true);
     expect(Object.isFrozen(plan.tunnels[0])).toBe(true);
     expect(Object.isFrozen(plan.azure.apipaByInstance[0])).toBe(true);
-    expect(() => { (plan.tunnels as unknown as unknown[]).push({}); }).toThrow(TypeError);
+    expect(() => {
+      (plan.tunnels as unknown as unknown[]).push({});
+    }).toThrow(TypeError);
   });
 
   test('a planned input is not changed by planning', () => {
@@ -77,10 +122,12 @@ describe('shape errors', () => {
   });
 
   test('semantic errors in several fields are reported together, with catalogue numbers', () => {
-    const { findings } = validatePlan({ tunnels: [
-      { azureInstance: 0, awsTunnel: 1, insideCidr: '169.254.21.1/30' },
-      { azureInstance: 0, awsTunnel: 2, insideCidr: '169.254.300.0/30' },
-    ] });
+    const { findings } = validatePlan({
+      tunnels: [
+        { azureInstance: 0, awsTunnel: 1, insideCidr: '169.254.21.1/30' },
+        { azureInstance: 0, awsTunnel: 2, insideCidr: '169.254.300.0/30' },
+      ],
+    });
     expect(findings.filter((f) => f.catalogue.includes('C01')).map((f) => f.path)).toEqual(['tunnels[0].insideCidr', 'tunnels[1].insideCidr']);
   });
 
@@ -137,7 +184,9 @@ describe('properties', () => {
     aws: fc.record({ asn: fc.oneof(fc.integer({ min: 0, max: 2 ** 32 }), fc.constant(64512)) }, { requiredKeys: [] }),
     azure: fc.record({ asn: fc.oneof(fc.integer({ min: 0, max: 2 ** 32 }), fc.constant(65000)) }, { requiredKeys: [] }),
     tunnels: fc.array(
-      fc.record({ azureInstance: fc.constantFrom(0, 1), awsTunnel: fc.constantFrom(1, 2), insideCidr: cidrText }, { requiredKeys: ['azureInstance', 'awsTunnel'] }),
+      fc.record({ azureInstance: fc.constantFrom(0, 1), awsTunnel: fc.constantFrom(1, 2), insideCidr: cidrText }, {
+        requiredKeys: ['azureInstance', 'awsTunnel'],
+      }),
       { maxLength: 4 },
     ),
   }, { requiredKeys: [] });

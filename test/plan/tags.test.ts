@@ -21,7 +21,7 @@ function tagCountsOfConstruct(tags: Record<string, string>): Record<string, numb
   const stack = new Stack(app, 'Tags');
   const vpc = new ec2.Vpc(stack, 'Vpc', { natGateways: 0, maxAzs: 1 });
   new AzureVpnConnections(stack, 'Vpn', { plan: planVpn({ tags }), vpc, azureGatewayPublicIps: ['20.10.0.1', '20.10.0.2'] });
-  const resources = Template.fromStack(stack).toJSON().Resources as Record<string, { Type: string; Properties?: { Tags?: unknown } }>;
+  const resources = Template.fromStack(stack).toJSON().Resources as Record<string, { Type: string; Properties?: { Tags?: unknown; }; }>;
   const counts: Record<string, number> = {};
   for (const [id, resource] of Object.entries(resources)) {
     if (!id.startsWith('Vpn')) continue; // the VPC is not the construct's
@@ -34,7 +34,8 @@ function tagCountsOfConstruct(tags: Record<string, string>): Record<string, numb
 describe('plan tags: what AWS and Azure accept', () => {
   test('a plan without tags, and ordinary tags, have no finding', () => {
     expect(tagFindings({})).toEqual([]);
-    expect(tagFindings({ project: 'multicloud-vpn', 'cost center': '42', 'équipe': 'réseau', owner: 'net@example.com', path: 'a/b:c=d+e_f.g-h' })).toEqual([]);
+    expect(tagFindings({ project: 'multicloud-vpn', 'cost center': '42', 'équipe': 'réseau', owner: 'net@example.com', path: 'a/b:c=d+e_f.g-h' }))
+      .toEqual([]);
   });
 
   test(`50 tags per resource on AWS: ${50 - AWS_CONSTRUCT_TAG_KEYS.length} plan tags fill it together with the construct's own, and a synthesized stack shows exactly 50 on the fullest resource`, () => {
@@ -42,7 +43,10 @@ describe('plan tags: what AWS and Azure accept', () => {
     expect(tagFindings(numbered(room))).toEqual([]);
     const counts = tagCountsOfConstruct(numbered(room));
     expect(Math.max(...Object.values(counts))).toBe(50);
-    expect(Object.entries(counts).filter(([, n]) => n === 50).map(([k]) => k.split(' ')[0])).toEqual(['AWS::EC2::VPNConnection', 'AWS::EC2::VPNConnection']);
+    expect(Object.entries(counts).filter(([, n]) => n === 50).map(([k]) => k.split(' ')[0])).toEqual([
+      'AWS::EC2::VPNConnection',
+      'AWS::EC2::VPNConnection',
+    ]);
     // The construct's own keys are those AWS_CONSTRUCT_TAG_KEYS counts: no more on any resource.
     expect(Math.max(...Object.values(tagCountsOfConstruct({})))).toBe(AWS_CONSTRUCT_TAG_KEYS.length);
   });
@@ -80,7 +84,10 @@ describe('plan tags: what AWS and Azure accept', () => {
     expect(longKey[0].fix).toBe('a key of at most 128 characters.');
     const value = 'secretish'.repeat(1000);
     const longValue = tagFindings({ project: value });
-    expect(longValue.map((f) => [f.path, f.message])).toEqual([['tags.project', 'the value has 9000 characters; AWS and Azure allow at most 256 in a tag value.']]);
+    expect(longValue.map((f) => [f.path, f.message])).toEqual([[
+      'tags.project',
+      'the value has 9000 characters; AWS and Azure allow at most 256 in a tag value.',
+    ]]);
     expect(JSON.stringify(longValue)).not.toContain('secretishsecretish');
   });
 

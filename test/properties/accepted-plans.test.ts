@@ -19,10 +19,17 @@ const OUTSIDE_IPS = ['192.0.2.10', '192.0.2.11', '198.51.100.10', '198.51.100.11
 
 /** Mostly valid values, some invalid: the properties need accepted plans to say anything. */
 const mostly = <T>(valid: fc.Arbitrary<T>, invalid: fc.Arbitrary<T>) => fc.oneof({ weight: 6, arbitrary: valid }, { weight: 1, arbitrary: invalid });
-const asn = mostly(fc.oneof(fc.integer({ min: 64512, max: 65534 }), fc.integer({ min: 4200000000, max: 4294967294 })), fc.constantFrom(1, 7224, 65515, 4294967295));
+const asn = mostly(
+  fc.oneof(fc.integer({ min: 64512, max: 65534 }), fc.integer({ min: 4200000000, max: 4294967294 })),
+  fc.constantFrom(1, 7224, 65515, 4294967295),
+);
 const block = fc.integer({ min: 0, max: 127 }).map((b) => `169.254.${21 + Math.floor(b / 64)}.${(b % 64) * 4}/30`);
 const inputs: fc.Arbitrary<PlanInput> = fc.record({
-  aws: fc.record({ asn, vpcCidr: mostly(fc.constantFrom('10.2.0.0/16', '172.16.0.0/16', '10.200.0.0/24'), fc.constantFrom('10.1.0.0/16', '172.16.0.0/12')), startupAction: mostly(fc.constant('start' as const), fc.constant('add' as const)) }, { requiredKeys: [] }),
+  aws: fc.record({
+    asn,
+    vpcCidr: mostly(fc.constantFrom('10.2.0.0/16', '172.16.0.0/16', '10.200.0.0/24'), fc.constantFrom('10.1.0.0/16', '172.16.0.0/12')),
+    startupAction: mostly(fc.constant('start' as const), fc.constant('add' as const)),
+  }, { requiredKeys: [] }),
   azure: fc.record({
     asn,
     sku: mostly(fc.constantFrom('VpnGw2AZ', 'VpnGw3AZ', 'VpnGw5AZ'), fc.constantFrom('VpnGw2', 'Basic')),
@@ -49,7 +56,7 @@ const inputs: fc.Arbitrary<PlanInput> = fc.record({
   }, { requiredKeys: [] }),
 }, { requiredKeys: [] });
 
-const errorsOf = (findings: readonly { level: string }[]) => findings.filter((f) => f.level === 'error');
+const errorsOf = (findings: readonly { level: string; }[]) => findings.filter((f) => f.level === 'error');
 
 /** Plans `planVpn` accepts, drawn from the inputs above (about one in four is accepted). */
 const acceptedPlans: fc.Arbitrary<ResolvedPlan> = inputs

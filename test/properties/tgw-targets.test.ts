@@ -35,24 +35,30 @@ const OWNERS = new Set(['Schema', 'InsideCidrUnique', 'VgwAsnIsPrivate', 'PeerAs
 describe('aws.target kind tgw: accepted means buildable and clean (C04 C08 C11 C27 C28 C29)', () => {
   test('accepted targets synthesize with the connections on the gateway and no error of our rule pack; refusals have an owner', () => {
     let accepted = 0;
-    fc.assert(fc.property(targets, (target) => {
-      const result = validatePlan({ aws: { target } } as PlanInput);
-      for (const f of result.findings) expect(OWNERS).toContain(f.ruleId);
-      if (!result.plan) {
-        expect(result.findings.some((f) => f.level === 'error')).toBe(true);
-        return;
-      }
-      accepted++;
-      const stack = new Stack(new App(), 'Prop');
-      const vpc = new ec2.Vpc(stack, 'Vpc', { maxAzs: 2, natGateways: 1 });
-      new SiteToSiteVpn(stack, 'Vpn', { plan: result.plan, vpc, peerGatewayPublicIps: ['192.0.2.10', '192.0.2.11'] });
-      const json = Template.fromStack(stack).toJSON();
-      const gateway = target.transitGatewayId ?? { Ref: Object.keys(json.Resources).find((k) => json.Resources[k].Type === 'AWS::EC2::TransitGateway') };
-      const connections = Object.values(json.Resources as Record<string, { Type: string; Properties: Record<string, unknown> }>).filter((r) => r.Type === 'AWS::EC2::VPNConnection');
-      expect(connections.map((c) => c.Properties.TransitGatewayId)).toEqual([gateway, gateway]);
-      const errors = checkCfn(cfnViewFromTemplate(json)).filter((f) => f.level === 'error');
-      expect(errors).toEqual([]);
-    }), { numRuns: 150, seed: 11 });
+    fc.assert(
+      fc.property(targets, (target) => {
+        const result = validatePlan({ aws: { target } } as PlanInput);
+        for (const f of result.findings) expect(OWNERS).toContain(f.ruleId);
+        if (!result.plan) {
+          expect(result.findings.some((f) => f.level === 'error')).toBe(true);
+          return;
+        }
+        accepted++;
+        const stack = new Stack(new App(), 'Prop');
+        const vpc = new ec2.Vpc(stack, 'Vpc', { maxAzs: 2, natGateways: 1 });
+        new SiteToSiteVpn(stack, 'Vpn', { plan: result.plan, vpc, peerGatewayPublicIps: ['192.0.2.10', '192.0.2.11'] });
+        const json = Template.fromStack(stack).toJSON();
+        const gateway = target.transitGatewayId ??
+          { Ref: Object.keys(json.Resources).find((k) => json.Resources[k].Type === 'AWS::EC2::TransitGateway') };
+        const connections = Object.values(json.Resources as Record<string, { Type: string; Properties: Record<string, unknown>; }>).filter((r) =>
+          r.Type === 'AWS::EC2::VPNConnection'
+        );
+        expect(connections.map((c) => c.Properties.TransitGatewayId)).toEqual([gateway, gateway]);
+        const errors = checkCfn(cfnViewFromTemplate(json)).filter((f) => f.level === 'error');
+        expect(errors).toEqual([]);
+      }),
+      { numRuns: 150, seed: 11 },
+    );
     expect(accepted).toBeGreaterThan(5); // the property said something about accepted plans
   });
 });

@@ -17,7 +17,8 @@ const ROOT = join(__dirname, '..', '..');
 const VGW_FILE = join(ROOT, 'vpn-plan.json');
 const TGW_FILE = join(ROOT, 'examples', 'tgw-plan.json');
 const tgwInput = JSON.parse(readFileSync(TGW_FILE, 'utf8'));
-const tgwWith = (target: Record<string, unknown>) => planVpn({ ...tgwInput, aws: { ...tgwInput.aws, target: { ...tgwInput.aws.target, ...target } } });
+const tgwWith = (target: Record<string, unknown>) =>
+  planVpn({ ...tgwInput, aws: { ...tgwInput.aws, target: { ...tgwInput.aws.target, ...target } } });
 
 async function run(...argv: string[]) {
   const out: string[] = [];
@@ -30,7 +31,9 @@ describe('plan and diagram (C29: ECMP state shown)', () => {
     const plan = loadPlanFile(TGW_FILE);
     const summary = planSummary(plan);
     expect(summary).toContain('Transit gateway (new, ASN 64512): VPN ECMP enable (all four tunnels carry traffic)');
-    expect(summary).toMatch(/Transit gateway route table: new .*VPC attachment: private subnets, one per AZ, with a route to 10\.1\.0\.0\/16 via the TGW/);
+    expect(summary).toMatch(
+      /Transit gateway route table: new .*VPC attachment: private subnets, one per AZ, with a route to 10\.1\.0\.0\/16 via the TGW/,
+    );
     const diagram = mermaidDiagram(plan);
     expect(diagram).toContain('TGW["Transit gateway (new)<br/>ASN 64512<br/>VPN ECMP enable"]');
     expect(diagram).toContain('TGWRT["TGW route table (new)');
@@ -39,7 +42,14 @@ describe('plan and diagram (C29: ECMP state shown)', () => {
   });
 
   test('ECMP disable, an existing gateway and table, and acceleration are shown as such', () => {
-    const plan = tgwWith({ transitGatewayId: 'tgw-0123456789abcdef0', defaultRouteTableAssociation: 'disable', defaultRouteTablePropagation: 'disable', routeTable: { id: 'tgw-rtb-0123456789abcdef0' }, vpnEcmpSupport: 'disable', enableAcceleration: true });
+    const plan = tgwWith({
+      transitGatewayId: 'tgw-0123456789abcdef0',
+      defaultRouteTableAssociation: 'disable',
+      defaultRouteTablePropagation: 'disable',
+      routeTable: { id: 'tgw-rtb-0123456789abcdef0' },
+      vpnEcmpSupport: 'disable',
+      enableAcceleration: true,
+    });
     expect(planSummary(plan)).toMatch(/Transit gateway \(existing tgw-0123456789abcdef0, ASN 64512\): VPN ECMP disable \(one tunnel preferred\)/);
     expect(planSummary(plan)).toMatch(/route table: tgw-rtb-0123456789abcdef0 .*acceleration on/);
     expect(mermaidDiagram(plan)).toMatch(/VPN ECMP disable<br\/>accelerated/);
@@ -67,7 +77,9 @@ describe('diff: changes that replace both VPN connections (C27, aws.target)', ()
   test('acceleration on and off replaces both connections; the same TGW plan replaces nothing', () => {
     const off = loadPlanFile(TGW_FILE);
     const on = tgwWith({ enableAcceleration: true });
-    expect(replacementsBetween(off, on)).toEqual([expect.objectContaining({ resource: 'AWS VPN connections 1 and 2', reasons: [expect.stringMatching(/enableAcceleration false → true/)] })]);
+    expect(replacementsBetween(off, on)).toEqual([
+      expect.objectContaining({ resource: 'AWS VPN connections 1 and 2', reasons: [expect.stringMatching(/enableAcceleration false → true/)] }),
+    ]);
     expect(replacementsBetween(on, off)[0].reasons).toEqual([expect.stringMatching(/enableAcceleration true → false/)]);
     expect(replacementsBetween(off, loadPlanFile(TGW_FILE))).toEqual([]);
   });
@@ -76,11 +88,17 @@ describe('diff: changes that replace both VPN connections (C27, aws.target)', ()
     const dir = mkdtempSync(join(tmpdir(), 'tgw-diff-'));
     try {
       const accelerated = join(dir, 'accelerated.json');
-      writeFileSync(accelerated, JSON.stringify({ ...tgwInput, aws: { ...tgwInput.aws, target: { ...tgwInput.aws.target, enableAcceleration: true } } }));
+      writeFileSync(
+        accelerated,
+        JSON.stringify({ ...tgwInput, aws: { ...tgwInput.aws, target: { ...tgwInput.aws.target, enableAcceleration: true } } }),
+      );
       const toTgw = await run('diff', VGW_FILE, TGW_FILE);
       expect(toTgw.code).toBe(0);
       expect(toTgw.stdout).toMatch(/^REPLACED AWS VPN connections 1 and 2:\n {2}- aws\.target: a virtual private gateway → a new transit gateway/);
-      expect(await run('diff', TGW_FILE, accelerated, '--fail')).toMatchObject({ code: 1, stdout: expect.stringContaining('aws.target.enableAcceleration false → true') });
+      expect(await run('diff', TGW_FILE, accelerated, '--fail')).toMatchObject({
+        code: 1,
+        stdout: expect.stringContaining('aws.target.enableAcceleration false → true'),
+      });
       expect(await run('plan', TGW_FILE)).toMatchObject({ code: 0, stdout: expect.stringContaining('VPN ECMP enable') });
       expect(await run('diagram', TGW_FILE)).toMatchObject({ code: 0, stdout: expect.stringContaining('TGW --- TGWRT') });
     } finally {

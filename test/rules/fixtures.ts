@@ -69,9 +69,14 @@ export function compliantAzureView(plan: ResolvedPlan = planVpn()): AzureView {
       usePolicyBasedTrafficSelectors: false,
       dpdTimeoutSeconds: plan.ipsec.dpdTimeoutSeconds,
       ipsecPolicies: [{
-        ikeEncryption: 'AES256', ikeIntegrity: 'SHA256', dhGroup: 'DHGroup14',
-        ipsecEncryption: 'AES256', ipsecIntegrity: 'SHA256', pfsGroup: 'PFS2048',
-        saLifeTimeSeconds: plan.ipsec.phase2.lifetimeSeconds, saDataSizeKilobytes: 102400000,
+        ikeEncryption: 'AES256',
+        ikeIntegrity: 'SHA256',
+        dhGroup: 'DHGroup14',
+        ipsecEncryption: 'AES256',
+        ipsecIntegrity: 'SHA256',
+        pfsGroup: 'PFS2048',
+        saLifeTimeSeconds: plan.ipsec.phase2.lifetimeSeconds,
+        saDataSizeKilobytes: 102400000,
       }],
       gatewayCustomBgpIpAddresses: ipConfigs.map((c, i) => ({ ipConfigurationId: c.id, customBgpIpAddress: t.azureCustomBgpIps[i] })),
       sharedKey: { isSecret: true, formatProblems: [] },
@@ -99,14 +104,22 @@ export function synthView(build: (stack: Stack) => void): CfnView {
  * (`peerMode`, or untagged), its tunnels at 169.254.21.0/30, 169.254.22.0/30 … with the given
  * options (none given: no tunnel specifications at all). For the C20/C21 rules, which read the tag.
  */
-export function peerModeConnection(stack: Stack, peerMode: string | undefined, specs?: ec2.CfnVPNConnection.VpnTunnelOptionsSpecificationProperty[]): void {
+export function peerModeConnection(
+  stack: Stack,
+  peerMode: string | undefined,
+  specs?: ec2.CfnVPNConnection.VpnTunnelOptionsSpecificationProperty[],
+): void {
   const vgw = new ec2.CfnVPNGateway(stack, 'Vgw', { type: 'ipsec.1' });
   const cgw = new ec2.CfnCustomerGateway(stack, 'Cgw', {
-    type: 'ipsec.1', bgpAsn: 65000, ipAddress: '203.0.113.10',
+    type: 'ipsec.1',
+    bgpAsn: 65000,
+    ipAddress: '203.0.113.10',
     tags: peerMode === undefined ? undefined : [{ key: PEER_TAGS.peerConnectionMode, value: peerMode }],
   });
   new ec2.CfnVPNConnection(stack, 'Connection', {
-    type: 'ipsec.1', customerGatewayId: cgw.ref, vpnGatewayId: vgw.ref,
+    type: 'ipsec.1',
+    customerGatewayId: cgw.ref,
+    vpnGatewayId: vgw.ref,
     vpnTunnelOptionsSpecifications: specs?.map((spec, i) => ({ tunnelInsideCidr: `169.254.2${i + 1}.0/30`, ...spec })),
   });
 }

@@ -15,24 +15,42 @@ describe('diagnoseTunnel', () => {
   });
 
   test.each(['NO_PROPOSAL_CHOSEN', 'INVALID_KE_PAYLOAD'])('D01 / C24: phase 1 fails with %s (IKE parameters differ)', (ikeError) => {
-    expect(diagnoseTunnel({ ...up, ike: 'CONNECTING', ikeError, child: 'NONE', bgp: 'Active', routesReceived: 0 })).toMatchObject({ row: 'D01', catalogue: ['C24'] });
+    expect(diagnoseTunnel({ ...up, ike: 'CONNECTING', ikeError, child: 'NONE', bgp: 'Active', routesReceived: 0 })).toMatchObject({
+      row: 'D01',
+      catalogue: ['C24'],
+    });
   });
 
   test('D01 with every documented cause when phase 1 just never completes (no notify: unreachable peer)', () => {
-    expect(diagnoseTunnel({ ...up, ike: 'CONNECTING', child: 'NONE', bgp: 'Active', routesReceived: 0 })).toMatchObject({ row: 'D01', catalogue: ['C22', 'C24', 'C27'] });
+    expect(diagnoseTunnel({ ...up, ike: 'CONNECTING', child: 'NONE', bgp: 'Active', routesReceived: 0 })).toMatchObject({
+      row: 'D01',
+      catalogue: ['C22', 'C24', 'C27'],
+    });
   });
 
   test('D09 / C20: nobody ever sent IKE_SA_INIT', () => {
-    expect(diagnoseTunnel({ ...up, ike: 'NONE', child: 'NONE', bgp: 'Connect', routesReceived: 0, initiated: false })).toMatchObject({ row: 'D09', catalogue: ['C20', 'C21'] });
+    expect(diagnoseTunnel({ ...up, ike: 'NONE', child: 'NONE', bgp: 'Connect', routesReceived: 0, initiated: false })).toMatchObject({
+      row: 'D09',
+      catalogue: ['C20', 'C21'],
+    });
   });
 
   test('D02 / C24: IKE up, child SA refused with NO_PROPOSAL_CHOSEN; D02 / C26 for TS_UNACCEPTABLE', () => {
-    expect(diagnoseTunnel({ ...up, child: 'NONE', childError: 'NO_PROPOSAL_CHOSEN', bgp: 'Connect', routesReceived: 0 })).toMatchObject({ row: 'D02', catalogue: ['C24', 'C26'] });
-    expect(diagnoseTunnel({ ...up, child: 'NONE', childError: 'TS_UNACCEPTABLE', bgp: 'Connect', routesReceived: 0 })).toMatchObject({ row: 'D02', catalogue: ['C26'] });
+    expect(diagnoseTunnel({ ...up, child: 'NONE', childError: 'NO_PROPOSAL_CHOSEN', bgp: 'Connect', routesReceived: 0 })).toMatchObject({
+      row: 'D02',
+      catalogue: ['C24', 'C26'],
+    });
+    expect(diagnoseTunnel({ ...up, child: 'NONE', childError: 'TS_UNACCEPTABLE', bgp: 'Connect', routesReceived: 0 })).toMatchObject({
+      row: 'D02',
+      catalogue: ['C26'],
+    });
   });
 
   test('D03 / C11: IPsec up, BGP refused with Bad Peer AS', () => {
-    expect(diagnoseTunnel({ ...up, bgp: 'Idle', bgpError: 'OPEN Message Error/Bad Peer AS', routesReceived: 0 })).toMatchObject({ row: 'D03', catalogue: ['C11'] });
+    expect(diagnoseTunnel({ ...up, bgp: 'Idle', bgpError: 'OPEN Message Error/Bad Peer AS', routesReceived: 0 })).toMatchObject({
+      row: 'D03',
+      catalogue: ['C11'],
+    });
   });
 
   test('D03 / C13: IPsec up, BGP never answers (peer addresses differ)', () => {

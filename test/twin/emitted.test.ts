@@ -15,7 +15,7 @@ let emitPlan: typeof import('../../lib/twin/twin').emitPlan;
 let emittedSides: typeof import('../../lib/twin/twin').emittedSides;
 
 /** AWS end → the Azure end it reaches (the instance owning its customer gateway IP, the connection whose LNG is its outside IP). */
-function pairs(s: TwinSide[]): { aws: IkeEnd; azure: IkeEnd; instance: string }[] {
+function pairs(s: TwinSide[]): { aws: IkeEnd; azure: IkeEnd; instance: string; }[] {
   return s[0].ends.map((aws) => {
     const side = s.find((x) => x.id !== 'aws' && x.outsideAddresses.includes(aws.remoteOutside))!;
     return { aws, azure: side.ends.find((e) => e.remoteOutside === aws.localOutside)!, instance: side.id };
@@ -69,7 +69,12 @@ describeTwin('the twin configured from the emitted halves (synthesis and renderi
         expect(aws.ikeProposals).toEqual(['aes256-sha256-prfsha256-modp2048']);
         expect(azure.ikeProposals).toEqual(aws.ikeProposals);
         expect(azure.espProposals).toEqual(aws.espProposals);
-        expect([aws.ikeLifetimeSeconds, aws.childLifetimeSeconds, azure.ikeLifetimeSeconds, azure.childLifetimeSeconds]).toEqual([28800, 3600, 28800, 3600]);
+        expect([aws.ikeLifetimeSeconds, aws.childLifetimeSeconds, azure.ikeLifetimeSeconds, azure.childLifetimeSeconds]).toEqual([
+          28800,
+          3600,
+          28800,
+          3600,
+        ]);
       }
     });
 
@@ -89,14 +94,23 @@ describeTwin('the twin configured from the emitted halves (synthesis and renderi
   describe('faults change the emitted value they name, nothing else', () => {
     const diff = (fault: string) => {
       const faulty = emittedSides(emitted, twinFault(fault));
-      return pairs(faulty).map((p, i) => ({ tunnel: p.aws.name, same: JSON.stringify(p) === JSON.stringify(pairs(sides)[i]), p, base: pairs(sides)[i] }));
+      return pairs(faulty).map((p, i) => ({
+        tunnel: p.aws.name,
+        same: JSON.stringify(p) === JSON.stringify(pairs(sides)[i]),
+        p,
+        base: pairs(sides)[i],
+      }));
     };
     const changed = (fault: string) => diff(fault).filter((d) => !d.same).map((d) => d.tunnel);
 
     test('every fault names its row and catalogue number', () => {
       expect(TWIN_FAULTS.map((f) => `${f.id}:${f.expected.row}/${f.expected.catalogue}`)).toEqual([
-        'psk-mismatch:D01/C22', 'phase1-mismatch:D01/C24', 'phase2-mismatch:D02/C24',
-        'first-address-for-all:D03/C13', 'asn-mismatch:D03/C11', 'nobody-initiates:D09/C20',
+        'psk-mismatch:D01/C22',
+        'phase1-mismatch:D01/C24',
+        'phase2-mismatch:D02/C24',
+        'first-address-for-all:D03/C13',
+        'asn-mismatch:D03/C11',
+        'nobody-initiates:D09/C20',
       ]);
     });
 
@@ -123,7 +137,12 @@ describeTwin('the twin configured from the emitted halves (synthesis and renderi
 
     test("first-address-for-all: each instance's second tunnel takes the instance's first APIPA address (D03 / C13)", () => {
       expect(changed('first-address-for-all')).toEqual(['Instance0Tunnel2', 'Instance1Tunnel2']);
-      expect(diff('first-address-for-all').map((d) => d.p.azure.localBgpIp)).toEqual(['169.254.21.2', '169.254.21.2', '169.254.21.6', '169.254.21.6']);
+      expect(diff('first-address-for-all').map((d) => d.p.azure.localBgpIp)).toEqual([
+        '169.254.21.2',
+        '169.254.21.2',
+        '169.254.21.6',
+        '169.254.21.6',
+      ]);
     });
 
     test('asn-mismatch: the Azure end of Instance0Tunnel1 expects another AWS ASN (D03 / C11)', () => {

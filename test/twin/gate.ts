@@ -12,7 +12,7 @@ const mode = (process.env[TWIN_ENV] ?? '').trim();
 let announced = false;
 
 /** `describe` when the twin suite runs, else a skipped describe whose title (and one stderr line) says why. */
-export function describeTwin(title: string, body: () => void, options: { needsMachine?: boolean; announce?: boolean } = {}): void {
+export function describeTwin(title: string, body: () => void, options: { needsMachine?: boolean; announce?: boolean; } = {}): void {
   const missing = options.needsMachine === false ? [] : missingPrerequisites();
   if (mode === '' || mode === '0') {
     skip(title, body, `set ${TWIN_ENV}=1 or run \`npm run twin\` (root + apt-get install ${TWIN_PACKAGES.join(' ')})`, options.announce);
@@ -39,7 +39,7 @@ function skip(title: string, body: () => void, reason: string, announce = false)
 }
 
 /** Processes still alive among `pids` (a PID reused by an unrelated program is not ours: compare the name). */
-export function stillRunning(daemons: readonly { name: string; pid: number }[]): string[] {
+export function stillRunning(daemons: readonly { name: string; pid: number; }[]): string[] {
   return daemons.filter((d) => {
     try {
       return readFileSync(`/proc/${d.pid}/comm`, 'utf8').trim() === d.name;

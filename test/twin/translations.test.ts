@@ -26,20 +26,35 @@ describe('AWS tunnel option names → IKEv2 transforms (IANA registry)', () => {
     ['AES256-GCM-16', 'SHA2-256', 20, { encryption: { id: 20, keyLength: 256 }, prf: 5, keyExchange: [20] }],
   ])('phase 1 %s / %s / DH %d (C24)', (encryption, integrity, group, expected) => {
     const proposals = awsIkeProposals(spec({
-      IKEVersions: list('ikev2'), Phase1EncryptionAlgorithms: list(encryption), Phase1IntegrityAlgorithms: list(integrity), Phase1DHGroupNumbers: list(group),
+      IKEVersions: list('ikev2'),
+      Phase1EncryptionAlgorithms: list(encryption),
+      Phase1IntegrityAlgorithms: list(integrity),
+      Phase1DHGroupNumbers: list(group),
     }));
     expect(proposals).toEqual([expected]);
   });
 
   test('phase 2 carries no PRF and GCM no integrity; groups are the PFS groups (C24)', () => {
-    expect(awsEspProposals(spec({ Phase2EncryptionAlgorithms: list('AES256-GCM-16'), Phase2IntegrityAlgorithms: list('SHA2-256'), Phase2DHGroupNumbers: list(20) })))
+    expect(
+      awsEspProposals(
+        spec({ Phase2EncryptionAlgorithms: list('AES256-GCM-16'), Phase2IntegrityAlgorithms: list('SHA2-256'), Phase2DHGroupNumbers: list(20) }),
+      ),
+    )
       .toEqual([{ encryption: { id: 20, keyLength: 256 }, keyExchange: [20] }]);
-    expect(awsEspProposals(spec({ Phase2EncryptionAlgorithms: list('AES128'), Phase2IntegrityAlgorithms: list('SHA1'), Phase2DHGroupNumbers: list(5) })))
+    expect(
+      awsEspProposals(spec({ Phase2EncryptionAlgorithms: list('AES128'), Phase2IntegrityAlgorithms: list('SHA1'), Phase2DHGroupNumbers: list(5) })),
+    )
       .toEqual([{ encryption: { id: 12, keyLength: 128 }, integrity: 2, keyExchange: [5] }]);
   });
 
   test('several listed values give every combination AWS would accept; absent lists take the documented defaults', () => {
-    const combos = awsIkeProposals(spec({ Phase1EncryptionAlgorithms: list('AES128', 'AES256'), Phase1IntegrityAlgorithms: list('SHA1', 'SHA2-256'), Phase1DHGroupNumbers: list(14, 19) }));
+    const combos = awsIkeProposals(
+      spec({
+        Phase1EncryptionAlgorithms: list('AES128', 'AES256'),
+        Phase1IntegrityAlgorithms: list('SHA1', 'SHA2-256'),
+        Phase1DHGroupNumbers: list(14, 19),
+      }),
+    );
     expect(combos).toHaveLength(4);
     expect(combos.every((p) => p.keyExchange.join() === '14,19')).toBe(true);
     const defaults = awsIkeProposals(spec({}));
@@ -56,24 +71,51 @@ describe('AWS tunnel option names → IKEv2 transforms (IANA registry)', () => {
 });
 
 describe('Azure ipsecPolicies names → IKEv2 transforms (IANA registry)', () => {
-  const base = { ikeEncryption: 'AES256', ikeIntegrity: 'SHA256', dhGroup: 'DHGroup14', ipsecEncryption: 'AES256', ipsecIntegrity: 'SHA256', pfsGroup: 'PFS2048' };
+  const base = {
+    ikeEncryption: 'AES256',
+    ikeIntegrity: 'SHA256',
+    dhGroup: 'DHGroup14',
+    ipsecEncryption: 'AES256',
+    ipsecIntegrity: 'SHA256',
+    pfsGroup: 'PFS2048',
+  };
 
   test.each([
-    ['DHGroup2', 2], ['DHGroup14', 14], ['DHGroup2048', 14], ['ECP256', 19], ['ECP384', 20], ['DHGroup24', 24],
+    ['DHGroup2', 2],
+    ['DHGroup14', 14],
+    ['DHGroup2048', 14],
+    ['ECP256', 19],
+    ['ECP384', 20],
+    ['DHGroup24', 24],
   ])('dhGroup %s is group %d (C24)', (dhGroup, group) => {
     expect(azureIkeProposal({ ...base, dhGroup }).keyExchange).toEqual([group]);
   });
 
   test.each([
-    ['PFS2', [2]], ['PFS2048', [14]], ['PFS14', [14]], ['ECP256', [19]], ['ECP384', [20]], ['PFS24', [24]], ['None', []],
+    ['PFS2', [2]],
+    ['PFS2048', [14]],
+    ['PFS14', [14]],
+    ['ECP256', [19]],
+    ['ECP384', [20]],
+    ['PFS24', [24]],
+    ['None', []],
   ])('pfsGroup %s is %j (C24)', (pfsGroup, groups) => {
     expect(azureEspProposal({ ...base, pfsGroup }).keyExchange).toEqual(groups);
   });
 
   test('GCMAES: the IKE SA keeps the PRF of ikeIntegrity; ESP needs the same GCMAES as ipsecIntegrity (C24)', () => {
-    expect(azureIkeProposal({ ...base, ikeEncryption: 'GCMAES128', ikeIntegrity: 'SHA384' })).toEqual({ encryption: { id: 20, keyLength: 128 }, prf: 6, keyExchange: [14] });
-    expect(azureEspProposal({ ...base, ipsecEncryption: 'GCMAES256', ipsecIntegrity: 'GCMAES256' })).toEqual({ encryption: { id: 20, keyLength: 256 }, keyExchange: [14] });
-    expect(() => azureEspProposal({ ...base, ipsecEncryption: 'GCMAES256', ipsecIntegrity: 'SHA256' })).toThrow(/ipsecIntegrity: "SHA256" .*GCMAES256/);
+    expect(azureIkeProposal({ ...base, ikeEncryption: 'GCMAES128', ikeIntegrity: 'SHA384' })).toEqual({
+      encryption: { id: 20, keyLength: 128 },
+      prf: 6,
+      keyExchange: [14],
+    });
+    expect(azureEspProposal({ ...base, ipsecEncryption: 'GCMAES256', ipsecIntegrity: 'GCMAES256' })).toEqual({
+      encryption: { id: 20, keyLength: 256 },
+      keyExchange: [14],
+    });
+    expect(() => azureEspProposal({ ...base, ipsecEncryption: 'GCMAES256', ipsecIntegrity: 'SHA256' })).toThrow(
+      /ipsecIntegrity: "SHA256" .*GCMAES256/,
+    );
   });
 
   test('an unknown name is refused with the field', () => {
@@ -90,7 +132,13 @@ test('IANA ids → strongSwan keywords', () => {
 
 /** Every value of one field the plan accepts, the others at their defaults. */
 function acceptedValues(phase: 'phase1' | 'phase2', field: 'encryption' | 'integrity' | 'dhGroup'): (string | number)[] {
-  const candidates: readonly (string | number)[] = field === 'encryption' ? AWS_ENCRYPTION : field === 'integrity' ? AWS_INTEGRITY : phase === 'phase1' ? AWS_PHASE1_DH : AWS_PHASE2_DH;
+  const candidates: readonly (string | number)[] = field === 'encryption'
+    ? AWS_ENCRYPTION
+    : field === 'integrity'
+    ? AWS_INTEGRITY
+    : phase === 'phase1'
+    ? AWS_PHASE1_DH
+    : AWS_PHASE2_DH;
   return candidates.filter((value) => {
     try {
       planVpn({ ipsec: { [phase]: { [field]: value } } } as PlanInput);
@@ -101,7 +149,10 @@ function acceptedValues(phase: 'phase1' | 'phase2', field: 'encryption' | 'integ
   });
 }
 
-const FIELDS = [['phase1', 'encryption'], ['phase1', 'integrity'], ['phase1', 'dhGroup'], ['phase2', 'encryption'], ['phase2', 'integrity'], ['phase2', 'dhGroup']] as const;
+const FIELDS = [['phase1', 'encryption'], ['phase1', 'integrity'], ['phase1', 'dhGroup'], ['phase2', 'encryption'], ['phase2', 'integrity'], [
+  'phase2',
+  'dhGroup',
+]] as const;
 
 describe('what the library emits for every accepted IPsec value, read back by both translations (C24)', () => {
   test.each(FIELDS)('every accepted %s %s gives a proposal both ends share', (phase, field) => {
@@ -122,7 +173,11 @@ describe('what the library emits for every accepted IPsec value, read back by bo
     const used = new Set(POLICY_FAMILIES.map((f) => planVpn({ ipsec: f.ipsec }).ipsec[phase][field]));
     const accepted = acceptedValues(phase, field);
     // With GCM in phase 2 the integrity value is not negotiated: only CBC families count for it.
-    const usedForIntegrity = new Set(POLICY_FAMILIES.map((f) => planVpn({ ipsec: f.ipsec }).ipsec).filter((p) => !p.phase2.encryption.includes('GCM')).map((p) => p.phase2.integrity));
+    const usedForIntegrity = new Set(
+      POLICY_FAMILIES.map((f) => planVpn({ ipsec: f.ipsec }).ipsec).filter((p) => !p.phase2.encryption.includes('GCM')).map((p) =>
+        p.phase2.integrity
+      ),
+    );
     const cover = phase === 'phase2' && field === 'integrity' ? usedForIntegrity : used;
     expect(accepted.filter((v) => !cover.has(v))).toEqual([]);
   });

@@ -27,7 +27,11 @@ describeTwin('digital twin: the example plan comes up (C05, C11, C13, C15, C20, 
   }, 150_000);
 
   test('every tunnel: IKE SA established, child SA installed, BGP Established, a prefix each way', () => {
-    expect(result.tunnels.map((t) => [t.tunnel, t.observation.ike, t.observation.child, t.observation.bgp, t.routes.aws >= 1, t.routes.azure >= 1, t.diagnosis])).toEqual([
+    expect(
+      result.tunnels.map((
+        t,
+      ) => [t.tunnel, t.observation.ike, t.observation.child, t.observation.bgp, t.routes.aws >= 1, t.routes.azure >= 1, t.diagnosis]),
+    ).toEqual([
       ['Instance0Tunnel1', 'ESTABLISHED', 'INSTALLED', 'Established', true, true, undefined],
       ['Instance0Tunnel2', 'ESTABLISHED', 'INSTALLED', 'Established', true, true, undefined],
       ['Instance1Tunnel1', 'ESTABLISHED', 'INSTALLED', 'Established', true, true, undefined],
@@ -41,11 +45,14 @@ describeTwin('digital twin: the example plan comes up (C05, C11, C13, C15, C20, 
     expect(result.tunnels.map((t) => t.azureInstance)).toEqual([0, 0, 1, 1]);
     expect(new Set(result.tunnels.map((t) => t.azureOutside)).size).toBe(2);
     expect(result.tunnels.map((t) => `${t.awsBgpIp}-${t.azureBgpIp}`)).toEqual([
-      '169.254.21.1-169.254.21.2', '169.254.22.1-169.254.22.2', '169.254.21.5-169.254.21.6', '169.254.22.5-169.254.22.6',
+      '169.254.21.1-169.254.21.2',
+      '169.254.22.1-169.254.22.2',
+      '169.254.21.5-169.254.21.6',
+      '169.254.22.5-169.254.22.6',
     ]);
   });
 
-  test('the negotiated algorithms are the plan\'s, and the child SAs rekey with its PFS group (C24)', () => {
+  test("the negotiated algorithms are the plan's, and the child SAs rekey with its PFS group (C24)", () => {
     for (const t of result.tunnels) {
       expect(t.ikeAlgorithms).toBe('AES_CBC-256/HMAC_SHA2_256_128/PRF_HMAC_SHA2_256/MODP_2048');
       expect(t.ipsecDetail).toBe('TUNNEL-in-UDP ESP:AES_CBC-256/HMAC_SHA2_256_128/MODP_2048');
@@ -53,7 +60,7 @@ describeTwin('digital twin: the example plan comes up (C05, C11, C13, C15, C20, 
     expect(result.pfsRekeyed).toBe(true);
   });
 
-  test('the VNet prefix is in the AWS routing table and the VPC prefix in both Azure instances\'; a ping crosses', () => {
+  test("the VNet prefix is in the AWS routing table and the VPC prefix in both Azure instances'; a ping crosses", () => {
     expect(result.prefixesInFib).toBe(true);
     expect(result.dataPlane).toBe(true);
   });
@@ -73,7 +80,10 @@ describeTwin('digital twin: the example plan comes up (C05, C11, C13, C15, C20, 
   });
 
   test('an interrupt (SIGINT) of `multicloud-vpn twin` still tears everything down', async () => {
-    const child = spawn(process.execPath, [join(ROOT, 'bin', 'multicloud-vpn.js'), 'twin', join(ROOT, 'vpn-plan.json')], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, [join(ROOT, 'bin', 'multicloud-vpn.js'), 'twin', join(ROOT, 'vpn-plan.json')], {
+      cwd: ROOT,
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     let stderr = '';
     const started = new Promise<void>((resolve) => {
       child.stderr!.on('data', (chunk: Buffer) => {

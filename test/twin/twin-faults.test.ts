@@ -24,7 +24,10 @@ describeTwin('digital twin: injected faults show their documented symptoms (D01,
     const result = await runTwin({ plan, emitted, fault });
     const outcome = faultOutcome(twinFault(fault), result.tunnels);
     // The whole table on failure: state strings and diagnosis of every tunnel.
-    expect({ outcome, table: outcome.every((o) => o.ok) ? '' : twinTable(result) }).toEqual({ outcome: outcome.map((o) => ({ ...o, ok: true })), table: '' });
+    expect({ outcome, table: outcome.every((o) => o.ok) ? '' : twinTable(result) }).toEqual({
+      outcome: outcome.map((o) => ({ ...o, ok: true })),
+      table: '',
+    });
     expect(stillRunning(result.lab.daemons)).toEqual([]);
     return result;
   };
@@ -32,7 +35,11 @@ describeTwin('digital twin: injected faults show their documented symptoms (D01,
 
   test('D01 / C22: a key mismatch on one tunnel fails its IKE_AUTH with AUTHENTICATION_FAILED', async () => {
     const r = await run('psk-mismatch');
-    expect(tunnel(r, 'Instance0Tunnel2').observation).toMatchObject({ ike: expect.not.stringMatching(/^ESTABLISHED$/), ikeError: 'AUTHENTICATION_FAILED', child: 'NONE' });
+    expect(tunnel(r, 'Instance0Tunnel2').observation).toMatchObject({
+      ike: expect.not.stringMatching(/^ESTABLISHED$/),
+      ikeError: 'AUTHENTICATION_FAILED',
+      child: 'NONE',
+    });
   }, 150_000);
 
   test('D01 / C24: a phase 1 proposal mismatch fails IKE_SA_INIT with NO_PROPOSAL_CHOSEN', async () => {
@@ -56,7 +63,11 @@ describeTwin('digital twin: injected faults show their documented symptoms (D01,
 
   test('D03 / C11: an ASN mismatch is refused by BGP with Bad Peer AS', async () => {
     const r = await run('asn-mismatch');
-    expect(tunnel(r, 'Instance0Tunnel1').observation).toMatchObject({ ike: 'ESTABLISHED', child: 'INSTALLED', bgpError: 'OPEN Message Error/Bad Peer AS' });
+    expect(tunnel(r, 'Instance0Tunnel1').observation).toMatchObject({
+      ike: 'ESTABLISHED',
+      child: 'INSTALLED',
+      bgpError: 'OPEN Message Error/Bad Peer AS',
+    });
   }, 150_000);
 
   test('D09 / C20: with StartupAction add facing ResponderOnly nobody sends IKE_SA_INIT', async () => {

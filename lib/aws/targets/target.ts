@@ -50,9 +50,9 @@ export interface BoundGatewayTarget {
   /** Spread into each `CfnVPNConnection`'s props. */
   readonly connectionProps: GatewayConnectionProps;
   /** The stack output with the gateway id: `<outputPrefix><key>`. */
-  readonly output: { readonly key: string; readonly description: string };
+  readonly output: { readonly key: string; readonly description: string; };
   /** Wiring that needs the VPN connections (a TGW's attachment association and propagation). */
   connectionsCreated?(connections: readonly ec2.CfnVPNConnection[]): void;
   /** Stack outputs besides `output` (`<outputPrefix><key>`), read after `connectionsCreated` (a TGW's route table). */
-  additionalOutputs?(): readonly { readonly key: string; readonly value: string; readonly description: string }[];
+  additionalOutputs?(): readonly { readonly key: string; readonly value: string; readonly description: string; }[];
 }

@@ -144,11 +144,13 @@ export class TransitGatewayAttachmentReader extends Construct {
     this.logGroup = new logs.LogGroup(this, 'Logs', { retention: logs.RetentionDays.ONE_YEAR, removalPolicy: RemovalPolicy.DESTROY });
 
     const handlerRole = this.lambdaRole('HandlerRole', 'Reads the transit gateway attachment ids of VPN connections (multicloud-vpn)');
-    handlerRole.addToPrincipalPolicy(new iam.PolicyStatement({
-      actions: ['ec2:DescribeTransitGatewayAttachments'],
-      resources: ['*'],
-      conditions: { StringEquals: { 'aws:RequestedRegion': Aws.REGION } },
-    }));
+    handlerRole.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        actions: ['ec2:DescribeTransitGatewayAttachments'],
+        resources: ['*'],
+        conditions: { StringEquals: { 'aws:RequestedRegion': Aws.REGION } },
+      }),
+    );
     Validations.of(handlerRole).acknowledge({
       id: 'AwsSolutions-IAM5[Resource::*]',
       reason: 'ec2:DescribeTransitGatewayAttachments supports no resource-level permissions and no action-specific condition key ' +
@@ -168,7 +170,10 @@ export class TransitGatewayAttachmentReader extends Construct {
       systemLogLevelV2: lambda.SystemLogLevel.WARN,
     });
 
-    const frameworkRole = this.lambdaRole('ProviderRole', 'Custom resource provider framework of the VPN transit gateway attachment reader (multicloud-vpn)');
+    const frameworkRole = this.lambdaRole(
+      'ProviderRole',
+      'Custom resource provider framework of the VPN transit gateway attachment reader (multicloud-vpn)',
+    );
     const provider = new cr.Provider(this, 'Provider', {
       onEventHandler: this.handler,
       frameworkOnEventRole: frameworkRole,
@@ -179,7 +184,8 @@ export class TransitGatewayAttachmentReader extends Construct {
     const handlerLogicalId = Stack.of(this).getLogicalId(this.handler.node.defaultChild as CfnElement);
     Validations.of(frameworkRole).acknowledge({
       id: `AwsSolutions-IAM5[Resource::<${handlerLogicalId}.Arn>:*]`,
-      reason: 'Granted by the aws-cdk-lib Provider framework: invoke of this one handler function\'s versions and aliases (`<ARN>:*`), no other function.',
+      reason:
+        "Granted by the aws-cdk-lib Provider framework: invoke of this one handler function's versions and aliases (`<ARN>:*`), no other function.",
     });
     this.resource = new CustomResource(this, 'Resource', {
       serviceToken: provider.serviceToken,
@@ -202,8 +208,10 @@ export class TransitGatewayAttachmentReader extends Construct {
   /** The transit gateway attachment id of connection `key` (a token, known after deploy). */
   attachmentId(key: string): string {
     if (!this.keys.has(key)) {
-      throw new Error(`TransitGatewayAttachmentReader ${this.node.path}: no connection ${JSON.stringify(String(key).slice(0, 40))}; ` +
-        `the connections are ${[...this.keys].join(', ')}`);
+      throw new Error(
+        `TransitGatewayAttachmentReader ${this.node.path}: no connection ${JSON.stringify(String(key).slice(0, 40))}; ` +
+          `the connections are ${[...this.keys].join(', ')}`,
+      );
     }
     return this.resource.getAttString(key);
   }
@@ -212,21 +220,35 @@ export class TransitGatewayAttachmentReader extends Construct {
 /** Every problem at once, naming the field; tokens are skipped. */
 function validateReaderProps(scope: Construct, props: TransitGatewayAttachmentReaderProps): void {
   const problems: string[] = [];
-  if (props.connections.length === 0) problems.push('connections: empty; give each VPN connection on the transit gateway, e.g. [{ id: \'Connection1\', connectionId: connection.ref }]');
+  if (props.connections.length === 0) {
+    problems.push("connections: empty; give each VPN connection on the transit gateway, e.g. [{ id: 'Connection1', connectionId: connection.ref }]");
+  }
   const seen = new Set<string>();
   props.connections.forEach((c, i) => {
     if (!/^[A-Za-z][A-Za-z0-9]{0,63}$/.test(c.id)) {
-      problems.push(`connections[${i}].id: ${JSON.stringify(String(c.id).slice(0, 40))} cannot name an attribute and a logical id; use letters and digits, starting with a letter (e.g. Connection1)`);
+      problems.push(
+        `connections[${i}].id: ${
+          JSON.stringify(String(c.id).slice(0, 40))
+        } cannot name an attribute and a logical id; use letters and digits, starting with a letter (e.g. Connection1)`,
+      );
     } else if (seen.has(c.id)) {
       problems.push(`connections[${i}].id: ${JSON.stringify(c.id)} is given twice; give each connection its own key`);
     }
     seen.add(c.id);
     if (!Token.isUnresolved(c.connectionId) && !/^vpn-[0-9a-f]{8,17}$/.test(c.connectionId)) {
-      problems.push(`connections[${i}].connectionId: ${JSON.stringify(String(c.connectionId).slice(0, 40))} is not a VPN connection id; use connection.ref or an id such as vpn-0123456789abcdef0`);
+      problems.push(
+        `connections[${i}].connectionId: ${
+          JSON.stringify(String(c.connectionId).slice(0, 40))
+        } is not a VPN connection id; use connection.ref or an id such as vpn-0123456789abcdef0`,
+      );
     }
   });
   if (!Token.isUnresolved(props.transitGatewayId) && !/^tgw-[0-9a-f]{8,17}$/.test(props.transitGatewayId)) {
-    problems.push(`transitGatewayId: ${JSON.stringify(String(props.transitGatewayId).slice(0, 40))} is not a transit gateway id; use gateway.ref or an id such as tgw-0123456789abcdef0`);
+    problems.push(
+      `transitGatewayId: ${
+        JSON.stringify(String(props.transitGatewayId).slice(0, 40))
+      } is not a transit gateway id; use gateway.ref or an id such as tgw-0123456789abcdef0`,
+    );
   }
   if (problems.length > 0) {
     throw new Error(`TransitGatewayAttachmentReader ${scope.node.path}: invalid props:\n${problems.map((p) => `  ${p}`).join('\n')}`);

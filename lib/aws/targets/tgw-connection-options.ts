@@ -43,12 +43,16 @@ export function transitGatewayConnectionProps(
   const problems: string[] = [];
   const bandwidth: unknown = options.tunnelBandwidth;
   if (bandwidth !== undefined && !TUNNEL_BANDWIDTH_VALUES.includes(bandwidth as TunnelBandwidth)) {
-    problems.push(`tunnelBandwidth: ${JSON.stringify(String(bandwidth).slice(0, 40))} is not a value CloudFormation accepts ` +
-      "(AWS::EC2::VPNConnection TunnelBandwidth); use 'standard' (1.25 Gbps per tunnel) or 'large' (5 Gbps), or leave it out");
+    problems.push(
+      `tunnelBandwidth: ${JSON.stringify(String(bandwidth).slice(0, 40))} is not a value CloudFormation accepts ` +
+        "(AWS::EC2::VPNConnection TunnelBandwidth); use 'standard' (1.25 Gbps per tunnel) or 'large' (5 Gbps), or leave it out",
+    );
   }
   if (bandwidth === 'large' && options.enableAcceleration) {
-    problems.push("tunnelBandwidth: 'large' with enableAcceleration true; AWS offers large tunnels only without acceleration " +
-      "(AWS provider docs: not supported when enableAcceleration is true); use 'standard', or enableAcceleration false");
+    problems.push(
+      "tunnelBandwidth: 'large' with enableAcceleration true; AWS offers large tunnels only without acceleration " +
+        "(AWS provider docs: not supported when enableAcceleration is true); use 'standard', or enableAcceleration false",
+    );
   }
   if (problems.length > 0) throw new Error(`transit gateway connection options:\n${problems.map((p) => `  ${p}`).join('\n')}`);
   return {

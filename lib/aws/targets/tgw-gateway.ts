@@ -107,15 +107,27 @@ export class VpnTransitGateway extends Construct implements IVpnTransitGateway {
   static fromTransitGatewayAttributes(scope: Construct, id: string, attrs: VpnTransitGatewayAttributes): IVpnTransitGateway {
     const problems: string[] = [];
     if (!Token.isUnresolved(attrs.transitGatewayId) && !TGW_ID.test(attrs.transitGatewayId)) {
-      problems.push(`transitGatewayId: ${JSON.stringify(String(attrs.transitGatewayId).slice(0, 40))} is not a transit gateway id; use one such as tgw-0123456789abcdef0`);
+      problems.push(
+        `transitGatewayId: ${
+          JSON.stringify(String(attrs.transitGatewayId).slice(0, 40))
+        } is not a transit gateway id; use one such as tgw-0123456789abcdef0`,
+      );
     }
     for (const field of ['associationDefaultRouteTableId', 'propagationDefaultRouteTableId'] as const) {
       const value = attrs[field];
       if (value !== undefined && !Token.isUnresolved(value) && !TGW_RTB_ID.test(value)) {
-        problems.push(`${field}: ${JSON.stringify(String(value).slice(0, 40))} is not a transit gateway route table id; use one such as tgw-rtb-0123456789abcdef0, or leave it out`);
+        problems.push(
+          `${field}: ${
+            JSON.stringify(String(value).slice(0, 40))
+          } is not a transit gateway route table id; use one such as tgw-rtb-0123456789abcdef0, or leave it out`,
+        );
       }
     }
-    if (problems.length > 0) throw new Error(`VpnTransitGateway.fromTransitGatewayAttributes ${scope.node.path}/${id}: invalid attributes:\n${problems.map((p) => `  ${p}`).join('\n')}`);
+    if (problems.length > 0) {
+      throw new Error(
+        `VpnTransitGateway.fromTransitGatewayAttributes ${scope.node.path}/${id}: invalid attributes:\n${problems.map((p) => `  ${p}`).join('\n')}`,
+      );
+    }
     class Imported extends Construct implements IVpnTransitGateway {
       readonly transitGatewayId = attrs.transitGatewayId;
       readonly defaultRouteTableAssociation = attrs.defaultRouteTableAssociation;

@@ -164,7 +164,10 @@ export class TransitGatewayVpnRouting extends Construct {
       this.vpcAttachmentId = props.vpcAttachmentId;
     }
 
-    const attachments: [string, string][] = [...Object.entries(props.vpnAttachmentIds).map(([key, value]): [string, string] => [`Vpn${key}`, value]), ['Vpc', this.vpcAttachmentId]];
+    const attachments: [string, string][] = [
+      ...Object.entries(props.vpnAttachmentIds).map(([key, value]): [string, string] => [`Vpn${key}`, value]),
+      ['Vpc', this.vpcAttachmentId],
+    ];
     const associations: Record<string, ec2.CfnTransitGatewayRouteTableAssociation> = {};
     const propagations: Record<string, ec2.CfnTransitGatewayRouteTablePropagation> = {};
     const tableId = this.routeTableId;
@@ -242,11 +245,21 @@ function defaultSubnets(vpc: ec2.IVpc): ec2.SubnetSelection {
 function validateRoutingProps(scope: Construct, props: TransitGatewayVpnRoutingProps): RouteTablePlan {
   const problems: string[] = [];
   const keys = Object.keys(props.vpnAttachmentIds);
-  if (keys.length === 0) problems.push("vpnAttachmentIds: empty; give each VPN connection's attachment id, e.g. { Connection1: reader.attachmentId('Connection1') }");
-  for (const key of keys) {
-    if (!KEY.test(key)) problems.push(`vpnAttachmentIds: key ${JSON.stringify(key.slice(0, 40))} cannot be part of a logical id; use letters and digits, starting with a letter (e.g. Connection1)`);
+  if (keys.length === 0) {
+    problems.push("vpnAttachmentIds: empty; give each VPN connection's attachment id, e.g. { Connection1: reader.attachmentId('Connection1') }");
   }
-  if (props.peerCidrs.length === 0) problems.push('peerCidrs: empty; give the address space of the peer, e.g. [\'10.1.0.0/16\'] (C28: each needs a route to the transit gateway)');
+  for (const key of keys) {
+    if (!KEY.test(key)) {
+      problems.push(
+        `vpnAttachmentIds: key ${
+          JSON.stringify(key.slice(0, 40))
+        } cannot be part of a logical id; use letters and digits, starting with a letter (e.g. Connection1)`,
+      );
+    }
+  }
+  if (props.peerCidrs.length === 0) {
+    problems.push("peerCidrs: empty; give the address space of the peer, e.g. ['10.1.0.0/16'] (C28: each needs a route to the transit gateway)");
+  }
   props.peerCidrs.forEach((cidr, i) => {
     if (Token.isUnresolved(cidr)) return;
     const parsed = parseIpv4Cidr(cidr);

@@ -41,7 +41,8 @@ export interface TgwTargetParts {
   readonly routing: TransitGatewayVpnRouting;
 }
 
-const TGW_ONLY_FIX = "plan.aws.target.vpcAttachment.subnets chooses the subnets whose route tables get a route to the transit gateway (C28); leave it out, or use aws.target { kind: 'vgw' }";
+const TGW_ONLY_FIX =
+  "plan.aws.target.vpcAttachment.subnets chooses the subnets whose route tables get a route to the transit gateway (C28); leave it out, or use aws.target { kind: 'vgw' }";
 
 export class TgwTarget implements GatewayTarget {
   constructor(private readonly target: ResolvedTransitGatewayTarget, private readonly props: TgwTargetProps) {}
@@ -49,8 +50,10 @@ export class TgwTarget implements GatewayTarget {
   problems(): string[] {
     const problems: string[] = [];
     if (this.props.vpnGatewayId !== undefined) {
-      problems.push(`vpnGatewayId: ${JSON.stringify(String(this.props.vpnGatewayId).slice(0, 40))} given, but plan.aws.target is a transit gateway; ` +
-        "leave vpnGatewayId out (an existing transit gateway is plan.aws.target.transitGatewayId), or use aws.target { kind: 'vgw' }");
+      problems.push(
+        `vpnGatewayId: ${JSON.stringify(String(this.props.vpnGatewayId).slice(0, 40))} given, but plan.aws.target is a transit gateway; ` +
+          "leave vpnGatewayId out (an existing transit gateway is plan.aws.target.transitGatewayId), or use aws.target { kind: 'vgw' }",
+      );
     }
     if (this.props.enableRoutePropagation === false) problems.push(`enableRoutePropagation: false is a VGW setting; ${TGW_ONLY_FIX}`);
     if (this.props.routePropagationSubnets !== undefined) problems.push(`routePropagationSubnets: a VGW setting; ${TGW_ONLY_FIX}`);
@@ -98,7 +101,9 @@ export class TgwTarget implements GatewayTarget {
         });
         const routing = new TransitGatewayVpnRouting(scope, 'TransitGatewayRouting', {
           transitGateway,
-          vpnAttachmentIds: Object.fromEntries(connections.map((_, i) => [`Connection${i + 1}`, attachmentReader.attachmentId(`Connection${i + 1}`)])),
+          vpnAttachmentIds: Object.fromEntries(
+            connections.map((_, i) => [`Connection${i + 1}`, attachmentReader.attachmentId(`Connection${i + 1}`)]),
+          ),
           routeTableId: t.routeTable.kind === 'existing' ? t.routeTable.id : undefined,
           vpc,
           subnets,
@@ -108,7 +113,9 @@ export class TgwTarget implements GatewayTarget {
       },
       additionalOutputs() {
         const tableId = parts?.routing.routeTableId;
-        return tableId === undefined ? [] : [{ key: 'TransitGatewayRouteTableId', value: tableId, description: 'Transit gateway route table of the VPN and VPC attachments' }];
+        return tableId === undefined
+          ? []
+          : [{ key: 'TransitGatewayRouteTableId', value: tableId, description: 'Transit gateway route table of the VPN and VPC attachments' }];
       },
     };
   }
@@ -121,8 +128,11 @@ export class TgwTarget implements GatewayTarget {
 export function subnetSelection(vpc: ec2.IVpc, subnets: ResolvedTransitGatewayTarget['subnets']): ec2.SubnetSelection {
   if ('ids' in subnets) return { subnetFilters: [ec2.SubnetFilter.byIds([...subnets.ids])] };
   switch (subnets.type) {
-    case 'public': return { subnetType: ec2.SubnetType.PUBLIC };
-    case 'isolated': return { subnetType: ec2.SubnetType.PRIVATE_ISOLATED };
-    case 'private': return { subnetType: vpc.privateSubnets.length > 0 ? ec2.SubnetType.PRIVATE_WITH_EGRESS : ec2.SubnetType.PRIVATE_ISOLATED };
+    case 'public':
+      return { subnetType: ec2.SubnetType.PUBLIC };
+    case 'isolated':
+      return { subnetType: ec2.SubnetType.PRIVATE_ISOLATED };
+    case 'private':
+      return { subnetType: vpc.privateSubnets.length > 0 ? ec2.SubnetType.PRIVATE_WITH_EGRESS : ec2.SubnetType.PRIVATE_ISOLATED };
   }
 }

@@ -25,8 +25,10 @@ export class VgwTarget implements GatewayTarget {
 
   problems(): string[] {
     if (this.props.vpnGatewayId === undefined && this.props.vpc.vpnGatewayId !== undefined) {
-      return ['vpnGatewayId: not given, but the VPC already has a virtual private gateway and a VPC holds only one (C19); ' +
-        'pass vpnGatewayId: vpc.vpnGatewayId (its Amazon side ASN must equal plan.aws.asn, C11)'];
+      return [
+        'vpnGatewayId: not given, but the VPC already has a virtual private gateway and a VPC holds only one (C19); ' +
+        'pass vpnGatewayId: vpc.vpnGatewayId (its Amazon side ASN must equal plan.aws.asn, C11)',
+      ];
     }
     return [];
   }
@@ -67,7 +69,7 @@ function routeTableIdsOf(vpc: ec2.IVpc, selection: ec2.SubnetSelection | undefin
   const subnets = selection
     ? vpc.selectSubnets(selection).subnets
     : vpc.privateSubnets.length > 0
-      ? vpc.privateSubnets
-      : [...vpc.publicSubnets, ...vpc.privateSubnets, ...vpc.isolatedSubnets];
+    ? vpc.privateSubnets
+    : [...vpc.publicSubnets, ...vpc.privateSubnets, ...vpc.isolatedSubnets];
   return [...new Set(subnets.map((s) => s.routeTable.routeTableId))];
 }

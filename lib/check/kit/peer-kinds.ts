@@ -19,7 +19,7 @@ export interface PeerViews {}
 export type PeerKind = keyof PeerViews & string;
 
 /** One optional check per registered peer kind. */
-export type PeerChecks = { readonly [K in PeerKind]?: (view: PeerViews[K]) => readonly Violation[] };
+export type PeerChecks = { readonly [K in PeerKind]?: (view: PeerViews[K]) => readonly Violation[]; };
 
 /**
  * Peer kinds known at run time, in report order (the type registry above is compile-time only): the engine,
@@ -38,7 +38,9 @@ export interface PeerKindInfo {
 /** Registers a peer kind (idempotent for the same info). */
 export function registerPeerKind(info: PeerKindInfo): void {
   const known = KINDS.get(info.kind);
-  if (known && known.title !== info.title) throw new Error(`peer kind '${info.kind}' is registered twice with different titles: '${known.title}', '${info.title}'.`);
+  if (known && known.title !== info.title) {
+    throw new Error(`peer kind '${info.kind}' is registered twice with different titles: '${known.title}', '${info.title}'.`);
+  }
   KINDS.set(info.kind, info);
 }
 

@@ -43,4 +43,3 @@ export function toFinding(rule: Rule, violation: Violation): Finding {
     fix: capped(violation.fix ?? rule.fix),
   };
 }
-

@@ -15,4 +15,3 @@ export function cfnNumber(value: unknown): number | undefined {
   if (typeof value === 'string' && /^\d+$/.test(value)) return Number(value);
   return NaN;
 }
-

@@ -48,9 +48,9 @@ export function resourcesOfType(view: CfnView, type: string): readonly CfnResour
  * A synthesized template (`Template.fromStack(s).toJSON()`, or cdk.out JSON) as a view. A template
  * does not say its region: pass it when known (the stack's `env.region`, the cloud assembly manifest).
  */
-export function cfnViewFromTemplate(template: { Resources?: Record<string, unknown> }, region?: string): CfnView {
+export function cfnViewFromTemplate(template: { Resources?: Record<string, unknown>; }, region?: string): CfnView {
   const resources = Object.entries(template.Resources ?? {}).map(([logicalId, body]) => {
-    const r = body as { Type?: string; Properties?: Record<string, unknown>; Metadata?: Record<string, unknown> };
+    const r = body as { Type?: string; Properties?: Record<string, unknown>; Metadata?: Record<string, unknown>; };
     const path = r.Metadata?.['aws:cdk:path'];
     return {
       logicalId,

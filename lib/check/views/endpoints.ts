@@ -25,4 +25,3 @@ export function gatewayEndpoints(view: CfnView): GatewayEndpoint[] {
     return type === 'Gateway' && vpc !== undefined && service !== undefined ? [{ endpoint, vpc, service }] : [];
   });
 }
-

@@ -28,4 +28,3 @@ export function cfnTunnelInsideCidrs(view: CfnView): CfnTunnelInsideCidr[] {
     });
   });
 }
-

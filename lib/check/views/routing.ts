@@ -46,8 +46,7 @@ export function subnetRoutings(view: CfnView): SubnetRouting[] {
     const vpc = targetOf(subnet.properties.VpcId);
     if (vpc === undefined) return [];
     const routeTable = routeTableOfSubnet.get(subnet.logicalId);
-    const isPublic =
-      routeTable !== undefined &&
+    const isPublic = routeTable !== undefined &&
       routesOf(view, routeTable).some((route) => {
         const gateway = targetOf(route.properties.GatewayId);
         return gateway !== undefined && isInternetGateway(view, gateway);
@@ -129,7 +128,7 @@ export function subnetsByRouteTable(view: CfnView, vpc: string): Map<string, Sub
  * to an internet gateway) with an explicit route table, of a VPC whose attached VGW carries at
  * least one VPN connection in this template.
  */
-export function vpnFacingSubnets(view: CfnView): { readonly routing: SubnetRouting; readonly vpn: VpnGatewayVpc }[] {
+export function vpnFacingSubnets(view: CfnView): { readonly routing: SubnetRouting; readonly vpn: VpnGatewayVpc; }[] {
   const vpns = vpnGatewayVpcs(view).filter((v) => v.connections.length > 0);
   return subnetRoutings(view).flatMap((routing) => {
     const vpn = vpns.find((v) => v.vpc === routing.vpc);
@@ -138,4 +137,3 @@ export function vpnFacingSubnets(view: CfnView): { readonly routing: SubnetRouti
 }
 
 // ---------------------------------------------------------------------------------------------
-

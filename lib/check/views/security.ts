@@ -82,7 +82,9 @@ export function networkAclEntries(view: CfnView, acl: string): AclEntry[] | unde
     const cidr = typeof p.CidrBlock === 'string' ? parseIpv4Cidr(p.CidrBlock) : undefined;
     const ruleNumber = Number(p.RuleNumber);
     const protocol = typeof p.Protocol === 'string' && p.Protocol in PROTOCOL_NUMBERS ? PROTOCOL_NUMBERS[p.Protocol] : Number(p.Protocol);
-    if (!cidr || !Number.isInteger(ruleNumber) || !Number.isInteger(protocol) || (p.RuleAction !== 'allow' && p.RuleAction !== 'deny')) return undefined;
+    if (!cidr || !Number.isInteger(ruleNumber) || !Number.isInteger(protocol) || (p.RuleAction !== 'allow' && p.RuleAction !== 'deny')) {
+      return undefined;
+    }
     const range = p.PortRange as Record<string, unknown> | undefined;
     const ports: PortRange = protocol === -1 || !range ? [0, 65535] : [Number(range.From), Number(range.To)];
     entries.push({ ruleNumber, allow: p.RuleAction === 'allow', egress: booleanProperty(entry, 'Egress') === true, protocol, cidr, ports });
@@ -99,7 +101,7 @@ export function deniedTcpPorts(
   entries: readonly AclEntry[],
   egress: boolean,
   ports: PortRange,
-  matches: { readonly allow: (cidr: Ipv4Cidr) => boolean; readonly deny: (cidr: Ipv4Cidr) => boolean },
+  matches: { readonly allow: (cidr: Ipv4Cidr) => boolean; readonly deny: (cidr: Ipv4Cidr) => boolean; },
 ): PortRange[] {
   let undecided: PortRange[] = [ports];
   const denied: PortRange[] = [];
@@ -139,4 +141,3 @@ export function networkAclOfSubnet(view: CfnView): ReadonlyMap<string, string> {
 }
 
 // ---------------------------------------------------------------------------------------------
-

@@ -90,4 +90,3 @@ function groupBy(connections: readonly CfnResourceView[], keyOf: (c: CfnResource
   }
   return groups;
 }
-

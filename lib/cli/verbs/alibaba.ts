@@ -17,7 +17,7 @@ export const alibabaVerb: Verb = {
   files: { min: 0, max: 1, defaults: ['examples/alibaba-plan.json'] },
   options: {
     json: JSON_OPTION,
-    'aws-outputs': { type: 'string', usage: '--aws-outputs <file>', help: 'the AWS half\'s outputs (cdk deploy --outputs-file)' },
+    'aws-outputs': { type: 'string', usage: '--aws-outputs <file>', help: "the AWS half's outputs (cdk deploy --outputs-file)" },
   },
   run: async ({ files: [file], options }, io) => {
     const plan = loadPlanOrReport(file, io);
@@ -41,9 +41,34 @@ export const alibabaVerb: Verb = {
         ...listing.resources.map((r) => `${r.type}  ${r.name}`),
         '',
         listing.tunnels.length === 0 ? '(no tunnels on the first run)' : markdownTable(
-          ['Connection', 'Tunnel', 'Role', 'Gateway IP', 'AWS tunnel', 'Customer gateway', 'Tunnel CIDR', 'Local BGP IP', 'Peer BGP IP', 'ASNs', 'Key'],
-          listing.tunnels.map((t) => [t.connection, String(t.position), t.role === 'master' ? 'active (master)' : 'standby (slave)', t.gatewayIp, t.awsTunnel,
-            t.customerGatewayIp, t.tunnelCidr, t.localBgpIp, t.peerBgpIp, `${t.localAsn} ⇄ ${t.peerAsn}`, t.presharedKey]),
+          [
+            'Connection',
+            'Tunnel',
+            'Role',
+            'Gateway IP',
+            'AWS tunnel',
+            'Customer gateway',
+            'Tunnel CIDR',
+            'Local BGP IP',
+            'Peer BGP IP',
+            'ASNs',
+            'Key',
+          ],
+          listing.tunnels.map((
+            t,
+          ) => [
+            t.connection,
+            String(t.position),
+            t.role === 'master' ? 'active (master)' : 'standby (slave)',
+            t.gatewayIp,
+            t.awsTunnel,
+            t.customerGatewayIp,
+            t.tunnelCidr,
+            t.localBgpIp,
+            t.peerBgpIp,
+            `${t.localAsn} ⇄ ${t.peerAsn}`,
+            t.presharedKey,
+          ]),
         ),
       ].join('\n'));
       return 0;

@@ -1,8 +1,7 @@
 import { JSON_OPTION, loadPlanOrReport, type Verb } from './verb';
 
 /** Said when `--aws-outputs` is absent: what the listing then leaves out, and how to get it. */
-export const FIRST_RUN_NOTE =
-  'azure: no --aws-outputs given, so this is the first run only (public IPs and the gateway). Left out: the four local ' +
+export const FIRST_RUN_NOTE = 'azure: no --aws-outputs given, so this is the first run only (public IPs and the gateway). Left out: the four local ' +
   'network gateways (they need the AWS tunnel outside IPs) and the four connections (they need the pre-shared keys, ' +
   'read from Secrets Manager by the ARNs in the AWS outputs). Deploy the AWS half with ' +
   '`cdk deploy --outputs-file aws-outputs.json`, then pass --aws-outputs aws-outputs.json.';
@@ -17,7 +16,7 @@ export const azureVerb: Verb = {
   files: { min: 0, max: 1, defaults: ['vpn-plan.json'] },
   options: {
     json: JSON_OPTION, // accepted for symmetry: the listing is always JSON
-    'aws-outputs': { type: 'string', usage: '--aws-outputs <file>', help: 'the AWS half\'s outputs (cdk deploy --outputs-file)' },
+    'aws-outputs': { type: 'string', usage: '--aws-outputs <file>', help: "the AWS half's outputs (cdk deploy --outputs-file)" },
   },
   run: async ({ files: [file], options }, io) => {
     const plan = loadPlanOrReport(file, io);

@@ -52,8 +52,10 @@ export async function twinVerb(argv: readonly string[], io: CliIo): Promise<numb
   }
   const missing = twin.missingPrerequisites();
   if (missing.length > 0) {
-    io.stderr(`multicloud-vpn twin: this machine cannot run the twin; it needs ${missing.join('; ')}.\n` +
-      `Install: apt-get update && apt-get install -y --no-install-recommends ${twin.TWIN_PACKAGES.join(' ')}`);
+    io.stderr(
+      `multicloud-vpn twin: this machine cannot run the twin; it needs ${missing.join('; ')}.\n` +
+        `Install: apt-get update && apt-get install -y --no-install-recommends ${twin.TWIN_PACKAGES.join(' ')}`,
+    );
     return 3;
   }
   const file = parsed.positionals[0] ?? 'vpn-plan.json';

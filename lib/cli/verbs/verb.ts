@@ -33,7 +33,7 @@ export interface Verb {
   /** Lines after the usage, already wrapped. */
   readonly summary: readonly string[];
   /** How many file arguments, and the defaults for those left out. */
-  readonly files: { readonly min: number; readonly max: number; readonly defaults?: readonly string[] };
+  readonly files: { readonly min: number; readonly max: number; readonly defaults?: readonly string[]; };
   /** The options this verb takes; any other option is a usage error for it. */
   readonly options: Readonly<Record<string, VerbOption>>;
   /** The exit status: 0 ok, 1 invalid input (or, for `diff --fail`, a replacement). */

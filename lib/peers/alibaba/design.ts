@@ -12,7 +12,13 @@ import { bgpAddressesOf } from '../../core/address';
 import { excerptName } from '../../core/excerpt';
 import type { IpsecPolicy } from '../../plan/schema';
 import type { Finding } from '../../core/finding';
-import { alibabaIpsecFindings, alibabaIpsecPolicy, type AlibabaIkeValues, type AlibabaIpsecValues, type AlibabaPolicyValues } from '../../plan/alibaba-ipsec';
+import {
+  alibabaIpsecFindings,
+  alibabaIpsecPolicy,
+  type AlibabaIkeValues,
+  type AlibabaIpsecValues,
+  type AlibabaPolicyValues,
+} from '../../plan/alibaba-ipsec';
 import type { AlibabaPeerSpec } from '../../plan/alibaba';
 
 export type AwsNumber = 1 | 2;
@@ -37,7 +43,7 @@ export interface AlibabaPlanTunnel {
 /** What the design reads of the resolved plan; a `ResolvedPlan` satisfies it. */
 export interface AlibabaPlanInput {
   readonly name: string;
-  readonly aws: { readonly asn: number };
+  readonly aws: { readonly asn: number; };
   readonly tunnels: readonly AlibabaPlanTunnel[];
   readonly ipsec: Readonly<IpsecPolicy>;
   readonly tags: Readonly<Record<string, string>>;
@@ -199,16 +205,32 @@ function tunnelFindings(plan: AlibabaPlanInput, awsTunnels: Readonly<Record<stri
   const unknown = Object.keys(awsTunnels).filter((id) => !ids.includes(id));
   const missing = ids.filter((id) => awsTunnels[id] === undefined);
   const findings = [
-    ...unknown.map((id) => designFinding(`awsTunnels.${excerptName(id)}`, `'${excerptName(id)}' is not a tunnel of plan '${plan.name}'.`, `tunnel ids of the plan: ${ids.join(', ')}.`)),
-    ...missing.map((id) => designFinding(`awsTunnels.${id}`, `the AWS side of tunnel ${id} is missing: its Alibaba tunnel would have no peer and each connection needs both tunnels (C34).`,
-      'the outside IP and key ARN of every plan tunnel (the AWS hand-off), or none for the first run.')),
+    ...unknown.map((id) =>
+      designFinding(
+        `awsTunnels.${excerptName(id)}`,
+        `'${excerptName(id)}' is not a tunnel of plan '${plan.name}'.`,
+        `tunnel ids of the plan: ${ids.join(', ')}.`,
+      )
+    ),
+    ...missing.map((id) =>
+      designFinding(
+        `awsTunnels.${id}`,
+        `the AWS side of tunnel ${id} is missing: its Alibaba tunnel would have no peer and each connection needs both tunnels (C34).`,
+        'the outside IP and key ARN of every plan tunnel (the AWS hand-off), or none for the first run.',
+      )
+    ),
   ];
   for (const c of AWS_NUMBERS) {
     for (const t of AWS_NUMBERS) {
       const count = plan.tunnels.filter((p) => p.awsConnection === c && p.awsTunnel === t).length;
       if (count !== 1) {
-        findings.push(designFinding('tunnels', `${count} plan tunnels are AWS connection ${c} tunnel ${t}; the design needs exactly one for each of the four AWS tunnels.`,
-          'four tunnels: AWS connections 1 and 2, tunnels 1 and 2 of each.'));
+        findings.push(
+          designFinding(
+            'tunnels',
+            `${count} plan tunnels are AWS connection ${c} tunnel ${t}; the design needs exactly one for each of the four AWS tunnels.`,
+            'four tunnels: AWS connections 1 and 2, tunnels 1 and 2 of each.',
+          ),
+        );
       }
     }
   }

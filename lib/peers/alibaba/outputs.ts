@@ -14,7 +14,10 @@ export const alibabaOutputsSchema = z
       for (const problem of gatewayPublicIpProblems(ips, 'gatewayPublicIps')) ctx.addIssue({ code: z.ZodIssueCode.custom, message: problem });
     }),
     gatewayId: z.string().regex(/^vpn-[a-z0-9]+$/, 'an Alibaba VPN gateway id, vpn-…'),
-    connectionIds: z.array(z.string().regex(/^vco-[a-z0-9]+$/, 'an IPsec connection id, vco-…')).length(2, 'two IPsec connections (empty only before AWS exists)').or(z.array(z.string()).length(0)),
+    connectionIds: z.array(z.string().regex(/^vco-[a-z0-9]+$/, 'an IPsec connection id, vco-…')).length(
+      2,
+      'two IPsec connections (empty only before AWS exists)',
+    ).or(z.array(z.string()).length(0)),
   })
   .passthrough();
 

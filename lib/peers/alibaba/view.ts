@@ -30,7 +30,6 @@ export interface AlibabaView extends AlibabaDesign {
   readonly graph?: AlibabaResourceGraph;
 }
 
-
 // The rule-scope registration of the Alibaba peer kind: every Rule gets an optional `alibaba` check over
 // AlibabaView (lib/check/kit/peer-kinds.ts).
 declare module '../../check/kit/peer-kinds' {

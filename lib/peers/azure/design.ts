@@ -142,7 +142,7 @@ export interface GatewayDesign extends AzureGatewayView {
   readonly enableBgp: boolean;
   readonly asn: number;
   readonly ipConfigurations: readonly IpConfigurationDesign[];
-  readonly bgpPeeringAddresses: readonly { readonly ipconfigurationId: string; readonly customBgpIpAddresses: readonly string[] }[];
+  readonly bgpPeeringAddresses: readonly { readonly ipconfigurationId: string; readonly customBgpIpAddresses: readonly string[]; }[];
 }
 
 /** A local network gateway: the AWS end of one tunnel. */
@@ -176,13 +176,13 @@ export interface ConnectionDesign extends AzureConnectionView {
   readonly usePolicyBasedTrafficSelectors: boolean;
   readonly dpdTimeoutSeconds: number;
   readonly ipsecPolicies: readonly AzureIpsecPolicyValues[];
-  readonly gatewayCustomBgpIpAddresses: readonly { readonly ipConfigurationId: string; readonly customBgpIpAddress: string }[];
+  readonly gatewayCustomBgpIpAddresses: readonly { readonly ipConfigurationId: string; readonly customBgpIpAddress: string; }[];
   /**
    * What is known of the key, never its value: `isSecret` is true by construction (the component wraps every
    * key in `pulumi.secret`, C23); `formatProblems` (C22) and `sameKeyAs` (C22: one key per tunnel) when the
    * values were at hand.
    */
-  readonly sharedKey: { readonly isSecret: true; readonly formatProblems?: readonly string[]; readonly sameKeyAs?: readonly string[] };
+  readonly sharedKey: { readonly isSecret: true; readonly formatProblems?: readonly string[]; readonly sameKeyAs?: readonly string[]; };
   /** The tags of the tunnel's plan. */
   readonly tags: Readonly<Record<string, string>>;
 }
@@ -238,8 +238,12 @@ function designFinding(path: string, catalogue: Finding['catalogue'], message: s
 /** The policy fields Azure has no equal for (C24, decided by azureUnexpressibleFields); the plan's IKE rule normally refuses these first. */
 function unmappedIpsecFindings(plan: ResolvedPlan): Finding[] {
   return azureUnexpressibleFields(plan.ipsec).map(({ azureField, path, value }) =>
-    designFinding(path, ['C24'], `${excerpt(value)} has no Azure equivalent for the connection's ${azureField}.`,
-      'a value both clouds accept (e.g. AES256, SHA2-256, DH group 14).'),
+    designFinding(
+      path,
+      ['C24'],
+      `${excerpt(value)} has no Azure equivalent for the connection's ${azureField}.`,
+      'a value both clouds accept (e.g. AES256, SHA2-256, DH group 14).',
+    )
   );
 }
 
@@ -249,10 +253,21 @@ function tunnelFindings(plan: ResolvedPlan, awsTunnels: Readonly<Record<string, 
   const missing = planIds.filter((id) => awsTunnels[id] === undefined);
   return [
     ...unknown.map((id) =>
-      designFinding(`${at}awsTunnels.${id}`, ['C15'], `'${id}' is not a tunnel of plan '${plan.name}'.`, `tunnel ids of the plan: ${planIds.join(', ')}.`)),
+      designFinding(
+        `${at}awsTunnels.${id}`,
+        ['C15'],
+        `'${id}' is not a tunnel of plan '${plan.name}'.`,
+        `tunnel ids of the plan: ${planIds.join(', ')}.`,
+      )
+    ),
     ...missing.map((id) =>
-      designFinding(`${at}awsTunnels.${id}`, ['C15'], `the AWS side of tunnel ${id} of plan '${plan.name}' is missing; an active/active gateway needs all four tunnels.`,
-        'the outside IP and key of every plan tunnel (from the AWS hand-off), or none for the first run.')),
+      designFinding(
+        `${at}awsTunnels.${id}`,
+        ['C15'],
+        `the AWS side of tunnel ${id} of plan '${plan.name}' is missing; an active/active gateway needs all four tunnels.`,
+        'the outside IP and key of every plan tunnel (from the AWS hand-off), or none for the first run.',
+      )
+    ),
   ];
 }
 
@@ -261,7 +276,7 @@ function tunnelFindings(plan: ResolvedPlan, awsTunnels: Readonly<Record<string, 
  * The catalogue number is the constraint a disagreement would break. The ASN is not here: the
  * PeerAsnsMatch rule's plan check (C11) compares it, run across the plans by `azureDesignFindings`.
  */
-const SHARED_GATEWAY_SETTINGS: readonly { field: keyof ResolvedPlan['azure']; catalogue: Finding['catalogue']; why: string }[] = [
+const SHARED_GATEWAY_SETTINGS: readonly { field: keyof ResolvedPlan['azure']; catalogue: Finding['catalogue']; why: string; }[] = [
   { field: 'sku', catalogue: ['C16'], why: 'a gateway has one SKU' },
   { field: 'generation', catalogue: ['C16'], why: 'a gateway has one generation' },
   { field: 'activeActive', catalogue: ['C14'], why: 'the gateway is active/active for every plan or for none' },
@@ -283,15 +298,27 @@ function sharedPlanFindings(plans: readonly ResolvedPlan[]): Finding[] {
     for (const { field, catalogue, why } of SHARED_GATEWAY_SETTINGS) {
       const [mine, theirs] = [plan.azure[field], first.azure[field]];
       if (mine === theirs) continue;
-      findings.push(designFinding(`${at}azure.${field}`, catalogue,
-        `plan '${plan.name}' gives the shared gateway ${field} ${excerpt(mine)}, plan '${first.name}' (the first) ${excerpt(theirs)}; ${why}.`,
-        `${excerpt(theirs)}, as plan '${first.name}', or a gateway of its own (not in sharedWith).`));
+      findings.push(
+        designFinding(
+          `${at}azure.${field}`,
+          catalogue,
+          `plan '${plan.name}' gives the shared gateway ${field} ${excerpt(mine)}, plan '${first.name}' (the first) ${excerpt(theirs)}; ${why}.`,
+          `${excerpt(theirs)}, as plan '${first.name}', or a gateway of its own (not in sharedWith).`,
+        ),
+      );
     }
     const earlier = plans.findIndex((p) => p.name === plan.name);
     if (earlier < k) {
-      findings.push(designFinding(`${at}name`, ['C15'],
-        `plan name '${plan.name}' is also the name of ${earlier === 0 ? 'the first plan' : `sharedWith[${earlier - 1}]`}; the local network gateways and connections of both would have the same names.`,
-        'a name of its own per plan (it names the Azure resources and the AWS stack outputs).'));
+      findings.push(
+        designFinding(
+          `${at}name`,
+          ['C15'],
+          `plan name '${plan.name}' is also the name of ${
+            earlier === 0 ? 'the first plan' : `sharedWith[${earlier - 1}]`
+          }; the local network gateways and connections of both would have the same names.`,
+          'a name of its own per plan (it names the Azure resources and the AWS stack outputs).',
+        ),
+      );
     }
   });
   return findings;
@@ -337,17 +364,20 @@ export function azureDesign(plan: ResolvedPlan, options: AzureDesignOptions = {}
     publicIpName: publicIps[i].name,
   }));
   const existing = options.existingGatewaySubnet;
-  const gatewaySubnet: GatewaySubnetDesign =
-    existing === undefined
-      ? {
-          create: true,
-          resourceName: 'gateway-subnet',
-          name: GATEWAY_SUBNET_NAME,
-          virtualNetworkName: options.virtualNetworkName ?? plan.azure.vnetName,
-          addressPrefix: plan.azure.gatewaySubnetCidr,
-          vnetAddressSpace: [plan.azure.vnetCidr],
-        }
-      : { create: false, resourceName: 'gateway-subnet', ...(typeof existing === 'string' ? { existingId: existing, name: subnetNameOf(existing) } : {}) };
+  const gatewaySubnet: GatewaySubnetDesign = existing === undefined
+    ? {
+      create: true,
+      resourceName: 'gateway-subnet',
+      name: GATEWAY_SUBNET_NAME,
+      virtualNetworkName: options.virtualNetworkName ?? plan.azure.vnetName,
+      addressPrefix: plan.azure.gatewaySubnetCidr,
+      vnetAddressSpace: [plan.azure.vnetCidr],
+    }
+    : {
+      create: false,
+      resourceName: 'gateway-subnet',
+      ...(typeof existing === 'string' ? { existingId: existing, name: subnetNameOf(existing) } : {}),
+    };
 
   const gateway: GatewayDesign = {
     resourceName: 'gateway',
@@ -371,9 +401,14 @@ export function azureDesign(plan: ResolvedPlan, options: AzureDesignOptions = {}
 
   const findings: Finding[] = [...sharedPlanFindings(plans)];
   if (existing !== undefined && options.virtualNetworkName !== undefined) {
-    findings.push(designFinding('virtualNetworkName', ['C17'],
-      `both an existing gateway subnet and virtualNetworkName '${options.virtualNetworkName}' (to create ${GATEWAY_SUBNET_NAME} in) were given.`,
-      `either gatewaySubnetId (an existing ${GATEWAY_SUBNET_NAME}) or virtualNetworkName, not both.`));
+    findings.push(
+      designFinding(
+        'virtualNetworkName',
+        ['C17'],
+        `both an existing gateway subnet and virtualNetworkName '${options.virtualNetworkName}' (to create ${GATEWAY_SUBNET_NAME} in) were given.`,
+        `either gatewaySubnetId (an existing ${GATEWAY_SUBNET_NAME}) or virtualNetworkName, not both.`,
+      ),
+    );
   }
   const localNetworkGateways: LocalNetworkGatewayDesign[] = [];
   const connections: ConnectionDesign[] = [];
@@ -495,4 +530,5 @@ export function azureDesignPerPlan(design: AzureDesign): AzureView[] {
   });
 }
 
-const own = <T extends { readonly planName: string }>(items: readonly T[], plan: ResolvedPlan) => items.filter((item) => item.planName === plan.name);
+const own = <T extends { readonly planName: string; }>(items: readonly T[], plan: ResolvedPlan) =>
+  items.filter((item) => item.planName === plan.name);

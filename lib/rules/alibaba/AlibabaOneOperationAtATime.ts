@@ -11,7 +11,9 @@ function designOrder(design: AlibabaView): Violation[] {
       path: `connections[${i}].after`,
       message: expected === undefined
         ? `the first connection waits for '${connection.after}', which is not an earlier connection on the gateway.`
-        : `${connection.name} ${connection.after === undefined ? 'does not wait' : `waits for '${connection.after}' instead of waiting`} for ${design.connections[i - 1].name}: both would be created on the gateway at once.`,
+        : `${connection.name} ${connection.after === undefined ? 'does not wait' : `waits for '${connection.after}' instead of waiting`} for ${
+          design.connections[i - 1].name
+        }: both would be created on the gateway at once.`,
       fix: expected === undefined ? 'no predecessor.' : `after: '${expected}'.`,
     }];
   });
@@ -41,7 +43,8 @@ function graphOrder(graph: AlibabaResourceGraph): Violation[] {
       if (ancestors.get(a.name)!.has(b.name) || ancestors.get(b.name)!.has(a.name)) continue;
       violations.push({
         path: b.name,
-        message: `connections ${a.name} and ${b.name} on gateway ${a.gateway} do not wait for each other: Pulumi would create, change or delete them at once and the gateway refuses the second operation.`,
+        message:
+          `connections ${a.name} and ${b.name} on gateway ${a.gateway} do not wait for each other: Pulumi would create, change or delete them at once and the gateway refuses the second operation.`,
         fix: `dependsOn: [${a.name}] on ${b.name} (a chain over all connections of the gateway).`,
       });
     }
@@ -54,8 +57,7 @@ export const AlibabaOneOperationAtATime: Rule = {
   catalogue: ['C42'],
   level: 'error',
   summary: 'The IPsec connections of one Alibaba VPN gateway are created, changed and deleted one after the other.',
-  explanation:
-    'Alibaba Cloud refuses an operation on a VPN gateway while another runs on it (errors VpnGateway.Configuring, ' +
+  explanation: 'Alibaba Cloud refuses an operation on a VPN gateway while another runs on it (errors VpnGateway.Configuring, ' +
     'VpnTask.CONFLICT, VpnConnection.Configuring, which the alicloud Terraform provider retries on connection create, update ' +
     'and delete). The program does not lean on retries: each connection depends on the one before it, so Pulumi runs them ' +
     'in order (and deletes them in reverse order).',

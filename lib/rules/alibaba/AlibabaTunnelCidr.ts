@@ -27,12 +27,20 @@ function tunnelCidrs(design: AlibabaDesign): Violation[] {
       const { tunnelCidr, localBgpIp } = tunnel.bgp;
       const problem = cidrProblem(tunnelCidr);
       if (problem !== undefined) {
-        violations.push({ path: `${at}.tunnelCidr`, message: `${problem}.`, fix: `a /30 in ${LINK_LOCAL_RANGE}, none of ${RESERVED_INSIDE_CIDRS.join(', ')}.` });
+        violations.push({
+          path: `${at}.tunnelCidr`,
+          message: `${problem}.`,
+          fix: `a /30 in ${LINK_LOCAL_RANGE}, none of ${RESERVED_INSIDE_CIDRS.join(', ')}.`,
+        });
         return;
       }
       const other = seen.get(tunnelCidr);
       if (other !== undefined) {
-        violations.push({ path: `${at}.tunnelCidr`, message: `${tunnelCidr} is also the tunnel CIDR of ${other}; each tunnel of a VPN gateway has its own.`, fix: 'a /30 no other tunnel of the gateway uses.' });
+        violations.push({
+          path: `${at}.tunnelCidr`,
+          message: `${tunnelCidr} is also the tunnel CIDR of ${other}; each tunnel of a VPN gateway has its own.`,
+          fix: 'a /30 no other tunnel of the gateway uses.',
+        });
       } else {
         seen.set(tunnelCidr, tunnelPath(i, j));
       }
@@ -40,7 +48,11 @@ function tunnelCidrs(design: AlibabaDesign): Violation[] {
       const ip = ipv4ToNumber(localBgpIp);
       // A host of the /30: not the network or broadcast address.
       if (ip === undefined || ip <= block.first || ip >= block.last) {
-        violations.push({ path: `${at}.localBgpIp`, message: `${quoted(localBgpIp)} is not a host address of the tunnel CIDR ${tunnelCidr}.`, fix: `an address inside ${tunnelCidr}: the second host for this design.` });
+        violations.push({
+          path: `${at}.localBgpIp`,
+          message: `${quoted(localBgpIp)} is not a host address of the tunnel CIDR ${tunnelCidr}.`,
+          fix: `an address inside ${tunnelCidr}: the second host for this design.`,
+        });
       }
     });
   });
@@ -52,8 +64,7 @@ export const AlibabaTunnelCidr: Rule = {
   catalogue: ['C35'],
   level: 'error',
   summary: 'Each Alibaba tunnel CIDR is a unique, unreserved /30 in 169.254.0.0/16 and holds the local BGP IP.',
-  explanation:
-    'Seed 002 (Alibaba Cloud IPsec-VPN guide, BGP settings): the tunnel CIDR is the BGP peers\' interconnection block; each ' +
+  explanation: "Seed 002 (Alibaba Cloud IPsec-VPN guide, BGP settings): the tunnel CIDR is the BGP peers' interconnection block; each " +
     'tunnel of a VPN gateway needs a unique one, a /30 inside 169.254.0.0/16 other than 169.254.0.0/30 to 169.254.5.0/30 and ' +
     '169.254.169.252/30; the local BGP IP lies inside it.',
   fix: 'a /30 per tunnel from 169.254.0.0/16, not reserved, unique on the gateway, with the local BGP IP one of its hosts.',
@@ -65,10 +76,22 @@ export const AlibabaTunnelCidr: Rule = {
       if (t.insideCidr === undefined) return [];
       const at = t.allocated ? `${t.path} (allocated)` : `${t.path}.insideCidr`;
       const problem = cidrProblem(t.insideCidr);
-      if (problem !== undefined) return [{ path: at, message: `${problem}: it is also the Alibaba tunnel CIDR.`, fix: `a /30 in ${LINK_LOCAL_RANGE}, none of ${RESERVED_INSIDE_CIDRS.join(', ')}.` }];
+      if (problem !== undefined) {
+        return [{
+          path: at,
+          message: `${problem}: it is also the Alibaba tunnel CIDR.`,
+          fix: `a /30 in ${LINK_LOCAL_RANGE}, none of ${RESERVED_INSIDE_CIDRS.join(', ')}.`,
+        }];
+      }
       const other = seen.get(t.insideCidr);
       seen.set(t.insideCidr, t.path);
-      return other === undefined ? [] : [{ path: at, message: `${t.insideCidr} is also the tunnel CIDR at ${other}; each tunnel of the Alibaba gateway has its own.`, fix: 'a /30 no other tunnel of the gateway uses.' }];
+      return other === undefined
+        ? []
+        : [{
+          path: at,
+          message: `${t.insideCidr} is also the tunnel CIDR at ${other}; each tunnel of the Alibaba gateway has its own.`,
+          fix: 'a /30 no other tunnel of the gateway uses.',
+        }];
     });
   },
   alibaba: tunnelCidrs,

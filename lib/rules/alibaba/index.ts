@@ -21,6 +21,12 @@ export const ALIBABA_RULES: readonly Rule[] = [
 ];
 
 export {
-  AlibabaAwsPairing, AlibabaBgpAsn, AlibabaCustomerGatewayAsn, AlibabaDualTunnel, AlibabaIkeIpsecExplicit,
-  AlibabaOneOperationAtATime, AlibabaSeveralCidrsNeedIkeV2, AlibabaTunnelCidr,
+  AlibabaAwsPairing,
+  AlibabaBgpAsn,
+  AlibabaCustomerGatewayAsn,
+  AlibabaDualTunnel,
+  AlibabaIkeIpsecExplicit,
+  AlibabaOneOperationAtATime,
+  AlibabaSeveralCidrsNeedIkeV2,
+  AlibabaTunnelCidr,
 };

@@ -5,9 +5,8 @@ export const AzureAndAwsAsnsDiffer: Rule = {
   catalogue: ['C07'],
   level: 'error',
   summary: 'The Azure gateway ASN differs from the AWS gateway ASN.',
-  explanation:
-    'Seed 004: the Azure VPN gateway\'s AS number "must be different from the AS number used by AWS", and a custom ' +
-    'AWS ASN must differ from Azure\'s. With one ASN on both sides the sessions are internal BGP: each side drops ' +
+  explanation: 'Seed 004: the Azure VPN gateway\'s AS number "must be different from the AS number used by AWS", and a custom ' +
+    "AWS ASN must differ from Azure's. With one ASN on both sides the sessions are internal BGP: each side drops " +
     'the routes it learns, seeing its own AS in the path, and no traffic crosses.',
   fix: 'keep aws.asn 64512 (the AWS default) and azure.asn 65000 (seed 004), or any two different valid ASNs.',
   plan: ({ spec }) => {

@@ -2,7 +2,7 @@ import type { Rule } from '../../check/kit/rule';
 import type { Violation } from '../../core/finding';
 
 /** ASNs an Azure VPN gateway refuses, for itself and for its BGP peers (Azure VPN Gateway BGP FAQ). */
-export const AZURE_RESERVED_ASNS: readonly { readonly first: number; readonly last: number; readonly why: string }[] = [
+export const AZURE_RESERVED_ASNS: readonly { readonly first: number; readonly last: number; readonly why: string; }[] = [
   { first: 8074, last: 8075, why: 'reserved by Azure (public)' },
   { first: 12076, last: 12076, why: 'reserved by Azure (public)' },
   { first: 65515, last: 65515, why: 'reserved by Azure (private)' },
@@ -13,7 +13,8 @@ export const AZURE_RESERVED_ASNS: readonly { readonly first: number; readonly la
   { first: 4294967295, last: 4294967295, why: 'reserved by IANA' },
 ];
 
-const FIX = 'an ASN that Azure accepts, such as 65000 (seed 004): not 8074, 8075, 12076, 65515, 65517–65520, 23456, 64496–64511, 65535–65551 or 4294967295.';
+const FIX =
+  'an ASN that Azure accepts, such as 65000 (seed 004): not 8074, 8075, 12076, 65515, 65517–65520, 23456, 64496–64511, 65535–65551 or 4294967295.';
 
 /** Why Azure refuses `asn` on a VPN gateway or a local network gateway, or undefined when it accepts it. */
 function azureAsnProblem(asn: number): string | undefined {
@@ -27,8 +28,7 @@ export const AzureAsnNotReserved: Rule = {
   catalogue: ['C10'],
   level: 'error',
   summary: 'The Azure gateway ASN (and the AWS ASN its local network gateways carry) is not one Azure reserves.',
-  explanation:
-    'Azure VPN Gateway BGP FAQ: Azure reserves 8074, 8075 and 12076 (public) and 65515, 65517, 65518, 65519, ' +
+  explanation: 'Azure VPN Gateway BGP FAQ: Azure reserves 8074, 8075 and 12076 (public) and 65515, 65517, 65518, 65519, ' +
     '65520 (private), and IANA reserves 23456, 64496–64511, 65535–65551 and 4294967295; none can be the gateway ' +
     'ASN, nor the ASN of an on-premises device, which here is the AWS gateway (the local network gateways carry ' +
     'aws.asn). 65515 is the default of Azure gateways themselves, and it lies in the AWS private range.',
@@ -54,7 +54,11 @@ export const AzureAsnNotReserved: Rule = {
     for (const lng of view.localNetworkGateways) {
       const problem = azureAsnProblem(lng.asn);
       if (problem) {
-        violations.push({ path: `localNetworkGateway ${lng.name}.bgpSettings.asn`, message: problem, fix: 'the AWS ASN, itself outside the Azure reserved values, such as 64512.' });
+        violations.push({
+          path: `localNetworkGateway ${lng.name}.bgpSettings.asn`,
+          message: problem,
+          fix: 'the AWS ASN, itself outside the Azure reserved values, such as 64512.',
+        });
       }
     }
     return violations;

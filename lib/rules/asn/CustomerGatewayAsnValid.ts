@@ -41,7 +41,11 @@ function customerGatewayAsnProblems(asn: number, region: string | undefined): As
 function cfnViolations(path: string, properties: Readonly<Record<string, unknown>>, region: string | undefined): Violation[] {
   const { BgpAsn: rawAsn, BgpAsnExtended: rawExtended } = properties;
   if (rawAsn !== undefined && rawExtended !== undefined) {
-    return [{ path, message: 'both BgpAsn and BgpAsnExtended are set; AWS takes exactly one.', fix: `BgpAsn up to ${MAX_BGP_ASN}, BgpAsnExtended above.` }];
+    return [{
+      path,
+      message: 'both BgpAsn and BgpAsnExtended are set; AWS takes exactly one.',
+      fix: `BgpAsn up to ${MAX_BGP_ASN}, BgpAsnExtended above.`,
+    }];
   }
   const asn = cfnNumber(rawAsn);
   const extended = cfnNumber(rawExtended);
@@ -63,7 +67,11 @@ function cfnViolations(path: string, properties: Readonly<Record<string, unknown
       problems.push(...customerGatewayAsnProblems(extended, region).map((p) => ({ ...p, message: `BgpAsnExtended ${p.message}` })));
     }
   }
-  return problems.map((p) => ({ path, ...p, ...(p.level === 'warning' ? { fix: `give the stack a region (env.region) so that this is checked, or use ${FIX}` } : {}) }));
+  return problems.map((p) => ({
+    path,
+    ...p,
+    ...(p.level === 'warning' ? { fix: `give the stack a region (env.region) so that this is checked, or use ${FIX}` } : {}),
+  }));
 }
 
 export const CustomerGatewayAsnValid: Rule = {
@@ -71,8 +79,7 @@ export const CustomerGatewayAsnValid: Rule = {
   catalogue: ['C09'],
   level: 'error',
   summary: 'A customer gateway ASN is 1–4294967295, in BgpAsnExtended above 2147483647, and not one AWS refuses.',
-  explanation:
-    'Seed 001 and the AWS page "Customer gateway options for your Site-to-Site VPN connection": a customer ' +
+  explanation: 'Seed 001 and the AWS page "Customer gateway options for your Site-to-Site VPN connection": a customer ' +
     'gateway ASN is 1–4294967295; CloudFormation takes 1–2147483647 in BgpAsn and 2147483648–4294967295 in ' +
     'BgpAsnExtended, one of the two. AWS refuses 7224 in all regions, 9059 in eu-west-1, 10124 in ' +
     'ap-northeast-1 and 17943 in ap-southeast-1. Here the customer gateway is the Azure gateway, so its ASN is ' +

@@ -26,9 +26,8 @@ export const PeerAsnsMatch: Rule = {
   catalogue: ['C11'],
   level: 'error',
   summary: "Each AWS customer gateway carries the Azure gateway's ASN; each Azure local network gateway the AWS ASN.",
-  explanation:
-    'Seed 004: both customer gateways take "BGP ASN 65000 (the Azure VPN gateway\'s ASN)", and each local network ' +
-    'gateway the AWS virtual private gateway\'s ASN (64512 by default). A BGP session whose peer ASN is wrong is ' +
+  explanation: 'Seed 004: both customer gateways take "BGP ASN 65000 (the Azure VPN gateway\'s ASN)", and each local network ' +
+    "gateway the AWS virtual private gateway's ASN (64512 by default). A BGP session whose peer ASN is wrong is " +
     'refused at OPEN. What each scope can check: the plan derives both from azure.asn and aws.asn, so it checks ' +
     'that plans sharing one Azure gateway agree on its ASN; a template does not contain the Azure ASN, so the cfn ' +
     'check catches the usual mix-up, a customer gateway carrying the ASN of the AWS gateway its own connection ' +
@@ -41,17 +40,18 @@ export const PeerAsnsMatch: Rule = {
     ...sharedGateway.flatMap((plan, k): Violation[] => [
       ...(plan.azure.asn !== spec.azure.asn
         ? [{
-            path: 'azure.asn',
-            message: `${spec.azure.asn} differs from ${plan.azure.asn}, the ASN plan '${plan.name}' gives the same Azure gateway; a gateway has one ASN and every customer gateway facing it carries it.`,
-            fix: `${plan.azure.asn}.`,
-          }]
+          path: 'azure.asn',
+          message:
+            `${spec.azure.asn} differs from ${plan.azure.asn}, the ASN plan '${plan.name}' gives the same Azure gateway; a gateway has one ASN and every customer gateway facing it carries it.`,
+          fix: `${plan.azure.asn}.`,
+        }]
         : []),
       ...(plan.customerGatewayAsn !== plan.azure.asn
         ? [{
-            path: `sharedGateway[${k}].customerGatewayAsn`,
-            message: `plan '${plan.name}' gives its customer gateways ASN ${plan.customerGatewayAsn}, not its Azure gateway's ${plan.azure.asn}.`,
-            fix: `${plan.azure.asn}.`,
-          }]
+          path: `sharedGateway[${k}].customerGatewayAsn`,
+          message: `plan '${plan.name}' gives its customer gateways ASN ${plan.customerGatewayAsn}, not its Azure gateway's ${plan.azure.asn}.`,
+          fix: `${plan.azure.asn}.`,
+        }]
         : []),
     ]),
   ],
@@ -76,8 +76,7 @@ export const PeerAsnsMatch: Rule = {
         reported.add(`${cgw.logicalId}/${gateway.logicalId}`);
         return [{
           path: cgw.path,
-          message:
-            `the customer gateway's ASN ${cgwAsn} is the Amazon side ASN of ${gateway.path}, which its connection ` +
+          message: `the customer gateway's ASN ${cgwAsn} is the Amazon side ASN of ${gateway.path}, which its connection ` +
             `${connection.path} uses; the customer gateway stands for the peer (the Azure gateway) and carries the peer's ASN.`,
           fix: "the Azure gateway's ASN (azure.asn, 65000 in seed 004).",
         }];
@@ -88,9 +87,11 @@ export const PeerAsnsMatch: Rule = {
       lng.asn === view.awsPeer.asn
         ? []
         : [{
-            path: `localNetworkGateway ${lng.name}.bgpSettings.asn`,
-            message: `${lng.asn} is not the AWS gateway's ASN ${view.awsPeer.asn}${lng.asn === view.gateway.asn ? ' (it is the Azure gateway\'s own ASN)' : ''}.`,
-            fix: `${view.awsPeer.asn}.`,
-          }],
+          path: `localNetworkGateway ${lng.name}.bgpSettings.asn`,
+          message: `${lng.asn} is not the AWS gateway's ASN ${view.awsPeer.asn}${
+            lng.asn === view.gateway.asn ? " (it is the Azure gateway's own ASN)" : ''
+          }.`,
+          fix: `${view.awsPeer.asn}.`,
+        }]
     ),
 };

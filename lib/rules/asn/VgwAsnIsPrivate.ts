@@ -21,8 +21,7 @@ export function amazonSideAsnChange(deployedAsn: number | undefined, plannedAsn:
   return [{
     path: 'aws.asn',
     level: 'warning',
-    message:
-      `${plannedAsn} differs from the deployed gateway's ${deployedAsn}; the ASN cannot change after creation, so ` +
+    message: `${plannedAsn} differs from the deployed gateway's ${deployedAsn}; the ASN cannot change after creation, so ` +
       'CloudFormation replaces the virtual private gateway and every VPN connection on it (new outside IPs, new tunnels).',
     fix: `keep ${deployedAsn}, or plan the replacement and re-run the Azure half with the new tunnels.`,
   }];
@@ -33,8 +32,7 @@ export const VgwAsnIsPrivate: Rule = {
   catalogue: ['C08'],
   level: 'error',
   summary: `The Amazon side ASN of the virtual private gateway (or transit gateway) is private (${PRIVATE_RANGES}); it never changes.`,
-  explanation:
-    'Seed 001 (AWS Site-to-Site VPN user guide): the Amazon side ASN of a virtual private gateway is a private ' +
+  explanation: 'Seed 001 (AWS Site-to-Site VPN user guide): the Amazon side ASN of a virtual private gateway is a private ' +
     `ASN, ${PRIVATE_RANGES}, 64512 by default, and cannot be changed after the gateway is created. The range is an ` +
     'error. A change is a warning, but the plan and template checks see only the new value: `amazonSideAsnChange` ' +
     "compares it with the deployed one (e.g. the AWS hand-off file's awsAsn), and `cdk diff` shows the gateway " +

@@ -21,7 +21,9 @@ const REGIONS_PAGE = 'https://learn.microsoft.com/azure/reliability/regions-list
 function locationProblems(location: string): Omit<Violation, 'path'>[] {
   if (regionHasAvailabilityZones(location) !== undefined) return [];
   return [{
-    message: `${quoted(location)} is not an Azure region name (programmatic name, as in ${REGIONS_PAGE}); the region decides whether the gateway's public IPs get zones.`,
+    message: `${
+      quoted(location)
+    } is not an Azure region name (programmatic name, as in ${REGIONS_PAGE}); the region decides whether the gateway's public IPs get zones.`,
     fix: `${didYouMean(location, REGION_NAMES)}a programmatic region name such as eastus, westeurope or japaneast.`,
   }];
 }
@@ -29,7 +31,9 @@ function locationProblems(location: string): Omit<Violation, 'path'>[] {
 function newGatewaySkuProblems(sku: string): Omit<Violation, 'path'>[] {
   if (!nonAz(sku)) return [];
   return [{
-    message: `${quoted(sku)} is a non-AZ SKU: since 1 January 2025 Azure no longer creates VpnGw1–5 gateways (VPN Gateway SKU consolidation; existing ones are migrated to the AZ SKUs). The seed's VpnGw2 is out of date.`,
+    message: `${
+      quoted(sku)
+    } is a non-AZ SKU: since 1 January 2025 Azure no longer creates VpnGw1–5 gateways (VPN Gateway SKU consolidation; existing ones are migrated to the AZ SKUs). The seed's VpnGw2 is out of date.`,
     fix: `${azOf(sku)} (same size, availability-zone SKU; it is also accepted in regions without zones, where the gateway stays regional).`,
   }];
 }
@@ -51,7 +55,9 @@ function azureProblems(view: AzureView): Violation[] {
     } else if (existing && nonAz(gateway.sku)) {
       violations.push({
         path: `publicIp ${ip.name}.zones`,
-        message: `zones [${ip.zones.join(', ')}] on a public IP of the non-AZ gateway ${gateway.name} ('${gateway.sku}'); Azure refuses it (RegionalVmssVpnGatewayPublicIpsMustNotHaveZonesConfigured).`,
+        message: `zones [${
+          ip.zones.join(', ')
+        }] on a public IP of the non-AZ gateway ${gateway.name} ('${gateway.sku}'); Azure refuses it (RegionalVmssVpnGatewayPublicIpsMustNotHaveZonesConfigured).`,
         fix: `no zones ([]), or migrate the gateway to ${azOf(gateway.sku)} first.`,
       });
     }
@@ -63,15 +69,16 @@ export const AzureGatewayAzSkuAndZones: Rule = {
   id: 'AzureGatewayAzSkuAndZones',
   catalogue: ['C38'],
   level: 'error',
-  summary: 'A new Azure VPN gateway uses an AZ SKU (VpnGw1AZ–VpnGw5AZ); its public IPs carry zones only where the region (a known Azure region) has availability zones.',
-  explanation:
-    'Azure "VPN Gateway SKU consolidation and migration": new gateways can no longer use VpnGw1–5 (non-AZ) since ' +
+  summary:
+    'A new Azure VPN gateway uses an AZ SKU (VpnGw1AZ–VpnGw5AZ); its public IPs carry zones only where the region (a known Azure region) has availability zones.',
+  explanation: 'Azure "VPN Gateway SKU consolidation and migration": new gateways can no longer use VpnGw1–5 (non-AZ) since ' +
     'January 2025, existing ones are migrated to VpnGw1AZ–5AZ; AZ SKUs can be deployed in all regions, and in a region ' +
     'without availability zones "the deployment will remain regional". Azure "About zone-redundant virtual network ' +
     'gateways": Standard public IPs decide zone redundancy; zones 1, 2, 3 make it zone-redundant. A public IP with zones ' +
     'is refused in a region without zones, and on a non-AZ gateway (RegionalVmssVpnGatewayPublicIpsMustNotHaveZonesConfigured). ' +
     `Seed 004 uses VpnGw2, which new deployments cannot create. Regions: Microsoft's Azure regions list (${REGIONS_PAGE}).`,
-  fix: "azure.sku VpnGw2AZ (Generation2); azure.location a region's programmatic name; public IPs zones 1, 2, 3 where the region has zones, none elsewhere.",
+  fix:
+    "azure.sku VpnGw2AZ (Generation2); azure.location a region's programmatic name; public IPs zones 1, 2, 3 where the region has zones, none elsewhere.",
   plan: ({ spec }) => [
     ...locationProblems(spec.azure.location).map((p) => ({ path: 'azure.location', ...p })),
     ...newGatewaySkuProblems(spec.azure.sku).map((p) => ({ path: 'azure.sku', ...p })),

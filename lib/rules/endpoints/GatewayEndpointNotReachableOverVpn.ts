@@ -25,15 +25,13 @@ export const GatewayEndpointNotReachableOverVpn: Rule = {
   catalogue: ['C33'],
   level: 'warning',
   summary: 'Azure hosts cannot use a gateway endpoint across the VPN: S3/DynamoDB from Azure needs an interface endpoint.',
-  explanation:
-    'AWS PrivateLink docs (gateway endpoints, considerations): endpoint connections cannot be extended out of a VPC; ' +
+  explanation: 'AWS PrivateLink docs (gateway endpoints, considerations): endpoint connections cannot be extended out of a VPC; ' +
     'resources on the other side of a Site-to-Site VPN, a transit gateway, peering or Direct Connect cannot use a ' +
     'gateway endpoint. Seed 003 describes the gateway endpoint set-up this applies to. Warned when a VPC that a VPN ' +
     'connection in the template reaches (attached VGW, or a transit gateway attachment) has an S3 or DynamoDB ' +
     'gateway endpoint and no interface endpoint for the same service: traffic that starts in the VPC still uses ' +
     'the gateway endpoint, but traffic from Azure does not.',
-  fix:
-    'for access from Azure, add an interface endpoint (ec2.InterfaceVpcEndpoint, VpcEndpointType Interface) for the ' +
+  fix: 'for access from Azure, add an interface endpoint (ec2.InterfaceVpcEndpoint, VpcEndpointType Interface) for the ' +
     'service and resolve its DNS name from Azure; or acknowledge the warning when only AWS hosts use the service.',
   cfn: (view) => {
     const vpcs = vpnFacingVpcs(view);
@@ -50,8 +48,7 @@ export const GatewayEndpointNotReachableOverVpn: Rule = {
       .filter(({ vpc, service }) => vpcs.has(vpc) && !interfaceServices.has(`${vpc} ${service}`))
       .map(({ endpoint, service }): Violation => ({
         path: endpoint.path,
-        message:
-          `${service} gateway endpoint in a VPC reached over the VPN: hosts in Azure cannot reach ${service} through it ` +
+        message: `${service} gateway endpoint in a VPC reached over the VPN: hosts in Azure cannot reach ${service} through it ` +
           '(gateway endpoints serve only traffic that starts inside the VPC), and there is no interface endpoint for ' +
           `${service} in this VPC.`,
       }));

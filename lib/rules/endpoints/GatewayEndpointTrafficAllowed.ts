@@ -2,7 +2,16 @@ import { contains, mustParseIpv4Cidr, parseIpv4Cidr, type Ipv4Cidr } from '../..
 import { describeTarget, listProperty, resourcesOfType, targetOf, type CfnView } from '../../check/views/cfn-view';
 import { gatewayEndpoints } from '../../check/views/endpoints';
 import { subnetRoutings } from '../../check/views/routing';
-import { coversTcpPort, deniedTcpPorts, formatPorts, hasRestrictiveEgress, networkAclEntries, networkAclOfSubnet, securityGroupRules, type SecurityGroupRule } from '../../check/views/security';
+import {
+  coversTcpPort,
+  deniedTcpPorts,
+  formatPorts,
+  hasRestrictiveEgress,
+  networkAclEntries,
+  networkAclOfSubnet,
+  securityGroupRules,
+  type SecurityGroupRule,
+} from '../../check/views/security';
 import type { Rule } from '../../check/kit/rule';
 import type { Violation } from '../../core/finding';
 
@@ -34,8 +43,7 @@ function securityGroupViolations(view: CfnView, vpc: string, service: string, en
     .filter((group) => !securityGroupRules(view, group, 'egress').some(allowsServiceHttps))
     .map((group) => ({
       path: group.path,
-      message:
-        `security group egress is restricted and allows no TCP 443 to the ${service} prefix list, so hosts using it ` +
+      message: `security group egress is restricted and allows no TCP 443 to the ${service} prefix list, so hosts using it ` +
         `cannot reach ${service} through the gateway endpoint ${endpointPath}.`,
       fix: `an egress rule to the endpoint's prefix list on TCP 443 (ec2.Peer.prefixList('pl-…'), ec2.Port.tcp(443)).`,
     }));
@@ -45,12 +53,11 @@ export const GatewayEndpointTrafficAllowed: Rule = {
   id: 'GatewayEndpointTrafficAllowed',
   catalogue: ['C32'],
   level: 'warning',
-  summary: 'Restrictive security groups and network ACLs let traffic reach the gateway endpoint\'s service (TCP 443 out, 1024–65535 back).',
-  explanation:
-    'Seed 003: a security group stricter than the default outbound rule must allow traffic to the prefix list of ' +
+  summary: "Restrictive security groups and network ACLs let traffic reach the gateway endpoint's service (TCP 443 out, 1024–65535 back).",
+  explanation: 'Seed 003: a security group stricter than the default outbound rule must allow traffic to the prefix list of ' +
     'the gateway endpoint (AWS manages its addresses); a restrictive network ACL must allow HTTPS out to the service ' +
     'CIDRs and the return traffic on ephemeral TCP ports 1024–65535. Checked in the template: security groups in ' +
-    'the endpoint\'s VPC whose egress rules replace the default need an egress rule covering TCP 443 to a ' +
+    "the endpoint's VPC whose egress rules replace the default need an egress rule covering TCP 443 to a " +
     'prefix list (or a public CIDR); network ACLs associated with subnets whose route tables the endpoint lists are ' +
     'evaluated in rule order. The service CIDRs are not in the template, so any public block counts as allowing ' +
     'them and only a deny of 0.0.0.0/0 as blocking them.',

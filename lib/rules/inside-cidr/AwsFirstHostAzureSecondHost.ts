@@ -4,7 +4,7 @@ import type { Rule } from '../../check/kit/rule';
 import type { Violation } from '../../core/finding';
 
 /** The two BGP ends of a /30: AWS the first host, Azure the second. Undefined unless a well-formed /30 (C01). */
-export function bgpHostsOf(insideCidr: string): { aws: string; azure: string } | undefined {
+export function bgpHostsOf(insideCidr: string): { aws: string; azure: string; } | undefined {
   const parsed = parseIpv4Cidr(insideCidr);
   if (!parsed || parsed.prefix !== 30 || parsed.hostBitsSet) return undefined;
   return { aws: numberToIpv4(parsed.first + 1), azure: numberToIpv4(parsed.first + 2) };
@@ -59,10 +59,10 @@ function gatewayViolations(view: AzureView, tunnels: readonly TunnelHosts[]): Vi
       const otherInstance = tunnels.find((t) => t.azure === address && t.instance !== instance);
       return otherInstance
         ? [{
-            path: `${path}[${j}]`,
-            message: `'${address}' belongs to ${otherInstance.tunnelId}, which lands on instance ${otherInstance.instance}, not ${instance}.`,
-            fix: `move ${address} to instance ${otherInstance.instance}'s list.`,
-          }]
+          path: `${path}[${j}]`,
+          message: `'${address}' belongs to ${otherInstance.tunnelId}, which lands on instance ${otherInstance.instance}, not ${instance}.`,
+          fix: `move ${address} to instance ${otherInstance.instance}'s list.`,
+        }]
         : [];
     });
     return [...missing, ...misplaced];
@@ -74,8 +74,7 @@ export const AwsFirstHostAzureSecondHost: Rule = {
   catalogue: ['C05'],
   level: 'error',
   summary: "AWS takes each /30's first host, Azure the second; the gateway's APIPA lists, LNGs and connections agree.",
-  explanation:
-    'Seed 004: AWS uses the first address of the tunnel /30 (169.254.21.1 for 169.254.21.0/30) and Azure the ' +
+  explanation: 'Seed 004: AWS uses the first address of the tunnel /30 (169.254.21.1 for 169.254.21.0/30) and Azure the ' +
     "second (169.254.21.2). The Azure gateway's custom APIPA list of instance i holds the second hosts of the " +
     "tunnels landing on instance i and each local network gateway's BGP peer address is the first host; any other " +
     "pairing leaves BGP down (each connection's own custom BGP address is C13). " +
@@ -90,16 +89,28 @@ export const AwsFirstHostAzureSecondHost: Rule = {
         if (!hosts) return [{ path, message: `plan '${plan.name}' ${t.id}: inside CIDR '${t.insideCidr}' is not a /30.` }];
         const problems: Violation[] = [];
         if (t.awsBgpIp !== hosts.aws) {
-          problems.push({ path: `${path}.awsBgpIp`, message: `plan '${plan.name}' ${t.id}: AWS BGP address '${t.awsBgpIp}' is not the first host of ${t.insideCidr}.`, fix: `${hosts.aws}.` });
+          problems.push({
+            path: `${path}.awsBgpIp`,
+            message: `plan '${plan.name}' ${t.id}: AWS BGP address '${t.awsBgpIp}' is not the first host of ${t.insideCidr}.`,
+            fix: `${hosts.aws}.`,
+          });
         }
         if (t.azureBgpIp !== hosts.azure) {
-          problems.push({ path: `${path}.azureBgpIp`, message: `plan '${plan.name}' ${t.id}: Azure BGP address '${t.azureBgpIp}' is not the second host of ${t.insideCidr}.`, fix: `${hosts.azure}.` });
+          problems.push({
+            path: `${path}.azureBgpIp`,
+            message: `plan '${plan.name}' ${t.id}: Azure BGP address '${t.azureBgpIp}' is not the second host of ${t.insideCidr}.`,
+            fix: `${hosts.azure}.`,
+          });
         }
         if (!(plan.azure.apipaByInstance[t.azureInstance] ?? []).includes(hosts.azure)) {
-          problems.push({ path: `sharedGateway[${k}].azure.apipaByInstance[${t.azureInstance}]`, message: `plan '${plan.name}': instance ${t.azureInstance}'s APIPA list lacks ${hosts.azure} (${t.id}).`, fix: `add ${hosts.azure}.` });
+          problems.push({
+            path: `sharedGateway[${k}].azure.apipaByInstance[${t.azureInstance}]`,
+            message: `plan '${plan.name}': instance ${t.azureInstance}'s APIPA list lacks ${hosts.azure} (${t.id}).`,
+            fix: `add ${hosts.azure}.`,
+          });
         }
         return problems;
-      }),
+      })
     ),
   azure: (view) => {
     const tunnels = tunnelHosts(view);
@@ -108,10 +119,10 @@ export const AwsFirstHostAzureSecondHost: Rule = {
       const t = byId.get(lng.tunnelId);
       return t && lng.bgpPeeringAddress !== t.aws
         ? [{
-            path: `localNetworkGateway ${lng.name}.bgpPeeringAddress`,
-            message: `'${lng.bgpPeeringAddress}' is not the AWS end of ${t.tunnelId}'s inside CIDR ${t.cidr}.`,
-            fix: `${t.aws} (the first host, AWS's BGP address).`,
-          }]
+          path: `localNetworkGateway ${lng.name}.bgpPeeringAddress`,
+          message: `'${lng.bgpPeeringAddress}' is not the AWS end of ${t.tunnelId}'s inside CIDR ${t.cidr}.`,
+          fix: `${t.aws} (the first host, AWS's BGP address).`,
+        }]
         : [];
     });
     return [...gatewayViolations(view, tunnels), ...lngViolations];

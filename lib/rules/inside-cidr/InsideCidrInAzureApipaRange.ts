@@ -24,8 +24,7 @@ export const InsideCidrInAzureApipaRange: Rule = {
   catalogue: ['C03'],
   level: 'error',
   summary: `For an Azure peer, every tunnel inside CIDR and BGP address lies in Azure's APIPA range ${RANGE_TEXT}.`,
-  explanation:
-    'Seed 004 (Azure tutorial "VPN between Azure and AWS with BGP"): AWS takes any /30 of 169.254.0.0/16, but ' +
+  explanation: 'Seed 004 (Azure tutorial "VPN between Azure and AWS with BGP"): AWS takes any /30 of 169.254.0.0/16, but ' +
     `the CIDR must also lie in the APIPA range Azure reserves for VPN, ${RANGE_TEXT}; Azure refuses custom APIPA ` +
     'BGP addresses outside it, so a tunnel outside this range cannot carry BGP to Azure.',
   fix: `a /30 inside ${RANGE_TEXT}, such as 169.254.21.0/30 or 169.254.22.4/30.`,
@@ -41,22 +40,25 @@ export const InsideCidrInAzureApipaRange: Rule = {
   azure: (view) => [
     ...view.gateway.bgpPeeringAddresses.flatMap((peering, i) =>
       peering.customBgpIpAddresses.flatMap((address, j) =>
-        addressViolation(`gateway ${view.gateway.name}.bgpPeeringAddresses[${i}].customBgpIpAddresses[${j}]`, 'custom APIPA BGP address', address),
-      ),
+        addressViolation(`gateway ${view.gateway.name}.bgpPeeringAddresses[${i}].customBgpIpAddresses[${j}]`, 'custom APIPA BGP address', address)
+      )
     ),
     ...view.connections.flatMap((c) =>
       c.gatewayCustomBgpIpAddresses.flatMap((entry, j) =>
-        addressViolation(`connection ${c.name}.gatewayCustomBgpIpAddresses[${j}]`, 'custom BGP address', entry.customBgpIpAddress),
-      ),
+        addressViolation(`connection ${c.name}.gatewayCustomBgpIpAddresses[${j}]`, 'custom BGP address', entry.customBgpIpAddress)
+      )
     ),
     ...view.localNetworkGateways.flatMap((lng) =>
-      addressViolation(`localNetworkGateway ${lng.name}.bgpPeeringAddress`, 'BGP peer address', lng.bgpPeeringAddress),
+      addressViolation(`localNetworkGateway ${lng.name}.bgpPeeringAddress`, 'BGP peer address', lng.bgpPeeringAddress)
     ),
     ...Object.entries(view.awsPeer.insideCidrs).flatMap(([tunnelId, cidr]): Violation[] => {
       const parsed = parseIpv4Cidr(cidr);
       return parsed && contains(AZURE_APIPA, parsed)
         ? []
-        : [{ path: `awsPeer.insideCidrs.${tunnelId}`, message: `AWS inside CIDR '${cidr}' is not a block inside Azure's APIPA range ${RANGE_TEXT}.` }];
+        : [{
+          path: `awsPeer.insideCidrs.${tunnelId}`,
+          message: `AWS inside CIDR '${cidr}' is not a block inside Azure's APIPA range ${RANGE_TEXT}.`,
+        }];
     }),
   ],
 };

@@ -26,8 +26,7 @@ export const InsideCidrNotReserved: Rule = {
   catalogue: ['C02'],
   level: 'error',
   summary: 'No tunnel inside CIDR uses a block AWS reserves (169.254.0.0/30 … 169.254.5.0/30, 169.254.169.252/30).',
-  explanation:
-    'AWS refuses these inside CIDRs for a Site-to-Site VPN tunnel: 169.254.0.0/30, 169.254.1.0/30, ' +
+  explanation: 'AWS refuses these inside CIDRs for a Site-to-Site VPN tunnel: 169.254.0.0/30, 169.254.1.0/30, ' +
     '169.254.2.0/30, 169.254.3.0/30, 169.254.4.0/30, 169.254.5.0/30 and 169.254.169.252/30 (AWS Site-to-Site VPN ' +
     'tunnel options; seed 002 lists the same blocks for Alibaba Cloud). Creating the VPN connection would fail.',
   fix: FIX,

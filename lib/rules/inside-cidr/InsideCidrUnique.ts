@@ -22,7 +22,7 @@ function firstOverlap(range: Ipv4Range, claims: readonly Claim[]): Claim | undef
  * The gateway a VPN connection terminates on, as a grouping key: the `Ref`/`GetAtt` target or the
  * literal id, else the intrinsic's JSON (two identical ones point at the same gateway). Undefined when absent.
  */
-function gatewayKey(properties: Readonly<Record<string, unknown>>): { key: string; label: string } | undefined {
+function gatewayKey(properties: Readonly<Record<string, unknown>>): { key: string; label: string; } | undefined {
   for (const property of ['VpnGatewayId', 'TransitGatewayId']) {
     const value = properties[property];
     if (value === undefined) continue;
@@ -37,8 +37,7 @@ export const InsideCidrUnique: Rule = {
   catalogue: ['C04'],
   level: 'error',
   summary: 'Inside CIDRs are unique per AWS gateway and never overlap anything on the same Azure gateway.',
-  explanation:
-    'AWS requires the inside CIDRs of all tunnels on one virtual private gateway or transit gateway to be unique ' +
+  explanation: 'AWS requires the inside CIDRs of all tunnels on one virtual private gateway or transit gateway to be unique ' +
     '(AWS Site-to-Site VPN tunnel options). Seed 004 adds that APIPA addresses must not overlap between the ' +
     'on-premises devices and all connected Azure VPN gateways: the blocks of other sites on the same gateway ' +
     '(azure.apipaInUse) and of other plans sharing it count too. Two BGP sessions on one address never both come up.',
@@ -49,7 +48,7 @@ export const InsideCidrUnique: Rule = {
       plan.tunnels.flatMap((t) => {
         const range = parseIpv4Cidr(t.insideCidr);
         return range ? [{ label: `${quoted(t.insideCidr)} of plan '${plan.name}' (${t.id}) on the same Azure gateway`, range }] : [];
-      }),
+      })
     );
     spec.azure.apipaInUse.forEach((cidr, i) => {
       const range = parseIpv4Cidr(cidr);
@@ -71,7 +70,11 @@ export const InsideCidrUnique: Rule = {
         if (range) {
           claims.push({ label: `${quoted(cidr)} of aws.target.insideCidrsInUse[${i}] (another VPN connection on the transit gateway)`, range });
         } else {
-          violations.push({ path: `aws.target.insideCidrsInUse[${i}]`, message: `${quoted(cidr)} is not an IPv4 CIDR, so the block it stands for cannot be kept free.`, fix: 'a CIDR such as 169.254.21.8/30.' });
+          violations.push({
+            path: `aws.target.insideCidrsInUse[${i}]`,
+            message: `${quoted(cidr)} is not an IPv4 CIDR, so the block it stands for cannot be kept free.`,
+            fix: 'a CIDR such as 169.254.21.8/30.',
+          });
         }
       });
     }

@@ -10,8 +10,7 @@ export const TunnelInsideIpv4OnVgw: Rule = {
   catalogue: ['C06'],
   level: 'error',
   summary: 'A VPN connection on a virtual private gateway uses IPv4 inside and outside tunnel addresses.',
-  explanation:
-    'Seed 001 (AWS Site-to-Site VPN user guide): a virtual private gateway does not carry IPv6 traffic; IPv6 ' +
+  explanation: 'Seed 001 (AWS Site-to-Site VPN user guide): a virtual private gateway does not carry IPv6 traffic; IPv6 ' +
     'inside (TunnelInsideIpVersion ipv6, TunnelInsideIpv6Cidr) and outside (OutsideIpAddressType Ipv6) addressing ' +
     'exist only on a transit gateway. Seed 004 sets "Tunnel inside IP version: IPv4" on both connections. With aws.target ' +
     "kind 'tgw' the plan still refuses 'ipv6': the Azure peer's custom BGP addresses are IPv4 APIPA (C05); a template's " +
@@ -31,7 +30,7 @@ export const TunnelInsideIpv4OnVgw: Rule = {
     ...tunnels.flatMap((t): Violation[] =>
       !t.allocated && t.insideCidr !== undefined && isIpv6(t.insideCidr)
         ? [{ path: `${t.path}.insideCidr`, message: `'${t.insideCidr}' is an IPv6 inside CIDR; a virtual private gateway takes IPv4 only.` }]
-        : [],
+        : []
     ),
   ],
   cfn: (view) =>

@@ -45,7 +45,9 @@ function cfnConnectionProblems(view: CfnView, connection: CfnResourceView): Viol
         path: connection.path,
         level: 'error',
         message: `${at('DPDTimeoutAction')} is ${action === undefined ? `absent (AWS default '${AWS_DEFAULT_DPD_TIMEOUT_ACTION}')` : `'${value}'`} ` +
-          `while the customer gateway's peer is ${RESPONDER_ONLY}: ${stopsForGood(value)}, and the peer never initiates, so after the first DPD timeout the tunnel stays down.`,
+          `while the customer gateway's peer is ${RESPONDER_ONLY}: ${
+            stopsForGood(value)
+          }, and the peer never initiates, so after the first DPD timeout the tunnel stays down.`,
         fix: "DPDTimeoutAction 'restart' on every tunnel specification.",
       });
     }
@@ -57,9 +59,9 @@ export const DeadPeerDetectionOnBothEnds: Rule = {
   id: 'DeadPeerDetectionOnBothEnds',
   catalogue: ['C21', 'C20'],
   level: 'warning',
-  summary: `Dead-peer detection fits both ends (AWS ≥ ${AWS_DPD_MIN_SECONDS} s, Azure ${AZURE_DPD.min}–${AZURE_DPD.max} s) and AWS restarts IKE on timeout when the peer only answers.`,
-  explanation:
-    'Seed 001 (AWS Site-to-Site VPN tunnel options): idle tunnels go down, dead-peer detection (DPDTimeoutSeconds, at ' +
+  summary:
+    `Dead-peer detection fits both ends (AWS ≥ ${AWS_DPD_MIN_SECONDS} s, Azure ${AZURE_DPD.min}–${AZURE_DPD.max} s) and AWS restarts IKE on timeout when the peer only answers.`,
+  explanation: 'Seed 001 (AWS Site-to-Site VPN tunnel options): idle tunnels go down, dead-peer detection (DPDTimeoutSeconds, at ' +
     `least ${AWS_DPD_MIN_SECONDS}) notices a dead peer and DPDTimeoutAction decides what follows; the Azure connection's ` +
     `dpdTimeoutSeconds accepts ${AZURE_DPD.min}–${AZURE_DPD.max} (Azure VPN Gateway documentation). The plan's single ` +
     'value is applied to both ends, so it must fit both ranges; a value either API refuses is reported as an error ' +
@@ -68,24 +70,38 @@ export const DeadPeerDetectionOnBothEnds: Rule = {
     'stops the IKE session, the tunnel goes down and the routes are removed; restart makes AWS restart the IKE session, ' +
     'none takes no action. A ResponderOnly Azure connection never initiates (C20), so with clear or none nobody starts ' +
     "IKE again after the first timeout: an error; only 'restart' brings the tunnel back. On CloudFormation the peer's mode " +
-    'is read from the customer gateway tag multicloud-vpn:peer-connection-mode, and an absent DPDTimeoutAction is AWS\'s ' +
+    "is read from the customer gateway tag multicloud-vpn:peer-connection-mode, and an absent DPDTimeoutAction is AWS's " +
     "default 'clear'; DPDTimeoutSeconds below 30 and an unknown DPDTimeoutAction (AWS accepts clear, none, restart; " +
     'CloudFormation VpnTunnelOptionsSpecification) are errors.',
-  fix: `ipsec.dpdTimeoutSeconds between ${Math.max(AWS_DPD_MIN_SECONDS, AZURE_DPD.min)} and ${AZURE_DPD.max} (default 30), ipsec.dpdTimeoutAction 'restart'.`,
+  fix: `ipsec.dpdTimeoutSeconds between ${
+    Math.max(AWS_DPD_MIN_SECONDS, AZURE_DPD.min)
+  } and ${AZURE_DPD.max} (default 30), ipsec.dpdTimeoutAction 'restart'.`,
   plan: ({ spec }) => {
     const { dpdTimeoutSeconds, dpdTimeoutAction } = spec.ipsec;
     const range = `${Math.max(AWS_DPD_MIN_SECONDS, AZURE_DPD.min)}–${AZURE_DPD.max}`;
     const violations: Violation[] = [];
     if (dpdTimeoutSeconds < AWS_DPD_MIN_SECONDS) {
-      violations.push({ path: 'ipsec.dpdTimeoutSeconds', level: 'error', message: `${dpdTimeoutSeconds} s is below AWS's minimum DPDTimeoutSeconds of ${AWS_DPD_MIN_SECONDS}; CloudFormation refuses it.`, fix: `a value in ${range}, e.g. 30.` });
+      violations.push({
+        path: 'ipsec.dpdTimeoutSeconds',
+        level: 'error',
+        message: `${dpdTimeoutSeconds} s is below AWS's minimum DPDTimeoutSeconds of ${AWS_DPD_MIN_SECONDS}; CloudFormation refuses it.`,
+        fix: `a value in ${range}, e.g. 30.`,
+      });
     } else if (dpdTimeoutSeconds > AZURE_DPD.max) {
-      violations.push({ path: 'ipsec.dpdTimeoutSeconds', level: 'error', message: `${dpdTimeoutSeconds} s is above Azure's maximum dpdTimeoutSeconds of ${AZURE_DPD.max}; the Azure connection refuses it.`, fix: `a value in ${range}, e.g. 30.` });
+      violations.push({
+        path: 'ipsec.dpdTimeoutSeconds',
+        level: 'error',
+        message: `${dpdTimeoutSeconds} s is above Azure's maximum dpdTimeoutSeconds of ${AZURE_DPD.max}; the Azure connection refuses it.`,
+        fix: `a value in ${range}, e.g. 30.`,
+      });
     }
     if (dpdTimeoutAction !== 'restart' && spec.azure.connectionMode === RESPONDER_ONLY) {
       violations.push({
         path: 'ipsec.dpdTimeoutAction',
         level: 'error',
-        message: `${stopsForGood(dpdTimeoutAction)}, and the ${RESPONDER_ONLY} Azure connection (azure.connectionMode) never initiates, so after the first DPD timeout the tunnel stays down.`,
+        message: `${
+          stopsForGood(dpdTimeoutAction)
+        }, and the ${RESPONDER_ONLY} Azure connection (azure.connectionMode) never initiates, so after the first DPD timeout the tunnel stays down.`,
         fix: "'restart' (the default), or azure.connectionMode 'Default' so that Azure initiates too.",
       });
     }
@@ -100,9 +116,10 @@ export const DeadPeerDetectionOnBothEnds: Rule = {
           ? [{
             path: `connection ${connection.name}.connectionMode`,
             level: 'error',
-            message: `'${connection.connectionMode}' while the AWS tunnels have DPDTimeoutAction '${awsPeer.dpdTimeoutAction}': after a DPD timeout neither side starts IKE again.`,
+            message:
+              `'${connection.connectionMode}' while the AWS tunnels have DPDTimeoutAction '${awsPeer.dpdTimeoutAction}': after a DPD timeout neither side starts IKE again.`,
             fix: "'Default', or DPDTimeoutAction 'restart' on the AWS tunnels (ipsec.dpdTimeoutAction).",
           }]
-          : [],
+          : []
       ),
 };

@@ -32,12 +32,17 @@ function connectionProblems(connection: CfnResourceView): Violation[] {
   const generated =
     'AWS generates a key that only the VPN configuration download reveals, outside Secrets Manager; set PreSharedKeyStorage or a dynamic reference.';
   if (specs.length === 0 && !stored) {
-    violations.push({ path: connection.path, message: `no tunnel specification gives a PreSharedKey and PreSharedKeyStorage is not SecretsManager: ${generated}` });
+    violations.push({
+      path: connection.path,
+      message: `no tunnel specification gives a PreSharedKey and PreSharedKeyStorage is not SecretsManager: ${generated}`,
+    });
   }
   specs.forEach((spec, index) => {
     const where = `VpnTunnelOptionsSpecifications[${index}].PreSharedKey`;
     if (spec.PreSharedKey === undefined) {
-      if (!stored) violations.push({ path: connection.path, message: `${where} is absent and PreSharedKeyStorage is not SecretsManager: ${generated}` });
+      if (!stored) {
+        violations.push({ path: connection.path, message: `${where} is absent and PreSharedKeyStorage is not SecretsManager: ${generated}` });
+      }
       return;
     }
     const text = keyTemplate(spec.PreSharedKey);
@@ -58,18 +63,22 @@ export const NoPlaintextPresharedKey: Rule = {
   catalogue: ['C23'],
   level: 'error',
   summary: 'No pre-shared key in plain text: Secrets Manager on AWS (dynamic reference or PreSharedKeyStorage), a Pulumi secret on Azure.',
-  explanation:
-    'Security requirement of this project (CONSTRAINTS.md C23), after the AWS CloudFormation guidance on dynamic ' +
+  explanation: 'Security requirement of this project (CONSTRAINTS.md C23), after the AWS CloudFormation guidance on dynamic ' +
     'references and the Pulumi secrets documentation: a key written into a template is readable in cdk.out, the ' +
     'CloudFormation console and every copy of the template; a plain Azure sharedKey lands unencrypted in Pulumi state. ' +
     "Each AWS tunnel's PreSharedKey is therefore a '{{resolve:secretsmanager:…}}' dynamic reference (CDK renders it " +
     "inside Fn::Join for a secret of the same stack), or the connection has PreSharedKeyStorage 'SecretsManager'.",
-  fix: "PreSharedKey: '{{resolve:secretsmanager:<secret>:SecretString:<field>}}' (SecretValue.secretsManager), or PreSharedKeyStorage 'SecretsManager'; on Azure pulumi.secret(key).",
+  fix:
+    "PreSharedKey: '{{resolve:secretsmanager:<secret>:SecretString:<field>}}' (SecretValue.secretsManager), or PreSharedKeyStorage 'SecretsManager'; on Azure pulumi.secret(key).",
   cfn: (view) => resourcesOfType(view, VPN_CONNECTION).flatMap(connectionProblems),
   azure: ({ connections }) =>
     connections.flatMap((connection): Violation[] =>
       connection.sharedKey.isSecret
         ? []
-        : [{ path: `connection ${connection.name}.sharedKey`, message: 'is not a Pulumi secret: the key would be stored in plain text in the Pulumi state and previews.', fix: 'pulumi.secret(key), or a config value set with --secret.' }],
+        : [{
+          path: `connection ${connection.name}.sharedKey`,
+          message: 'is not a Pulumi secret: the key would be stored in plain text in the Pulumi state and previews.',
+          fix: 'pulumi.secret(key), or a config value set with --secret.',
+        }]
     ),
 };

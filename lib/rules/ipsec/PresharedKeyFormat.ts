@@ -25,7 +25,11 @@ function cfnKeys(view: CfnView): Violation[] {
       // One key per tunnel: the same literal or the same secret reference twice is one shared key.
       const other = firstUse.get(key);
       if (other !== undefined) {
-        violations.push({ path: connection.path, message: `${where} is the same key as ${other}; each tunnel has its own key.`, fix: 'one secret (or one secret field) per tunnel.' });
+        violations.push({
+          path: connection.path,
+          message: `${where} is the same key as ${other}; each tunnel has its own key.`,
+          fix: 'one secret (or one secret field) per tunnel.',
+        });
       } else {
         firstUse.set(key, `${connection.path} ${where}`);
       }
@@ -39,8 +43,7 @@ export const PresharedKeyFormat: Rule = {
   catalogue: ['C22'],
   level: 'error',
   summary: "Each tunnel has its own pre-shared key of 8–64 letters, digits, '.' or '_', not starting with '0'.",
-  explanation:
-    'Seed 002 and the AWS Site-to-Site VPN tunnel options documentation: a pre-shared key is 8–64 characters of letters, ' +
+  explanation: 'Seed 002 and the AWS Site-to-Site VPN tunnel options documentation: a pre-shared key is 8–64 characters of letters, ' +
     "digits, periods and underscores and cannot start with zero; it is the stricter of the two clouds' rules, so a key " +
     'that AWS accepts also works on Azure. Both ends of a tunnel use the same key, one key per tunnel; a mismatch is the ' +
     'first cause of phase 1 failures. Messages never quote the key.',
@@ -48,16 +51,28 @@ export const PresharedKeyFormat: Rule = {
   plan: ({ spec }) => {
     const length = spec.aws.presharedKeyLength;
     if (length < PRESHARED_KEY_LENGTH.min || length > PRESHARED_KEY_LENGTH.max) {
-      return [{ path: 'aws.presharedKeyLength', message: `${length}: AWS accepts pre-shared keys of ${PRESHARED_KEY_LENGTH.min}–${PRESHARED_KEY_LENGTH.max} characters.`, fix: `a length in ${GENERATED_KEY_MIN_LENGTH}–${PRESHARED_KEY_LENGTH.max} (default 32).` }];
+      return [{
+        path: 'aws.presharedKeyLength',
+        message: `${length}: AWS accepts pre-shared keys of ${PRESHARED_KEY_LENGTH.min}–${PRESHARED_KEY_LENGTH.max} characters.`,
+        fix: `a length in ${GENERATED_KEY_MIN_LENGTH}–${PRESHARED_KEY_LENGTH.max} (default 32).`,
+      }];
     }
     return length < GENERATED_KEY_MIN_LENGTH
-      ? [{ path: 'aws.presharedKeyLength', level: 'warning', message: `${length}: a generated key of fewer than ${GENERATED_KEY_MIN_LENGTH} letters and digits is weaker than this library's default.`, fix: `a length in ${GENERATED_KEY_MIN_LENGTH}–${PRESHARED_KEY_LENGTH.max} (default 32).` }]
+      ? [{
+        path: 'aws.presharedKeyLength',
+        level: 'warning',
+        message: `${length}: a generated key of fewer than ${GENERATED_KEY_MIN_LENGTH} letters and digits is weaker than this library's default.`,
+        fix: `a length in ${GENERATED_KEY_MIN_LENGTH}–${PRESHARED_KEY_LENGTH.max} (default 32).`,
+      }]
       : [];
   },
   cfn: cfnKeys,
   azure: ({ connections }) =>
     connections.flatMap((connection) => [
-      ...(connection.sharedKey.formatProblems ?? []).map((problem) => ({ path: `connection ${connection.name}.sharedKey`, message: `the shared key ${problem}` })),
+      ...(connection.sharedKey.formatProblems ?? []).map((problem) => ({
+        path: `connection ${connection.name}.sharedKey`,
+        message: `the shared key ${problem}`,
+      })),
       ...sameKeyViolation(connection.name, connection.tunnelId, connection.sharedKey.sameKeyAs),
     ]),
 };
@@ -67,7 +82,9 @@ export function sameKeyViolation(connectionName: string, tunnelId: string, sameK
   if (sameKeyAs === undefined || sameKeyAs.length === 0) return [];
   return [{
     path: `connection ${connectionName}.sharedKey`,
-    message: `tunnel ${tunnelId} was given the same pre-shared key as tunnel(s) ${sameKeyAs.join(', ')}; each tunnel has its own key (a reused key lets one tunnel's leak open the others).`,
+    message: `tunnel ${tunnelId} was given the same pre-shared key as tunnel(s) ${
+      sameKeyAs.join(', ')
+    }; each tunnel has its own key (a reused key lets one tunnel's leak open the others).`,
     fix: 'a different key per tunnel: the AWS hand-off secret of that tunnel, or its own `pulumi config set --secret presharedKey.<tunnelId>`.',
   }];
 }

@@ -29,14 +29,20 @@ function connectionProblems(view: CfnView, connection: CfnResourceView): Violati
   if (mode === RESPONDER_ONLY) {
     const fix = "StartupAction 'start' on every tunnel specification.";
     if (specs.length === 0) {
-      return [{ path: connection.path, message: `the peer is ${RESPONDER_ONLY} and no tunnel sets StartupAction, so both sides wait (AWS default 'add').`, fix }];
+      return [{
+        path: connection.path,
+        message: `the peer is ${RESPONDER_ONLY} and no tunnel sets StartupAction, so both sides wait (AWS default 'add').`,
+        fix,
+      }];
     }
     return specs.flatMap((spec, index): Violation[] => {
       const action = spec.StartupAction;
       if (action === 'start' || isUnresolved(action)) return [];
       return [{
         path: connection.path,
-        message: `VpnTunnelOptionsSpecifications[${index}].StartupAction is ${action === undefined ? "absent (default 'add')" : `'${String(action)}'`} while the peer is ${RESPONDER_ONLY}: neither side starts IKE.`,
+        message: `VpnTunnelOptionsSpecifications[${index}].StartupAction is ${
+          action === undefined ? "absent (default 'add')" : `'${String(action)}'`
+        } while the peer is ${RESPONDER_ONLY}: neither side starts IKE.`,
         fix,
       }];
     });
@@ -47,8 +53,11 @@ function connectionProblems(view: CfnView, connection: CfnResourceView): Violati
   return [{
     path: connection.path,
     level: 'warning',
-    message: `no tunnel has StartupAction 'start': ${connection.properties.TransitGatewayId !== undefined ? 'the transit gateway' : 'the VGW'} never initiates, so the tunnels come up only if the customer gateway device starts IKE.`,
-    fix: `StartupAction 'start', or tag the customer gateway '${PEER_TAGS.peerConnectionMode}' with the peer's mode once you know the device initiates.`,
+    message: `no tunnel has StartupAction 'start': ${
+      connection.properties.TransitGatewayId !== undefined ? 'the transit gateway' : 'the VGW'
+    } never initiates, so the tunnels come up only if the customer gateway device starts IKE.`,
+    fix:
+      `StartupAction 'start', or tag the customer gateway '${PEER_TAGS.peerConnectionMode}' with the peer's mode once you know the device initiates.`,
   }];
 }
 
@@ -57,8 +66,7 @@ export const TunnelHasInitiator: Rule = {
   catalogue: ['C20'],
   level: 'error',
   summary: "One side starts IKE: AWS tunnels facing a ResponderOnly Azure connection have StartupAction 'start'.",
-  explanation:
-    "Seed 001 (AWS Site-to-Site VPN tunnel options): by default AWS does not initiate (StartupAction 'add'), on a VGW and on a " +
+  explanation: "Seed 001 (AWS Site-to-Site VPN tunnel options): by default AWS does not initiate (StartupAction 'add'), on a VGW and on a " +
     "transit gateway alike (the option is the VPN connection's, whatever its gateway); the customer " +
     "side must. Seed 004 (Azure AWS-BGP tutorial) sets the startup action to 'start'. An Azure connection in ResponderOnly " +
     "mode never initiates, so with 'add' on AWS no tunnel ever comes up. On CloudFormation a customer gateway tagged " +
@@ -87,6 +95,6 @@ export const TunnelHasInitiator: Rule = {
             message: `'${connection.connectionMode}' while the AWS tunnels have StartupAction '${awsPeer.startupAction}': neither side starts IKE.`,
             fix: "'Default', or StartupAction 'start' on the AWS tunnels (aws.startupAction).",
           }]
-          : [],
+          : []
       ),
 };

@@ -4,7 +4,16 @@ import { describeTarget, resourcesOfType, tagValue, targetOf, type CfnResourceVi
 import { vpnFacingSubnets, vpnGatewayVpcs } from '../../check/views/routing';
 import type { Rule } from '../../check/kit/rule';
 import type { Violation } from '../../core/finding';
-import { literalCidrs, securityGroupRules, hasRestrictiveEgress, type AclEntry, networkAclEntries, deniedTcpPorts, formatPorts, networkAclOfSubnet } from '../../check/views/security';
+import {
+  literalCidrs,
+  securityGroupRules,
+  hasRestrictiveEgress,
+  type AclEntry,
+  networkAclEntries,
+  deniedTcpPorts,
+  formatPorts,
+  networkAclOfSubnet,
+} from '../../check/views/security';
 
 /** The peer address space a VPN connection declares in its `multicloud-vpn:remote-cidrs` tag. */
 function peerCidrsOf(connection: CfnResourceView): Ipv4Cidr[] {
@@ -33,8 +42,7 @@ function securityGroupViolations(view: CfnView, vpc: string, peers: readonly Ipv
         if (missing.length > 0) {
           violations.push({
             path: group.path,
-            message:
-              `security group ingress admits ${ingress.map(cidrText).join(', ')} but not the Azure VNet ` +
+            message: `security group ingress admits ${ingress.map(cidrText).join(', ')} but not the Azure VNet ` +
               `${missing.map(cidrText).join(', ')}: connections from Azure are dropped.`,
             fix: `an ingress rule from ${missing.map(cidrText).join(', ')} (ec2.Peer.ipv4) on the ports the Azure hosts use.`,
           });
@@ -76,8 +84,7 @@ export const SecurityRulesAdmitPeerCidrs: Rule = {
   catalogue: ['C30'],
   level: 'warning',
   summary: 'Security groups and network ACLs of the VPN-facing subnets admit the Azure VNet CIDR and its return traffic.',
-  explanation:
-    'Seed 000: the security groups and network ACLs of the instances must allow the traffic on the ports in use; ' +
+  explanation: 'Seed 000: the security groups and network ACLs of the instances must allow the traffic on the ports in use; ' +
     'seed 003: network ACLs are stateless, so return traffic on ephemeral TCP ports 1024–65535 needs its own rule. ' +
     `The Azure VNet address space is read from the VPN connection's \`${PEER_TAGS.remoteCidrs}\` tag (set by this ` +
     "library's construct; a hand-written stack may set it too); without the tag nothing is checked. Only what the " +

@@ -21,7 +21,11 @@ function connectionProblems(view: AzureView, connection: AzureConnectionView): V
   const violations: Violation[] = [];
   for (const entry of connection.gatewayCustomBgpIpAddresses) {
     if (!ipConfigurations.some((c) => c.id === entry.ipConfigurationId)) {
-      violations.push({ path, message: `an entry names '${entry.ipConfigurationId}', which is not an IP configuration of gateway ${view.gateway.name}.`, fix: `one entry per IP configuration: ${ipConfigurations.map((c) => c.id).join(', ')}.` });
+      violations.push({
+        path,
+        message: `an entry names '${entry.ipConfigurationId}', which is not an IP configuration of gateway ${view.gateway.name}.`,
+        fix: `one entry per IP configuration: ${ipConfigurations.map((c) => c.id).join(', ')}.`,
+      });
     }
   }
   ipConfigurations.forEach((config, index) => {
@@ -32,7 +36,8 @@ function connectionProblems(view: AzureView, connection: AzureConnectionView): V
     if (entries.length !== 1) {
       violations.push({
         path,
-        message: `${entries.length} entries for IP configuration ${config.name}; Azure then uses the first APIPA address of the list for every connection.`,
+        message:
+          `${entries.length} entries for IP configuration ${config.name}; Azure then uses the first APIPA address of the list for every connection.`,
         fix: `one entry for ${config.name}${expected ? ` with customBgpIpAddress ${expected}` : ''}.`,
       });
       return;
@@ -41,7 +46,8 @@ function connectionProblems(view: AzureView, connection: AzureConnectionView): V
     if (own && ownAddress !== undefined && address !== ownAddress) {
       violations.push({
         path,
-        message: `${config.name} (instance ${index}, where tunnel ${connection.tunnelId} lands) has '${address}', not the tunnel's Azure BGP address ${ownAddress} (second host of ${insideCidr}).`,
+        message:
+          `${config.name} (instance ${index}, where tunnel ${connection.tunnelId} lands) has '${address}', not the tunnel's Azure BGP address ${ownAddress} (second host of ${insideCidr}).`,
         fix: `${ownAddress}.`,
       });
     } else if (!own && !list.includes(address)) {
@@ -60,12 +66,12 @@ export const ConnectionCustomBgpIpPerInstance: Rule = {
   catalogue: ['C13'],
   level: 'error',
   summary: "Every Azure connection sets gatewayCustomBgpIpAddresses for both IP configurations: the tunnel's own address on its instance.",
-  explanation:
-    'Seed 004 (Azure AWS-BGP tutorial, "Important"): when the VPN gateway has several custom APIPA BGP addresses, every ' +
+  explanation: 'Seed 004 (Azure AWS-BGP tutorial, "Important"): when the VPN gateway has several custom APIPA BGP addresses, every ' +
     'connection must name the address it uses; otherwise Azure silently uses the first address of the list for all ' +
-    "connections, and three of the four BGP sessions never come up. On the instance the tunnel lands on the address is the " +
+    'connections, and three of the four BGP sessions never come up. On the instance the tunnel lands on the address is the ' +
     "second host of the tunnel's inside /30; on the other instance any address of that instance's list.",
-  fix: "gatewayCustomBgpIpAddresses with one entry per gateway IP configuration: the tunnel's Azure BGP address on its own instance, an address of the other instance's list on the other.",
+  fix:
+    "gatewayCustomBgpIpAddresses with one entry per gateway IP configuration: the tunnel's Azure BGP address on its own instance, an address of the other instance's list on the other.",
   azure: (view) => {
     const customAddresses = view.gateway.bgpPeeringAddresses.reduce((n, b) => n + b.customBgpIpAddresses.length, 0);
     // With one custom address (or none) there is nothing to choose from.

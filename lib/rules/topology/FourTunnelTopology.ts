@@ -19,7 +19,9 @@ function cfnTopology(view: CfnView): Violation[] {
     if (connections.length !== 2) {
       violations.push({
         path,
-        message: `${connections.length} VPN connection(s) toward Azure on VGW ${key} (${connections.map((c) => c.path).join(', ')}); the design has one per Azure gateway instance.`,
+        message: `${connections.length} VPN connection(s) toward Azure on VGW ${key} (${
+          connections.map((c) => c.path).join(', ')
+        }); the design has one per Azure gateway instance.`,
         fix: 'two VPN connections on the VGW: connection 1 to the customer gateway of instance 0, connection 2 to that of instance 1.',
       });
     }
@@ -56,11 +58,15 @@ function azureTopology(view: AzureView): Violation[] {
   // First run: the AWS tunnel outside IPs are not known yet, so neither LNGs nor connections exist.
   if (lngs.length === 0 && connections.length === 0) return [];
   const violations: Violation[] = [];
-  const perTunnel = (items: readonly { tunnelId: string }[], kind: string, path: string) => {
+  const perTunnel = (items: readonly { tunnelId: string; }[], kind: string, path: string) => {
     for (const id of TUNNEL_IDS) {
       const count = items.filter((item) => item.tunnelId === id).length;
       if (count !== 1) {
-        violations.push({ path, message: `${count} ${kind}(s) for tunnel ${id}.`, fix: `exactly one ${kind} per AWS tunnel: ${TUNNEL_IDS.join(', ')}.` });
+        violations.push({
+          path,
+          message: `${count} ${kind}(s) for tunnel ${id}.`,
+          fix: `exactly one ${kind} per AWS tunnel: ${TUNNEL_IDS.join(', ')}.`,
+        });
       }
     }
     for (const item of items.filter((i) => !TUNNEL_IDS.includes(i.tunnelId))) {
@@ -104,8 +110,7 @@ export const FourTunnelTopology: Rule = {
   catalogue: ['C15'],
   level: 'error',
   summary: 'Two customer gateways and two VPN connections of two tunnels each on one VGW; four LNGs and four connections on Azure.',
-  explanation:
-    'Seed 004 (Azure AWS-BGP tutorial) builds one customer gateway and one VPN connection per Azure gateway public IP ' +
+  explanation: 'Seed 004 (Azure AWS-BGP tutorial) builds one customer gateway and one VPN connection per Azure gateway public IP ' +
     '(instance 0 → connection 1, instance 1 → connection 2), four tunnels in all, and on Azure one local network gateway ' +
     'per AWS tunnel outside IP with one connection each. On CloudFormation the rule counts the connections whose customer ' +
     `gateway carries the '${PEER_TAGS.peerConnectionMode}' tag (or that carry '${PEER_TAGS.tunnelIds}'), per VGW and, ` +

@@ -6,12 +6,12 @@ import type { Violation } from '../../core/finding';
 const ALARM = 'AWS::CloudWatch::Alarm';
 
 /** Namespace, metric name and dimensions of an alarm: its single metric, or each metric of a math alarm. */
-function metricsOf(alarm: CfnResourceView): { namespace: unknown; metricName: unknown; dimensions: Record<string, unknown> }[] {
+function metricsOf(alarm: CfnResourceView): { namespace: unknown; metricName: unknown; dimensions: Record<string, unknown>; }[] {
   const dimensionsOf = (list: unknown) =>
-    Object.fromEntries((Array.isArray(list) ? list : []).map((d: { Name?: unknown; Value?: unknown }) => [String(d?.Name), d?.Value]));
+    Object.fromEntries((Array.isArray(list) ? list : []).map((d: { Name?: unknown; Value?: unknown; }) => [String(d?.Name), d?.Value]));
   const p = alarm.properties;
   const single = p.MetricName === undefined ? [] : [{ namespace: p.Namespace, metricName: p.MetricName, dimensions: dimensionsOf(p.Dimensions) }];
-  const math = (Array.isArray(p.Metrics) ? p.Metrics : []).flatMap((m: { MetricStat?: { Metric?: Record<string, unknown> } }) => {
+  const math = (Array.isArray(p.Metrics) ? p.Metrics : []).flatMap((m: { MetricStat?: { Metric?: Record<string, unknown>; }; }) => {
     const metric = m?.MetricStat?.Metric;
     return metric ? [{ namespace: metric.Namespace, metricName: metric.MetricName, dimensions: dimensionsOf(metric.Dimensions) }] : [];
   });
@@ -23,8 +23,7 @@ export const TunnelAlarmsConfigured: Rule = {
   catalogue: ['C43'],
   level: 'warning',
   summary: 'Each VPN connection has a CloudWatch alarm on AWS/VPN TunnelState for both of its tunnels.',
-  explanation:
-    'Seeds 000 and 004 part 4: a tunnel that goes DOWN, or stays UP with no BGP routes, is found only by looking. ' +
+  explanation: 'Seeds 000 and 004 part 4: a tunnel that goes DOWN, or stays UP with no BGP routes, is found only by looking. ' +
     'AWS publishes TunnelState (1 up, 0 down) per tunnel in the AWS/VPN namespace with the dimensions VpnId and ' +
     'TunnelIpAddress ("Monitoring your Site-to-Site VPN connections using Amazon CloudWatch", Site-to-Site VPN User Guide). ' +
     'Without an alarm a lost tunnel, or a connection on one tunnel only, goes unnoticed until both are down. ' +
@@ -44,8 +43,8 @@ export const TunnelAlarmsConfigured: Rule = {
       return [{
         path: connection.path,
         message: tunnels.size === 0
-          ? 'no CloudWatch alarm watches this VPN connection\'s tunnels (AWS/VPN TunnelState with its VpnId): a tunnel down goes unnoticed.'
-          : 'only one of the connection\'s two tunnels has a TunnelState alarm: the other can go down unnoticed.',
+          ? "no CloudWatch alarm watches this VPN connection's tunnels (AWS/VPN TunnelState with its VpnId): a tunnel down goes unnoticed."
+          : "only one of the connection's two tunnels has a TunnelState alarm: the other can go down unnoticed.",
       }];
     });
   },

@@ -23,8 +23,7 @@ export const VpcVnetNoOverlap: Rule = {
   catalogue: ['C18'],
   level: 'error',
   summary: 'The AWS VPC CIDR and the Azure VNet address space (gateway subnet included) do not overlap.',
-  explanation:
-    'Seed 004 (Azure AWS-BGP tutorial) creates the VPC 10.2.0.0/16 and warns that its CIDR must not overlap the Azure ' +
+  explanation: 'Seed 004 (Azure AWS-BGP tutorial) creates the VPC 10.2.0.0/16 and warns that its CIDR must not overlap the Azure ' +
     'virtual network (10.1.0.0/16): BGP would advertise the same prefixes from both sides and traffic for them would ' +
     'never cross the tunnels. Both must be usable address spaces first: an AWS VPC CIDR block is a /16 to a /28 ' +
     '(Amazon VPC user guide), host bits clear.',
@@ -38,7 +37,9 @@ export const VpcVnetNoOverlap: Rule = {
     const vnet = parseIpv4Cidr(vnetCidr);
     const violations: Violation[] = [];
     if (!vpc) violations.push({ path: 'aws.vpcCidr', message: `${quoted(vpcCidr)} is not an IPv4 CIDR.`, fix: 'an IPv4 CIDR such as 10.2.0.0/16.' });
-    if (!vnet) violations.push({ path: 'azure.vnetCidr', message: `${quoted(vnetCidr)} is not an IPv4 CIDR.`, fix: 'an IPv4 CIDR such as 10.1.0.0/16.' });
+    if (!vnet) {
+      violations.push({ path: 'azure.vnetCidr', message: `${quoted(vnetCidr)} is not an IPv4 CIDR.`, fix: 'an IPv4 CIDR such as 10.1.0.0/16.' });
+    }
     if (!vpc || !vnet) return violations;
     if (vpc.prefix < VPC_PREFIX.min || vpc.prefix > VPC_PREFIX.max || vpc.hostBitsSet) {
       violations.push({
@@ -61,7 +62,11 @@ export const VpcVnetNoOverlap: Rule = {
     // The gateway subnet belongs inside the VNet (C17); when it does not, it may still hit the VPC.
     const subnet = parseIpv4Cidr(gatewaySubnetCidr);
     if (subnet && overlaps(vpc, subnet)) {
-      violations.push({ path: 'azure.gatewaySubnetCidr', message: `${quoted(gatewaySubnetCidr)} overlaps the AWS VPC ${quoted(vpcCidr)}.`, fix: `a gateway subnet inside ${quoted(vnetCidr)}.` });
+      violations.push({
+        path: 'azure.gatewaySubnetCidr',
+        message: `${quoted(gatewaySubnetCidr)} overlaps the AWS VPC ${quoted(vpcCidr)}.`,
+        fix: `a gateway subnet inside ${quoted(vnetCidr)}.`,
+      });
     }
     return violations;
   },

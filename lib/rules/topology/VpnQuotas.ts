@@ -32,7 +32,8 @@ function cfnQuotas(view: CfnView): Violation[] {
     violations.push({
       path: customerGateways[VPN_QUOTAS.customerGatewaysPerRegion].path,
       level: 'warning',
-      message: `${customerGateways.length} customer gateways in one template; the default regional quota is ${VPN_QUOTAS.customerGatewaysPerRegion} (existing ones count too).`,
+      message:
+        `${customerGateways.length} customer gateways in one template; the default regional quota is ${VPN_QUOTAS.customerGatewaysPerRegion} (existing ones count too).`,
       fix: `at most ${VPN_QUOTAS.customerGatewaysPerRegion}, or a quota increase (Service Quotas) before deploying.`,
     });
   }
@@ -41,7 +42,8 @@ function cfnQuotas(view: CfnView): Violation[] {
     violations.push({
       path: vpnGateways[VPN_QUOTAS.vgwsPerRegion].path,
       level: 'warning',
-      message: `${vpnGateways.length} virtual private gateways in one template; the default regional quota is ${VPN_QUOTAS.vgwsPerRegion} (existing ones count too).`,
+      message:
+        `${vpnGateways.length} virtual private gateways in one template; the default regional quota is ${VPN_QUOTAS.vgwsPerRegion} (existing ones count too).`,
       fix: `at most ${VPN_QUOTAS.vgwsPerRegion}, or a quota increase (Service Quotas) before deploying.`,
     });
   }
@@ -68,8 +70,7 @@ export const VpnQuotas: Rule = {
   catalogue: ['C19'],
   level: 'error',
   summary: 'At most 10 VPN connections per VGW and one VGW per VPC (errors); 50 customer gateways and 5 VGWs per region (warnings).',
-  explanation:
-    'AWS Site-to-Site VPN quotas: a virtual private gateway terminates at most 10 VPN connections and a VPC has one ' +
+  explanation: 'AWS Site-to-Site VPN quotas: a virtual private gateway terminates at most 10 VPN connections and a VPC has one ' +
     'virtual private gateway attached (not adjustable); a region holds by default 50 customer gateways and 5 virtual ' +
     'private gateways (adjustable, so a warning). This plan adds two VPN connections to its VGW (seed 004).',
   fix: 'stay within the quotas, or move to a transit gateway / request a quota increase.',
@@ -78,7 +79,8 @@ export const VpnQuotas: Rule = {
     return total > VPN_QUOTAS.connectionsPerVgw
       ? [{
         path: 'aws.existingVpnConnections',
-        message: `${spec.aws.existingVpnConnections} existing + ${PLAN_CONNECTIONS} new = ${total} VPN connections on one VGW; the limit is ${VPN_QUOTAS.connectionsPerVgw}.`,
+        message:
+          `${spec.aws.existingVpnConnections} existing + ${PLAN_CONNECTIONS} new = ${total} VPN connections on one VGW; the limit is ${VPN_QUOTAS.connectionsPerVgw}.`,
         fix: `at most ${VPN_QUOTAS.connectionsPerVgw - PLAN_CONNECTIONS} existing connections on the VGW, or a transit gateway.`,
       }]
       : [];

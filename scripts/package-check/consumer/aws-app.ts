@@ -12,7 +12,7 @@ import { AzureVpnConnections, MulticloudVpnChecks, VpnRulesAspect, type AzureVpn
 const AZURE_IPS: readonly [string, string] = ['20.10.0.1', '20.10.0.2'];
 
 /** An app holding the consumer's VPC, the VPN construct and, when given, a hand-written VPN connection. */
-function consumerApp(outdir: string, handWrittenInsideCidr?: string): { app: App; stack: Stack } {
+function consumerApp(outdir: string, handWrittenInsideCidr?: string): { app: App; stack: Stack; } {
   const app = new App({ outdir });
   const stack = new Stack(app, 'ConsumerStack');
   const vpc = new ec2.Vpc(stack, 'Vpc', { ipAddresses: ec2.IpAddresses.cidr('10.2.0.0/16'), maxAzs: 2, natGateways: 1 });
@@ -69,7 +69,7 @@ if (mode === 'nag') {
   VpnRulesAspect.enable(good.app);
   Validations.of(good.app).addPlugins(new MulticloudVpnChecks(good.app));
   const goodErrors = errorsOf(good.app, good.stack);
-  const resources = Object.values(good.app.synth().getStackArtifact(good.stack.artifactId).template.Resources as Record<string, { Type: string }>);
+  const resources = Object.values(good.app.synth().getStackArtifact(good.stack.artifactId).template.Resources as Record<string, { Type: string; }>);
   const count = (type: string) => resources.filter((r) => r.Type === type).length;
 
   // The same hand-written connection under the Aspect: an error annotation on it.
@@ -77,10 +77,12 @@ if (mode === 'nag') {
   VpnRulesAspect.enable(aspectApp.app);
   const aspectErrors = errorsOf(aspectApp.app, aspectApp.stack);
 
-  process.stdout.write(`${JSON.stringify({
-    goodErrors,
-    vpnConnections: count('AWS::EC2::VPNConnection'),
-    customerGateways: count('AWS::EC2::CustomerGateway'),
-    aspectErrors,
-  })}\n`);
+  process.stdout.write(`${
+    JSON.stringify({
+      goodErrors,
+      vpnConnections: count('AWS::EC2::VPNConnection'),
+      customerGateways: count('AWS::EC2::CustomerGateway'),
+      aspectErrors,
+    })
+  }\n`);
 }

@@ -12,7 +12,10 @@ import {
   TransitGatewayAttachmentReader,
 } from '../../../lib/aws/targets/tgw-attachment-reader';
 
-type Handler = (event: Record<string, unknown>, context?: { getRemainingTimeInMillis(): number }) => Promise<{ PhysicalResourceId: string; Data?: Record<string, string> }>;
+type Handler = (
+  event: Record<string, unknown>,
+  context?: { getRemainingTimeInMillis(): number; },
+) => Promise<{ PhysicalResourceId: string; Data?: Record<string, string>; }>;
 
 const ec2Mock = mockClient(EC2Client);
 afterEach(() => ec2Mock.reset());
@@ -38,7 +41,7 @@ function loadHandler(pages?: TransitGatewayAttachment[][][]) {
     command.resolves({ TransitGatewayAttachments: last[last.length - 1] });
   }
   const record = (...args: unknown[]) => logged.push(args);
-  const module = { exports: {} as { handler?: Handler } };
+  const module = { exports: {} as { handler?: Handler; } };
   vm.runInNewContext(TGW_ATTACHMENT_READER_HANDLER_SOURCE, {
     module,
     exports: module.exports,
@@ -66,31 +69,51 @@ const CONNECTIONS = [
   { Id: 'Connection1', ConnectionId: 'vpn-11111111111111111' },
   { Id: 'Connection2', ConnectionId: 'vpn-22222222222222222' },
 ];
-const attachment = (resourceId: string, id: string, state: string, gateway = TGW): TransitGatewayAttachment =>
-  ({ TransitGatewayAttachmentId: id, ResourceId: resourceId, ResourceType: 'vpn', TransitGatewayId: gateway, State: state as TransitGatewayAttachment['State'] });
-const event = (requestType: string) => ({ RequestType: requestType, PhysicalResourceId: 'old', ResourceProperties: { TransitGatewayId: TGW, Connections: CONNECTIONS } });
+const attachment = (resourceId: string, id: string, state: string, gateway = TGW): TransitGatewayAttachment => ({
+  TransitGatewayAttachmentId: id,
+  ResourceId: resourceId,
+  ResourceType: 'vpn',
+  TransitGatewayId: gateway,
+  State: state as TransitGatewayAttachment['State'],
+});
+const event = (requestType: string) => ({
+  RequestType: requestType,
+  PhysicalResourceId: 'old',
+  ResourceProperties: { TransitGatewayId: TGW, Connections: CONNECTIONS },
+});
 
 describe('C29: the transit gateway attachment reader Lambda', () => {
-  test.each(['Create', 'Update'])('C29: on %s it filters by resource type vpn, the connection ids and the gateway, matches by ResourceId, and logs nothing', async (requestType) => {
-    // EC2's order is not the connections' order.
-    const fake = loadHandler([[[attachment('vpn-22222222222222222', 'tgw-attach-2', 'available'), attachment('vpn-11111111111111111', 'tgw-attach-1', 'available')]]]);
-    const result = await fake.handler(event(requestType));
-    expect(fake.calls()).toEqual([{
-      Filters: [
-        { Name: 'resource-type', Values: ['vpn'] },
-        { Name: 'resource-id', Values: ['vpn-11111111111111111', 'vpn-22222222222222222'] },
-        { Name: 'transit-gateway-id', Values: [TGW] },
-      ],
-      NextToken: undefined,
-    }]);
-    expect(result).toEqual({ PhysicalResourceId: 'vpn-11111111111111111,vpn-22222222222222222', Data: { Connection1: 'tgw-attach-1', Connection2: 'tgw-attach-2' } });
-    expect(fake.logged).toEqual([]);
-  });
+  test.each(['Create', 'Update'])(
+    'C29: on %s it filters by resource type vpn, the connection ids and the gateway, matches by ResourceId, and logs nothing',
+    async (requestType) => {
+      // EC2's order is not the connections' order.
+      const fake = loadHandler([[[
+        attachment('vpn-22222222222222222', 'tgw-attach-2', 'available'),
+        attachment('vpn-11111111111111111', 'tgw-attach-1', 'available'),
+      ]]]);
+      const result = await fake.handler(event(requestType));
+      expect(fake.calls()).toEqual([{
+        Filters: [
+          { Name: 'resource-type', Values: ['vpn'] },
+          { Name: 'resource-id', Values: ['vpn-11111111111111111', 'vpn-22222222222222222'] },
+          { Name: 'transit-gateway-id', Values: [TGW] },
+        ],
+        NextToken: undefined,
+      }]);
+      expect(result).toEqual({
+        PhysicalResourceId: 'vpn-11111111111111111,vpn-22222222222222222',
+        Data: { Connection1: 'tgw-attach-1', Connection2: 'tgw-attach-2' },
+      });
+      expect(fake.logged).toEqual([]);
+    },
+  );
 
   test('C29: it reads every page (NextToken) before deciding', async () => {
-    const fake = loadHandler([[[attachment('vpn-11111111111111111', 'tgw-attach-1', 'available')], [attachment('vpn-22222222222222222', 'tgw-attach-2', 'available')]]]);
+    const fake = loadHandler([[[attachment('vpn-11111111111111111', 'tgw-attach-1', 'available')], [
+      attachment('vpn-22222222222222222', 'tgw-attach-2', 'available'),
+    ]]]);
     const result = await fake.handler(event('Create'));
-    expect(fake.calls().map((c) => (c as { NextToken?: string }).NextToken)).toEqual([undefined, 'page1']);
+    expect(fake.calls().map((c) => (c as { NextToken?: string; }).NextToken)).toEqual([undefined, 'page1']);
     expect(result.Data).toEqual({ Connection1: 'tgw-attach-1', Connection2: 'tgw-attach-2' });
     expect(fake.waits).toEqual([]);
   });
@@ -111,8 +134,14 @@ describe('C29: the transit gateway attachment reader Lambda', () => {
   });
 
   test('C29: a pending attachment is read again with growing waits until it is available', async () => {
-    const pending = [attachment('vpn-11111111111111111', 'tgw-attach-1', 'pending'), attachment('vpn-22222222222222222', 'tgw-attach-2', 'available')];
-    const ready = [attachment('vpn-11111111111111111', 'tgw-attach-1', 'available'), attachment('vpn-22222222222222222', 'tgw-attach-2', 'available')];
+    const pending = [
+      attachment('vpn-11111111111111111', 'tgw-attach-1', 'pending'),
+      attachment('vpn-22222222222222222', 'tgw-attach-2', 'available'),
+    ];
+    const ready = [
+      attachment('vpn-11111111111111111', 'tgw-attach-1', 'available'),
+      attachment('vpn-22222222222222222', 'tgw-attach-2', 'available'),
+    ];
     const fake = loadHandler([[pending], [pending], [ready]]);
     const result = await fake.handler(event('Create'), fake.context(300_000));
     expect(result.Data).toEqual({ Connection1: 'tgw-attach-1', Connection2: 'tgw-attach-2' });
@@ -123,7 +152,10 @@ describe('C29: the transit gateway attachment reader Lambda', () => {
   });
 
   test('C29: still pending when the time runs short: fails naming the connection, the attachment and its state', async () => {
-    const fake = loadHandler([[[attachment('vpn-11111111111111111', 'tgw-attach-1', 'pending'), attachment('vpn-22222222222222222', 'tgw-attach-2', 'available')]]]);
+    const fake = loadHandler([[[
+      attachment('vpn-11111111111111111', 'tgw-attach-1', 'pending'),
+      attachment('vpn-22222222222222222', 'tgw-attach-2', 'available'),
+    ]]]);
     await expect(fake.handler(event('Create'), fake.context(300_000)))
       .rejects.toThrow(/^Connection1 \(vpn-11111111111111111\): attachment tgw-attach-1 is pending, not available after \d+ reads/);
     expect(fake.waits.reduce((a, b) => a + b, 0)).toBeLessThan(300_000);
@@ -132,13 +164,18 @@ describe('C29: the transit gateway attachment reader Lambda', () => {
   });
 
   test('C29: an attachment on another gateway does not count: fails saying there is none on this gateway', async () => {
-    const fake = loadHandler([[[attachment('vpn-11111111111111111', 'tgw-attach-1', 'available', 'tgw-0fedcba9876543210'), attachment('vpn-22222222222222222', 'tgw-attach-2', 'available')]]]);
+    const fake = loadHandler([[[
+      attachment('vpn-11111111111111111', 'tgw-attach-1', 'available', 'tgw-0fedcba9876543210'),
+      attachment('vpn-22222222222222222', 'tgw-attach-2', 'available'),
+    ]]]);
     await expect(fake.handler(event('Create'))).rejects.toThrow(`Connection1 (vpn-11111111111111111): no VPN attachment on transit gateway ${TGW}`);
   });
 
   test('C29: throttling is retried beyond the SDK default of 3 attempts', async () => {
     const fake = loadHandler();
-    ec2Mock.on(DescribeTransitGatewayAttachmentsCommand).rejects(Object.assign(new Error('Request limit exceeded.'), { name: 'RequestLimitExceeded' }));
+    ec2Mock.on(DescribeTransitGatewayAttachmentsCommand).rejects(
+      Object.assign(new Error('Request limit exceeded.'), { name: 'RequestLimitExceeded' }),
+    );
     await expect(fake.handler(event('Create'), fake.context(300_000))).rejects.toThrow('Request limit exceeded.');
     const client = ec2Mock.send.getCall(0).thisValue as EC2Client;
     expect(await client.config.maxAttempts()).toBe(8);
@@ -151,7 +188,9 @@ function readerStack() {
   const stack = new Stack(app, 'Test');
   const tgw = new ec2.CfnTransitGateway(stack, 'Tgw', { amazonSideAsn: 64512 });
   const cgw = new ec2.CfnCustomerGateway(stack, 'Cgw', { type: 'ipsec.1', bgpAsn: 65515, ipAddress: '198.51.100.1' });
-  const connections = [1, 2].map((n) => new ec2.CfnVPNConnection(stack, `Connection${n}`, { type: 'ipsec.1', customerGatewayId: cgw.ref, transitGatewayId: tgw.ref }));
+  const connections = [1, 2].map((n) =>
+    new ec2.CfnVPNConnection(stack, `Connection${n}`, { type: 'ipsec.1', customerGatewayId: cgw.ref, transitGatewayId: tgw.ref })
+  );
   const reader = new TransitGatewayAttachmentReader(stack, 'Reader', {
     transitGatewayId: tgw.ref,
     connections: connections.map((c, i) => ({ id: `Connection${i + 1}`, connectionId: c.ref })),
@@ -163,9 +202,12 @@ describe('C29: the attachment reader in the template', () => {
   const { stack, reader } = readerStack();
   const template = Template.fromStack(stack);
   const json = template.toJSON();
-  type Resource = { Type: string; Properties: Record<string, unknown> };
+  type Resource = { Type: string; Properties: Record<string, unknown>; };
   const resources = json.Resources as Record<string, Resource>;
-  const handlerId = Object.entries(resources).find(([, r]) => r.Type === 'AWS::Lambda::Function' && (r.Properties.Code as Record<string, unknown>).ZipFile !== undefined)![0];
+  const handlerId =
+    Object.entries(resources).find(([, r]) =>
+      r.Type === 'AWS::Lambda::Function' && (r.Properties.Code as Record<string, unknown>).ZipFile !== undefined
+    )![0];
 
   test('C29: its properties name the gateway and each connection by Ref, so a replaced connection re-reads', () => {
     template.hasResourceProperties(TGW_ATTACHMENT_READER_RESOURCE_TYPE, {
@@ -191,7 +233,7 @@ describe('C29: the attachment reader in the template', () => {
   });
 
   test('the handler may only call ec2:DescribeTransitGatewayAttachments in the stack region and write its logs; no managed policy', () => {
-    const role = (resources[handlerId].Properties.Role as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0];
+    const role = (resources[handlerId].Properties.Role as { 'Fn::GetAtt': [string, string]; })['Fn::GetAtt'][0];
     expect(resources[role].Properties.ManagedPolicyArns).toBeUndefined();
     const statements = Object.values(template.findResources('AWS::IAM::Policy'))
       .filter((p) => JSON.stringify(p.Properties.Roles) === JSON.stringify([{ Ref: role }]))
@@ -223,22 +265,36 @@ describe('C29: the attachment reader in the template', () => {
 describe('the attachment reader under AwsSolutions', () => {
   test('no unacknowledged AwsSolutions finding on the reader; an extra wildcard is still reported', () => {
     const { app, reader } = readerStack();
-    const onReader = () => new AwsSolutionsChecks(app).validateScope(app).violations
-      .flatMap((v) => v.violatingResources.filter((r) => r.constructPath?.startsWith('Test/Reader/')).map((r) => `${v.ruleName} ${r.constructPath}`));
+    const onReader = () =>
+      new AwsSolutionsChecks(app).validateScope(app).violations
+        .flatMap((v) =>
+          v.violatingResources.filter((r) => r.constructPath?.startsWith('Test/Reader/')).map((r) => `${v.ruleName} ${r.constructPath}`)
+        );
     expect(onReader()).toEqual([]);
     // The acknowledgements are per finding: another wildcard on the handler role is reported.
-    reader.handler.addToRolePolicy(new iam.PolicyStatement({ actions: ['ec2:DescribeVpnConnections'], resources: ['arn:aws:ec2:*:*:vpn-connection/*'] }));
-    expect(onReader()).toEqual([expect.stringMatching(/^AwsSolutions-IAM5\[Resource::arn:aws:ec2:\*:\*:vpn-connection\/\*\] Test\/Reader\/HandlerRole\//)]);
+    reader.handler.addToRolePolicy(
+      new iam.PolicyStatement({ actions: ['ec2:DescribeVpnConnections'], resources: ['arn:aws:ec2:*:*:vpn-connection/*'] }),
+    );
+    expect(onReader()).toEqual([
+      expect.stringMatching(/^AwsSolutions-IAM5\[Resource::arn:aws:ec2:\*:\*:vpn-connection\/\*\] Test\/Reader\/HandlerRole\//),
+    ]);
   });
 });
 
 describe('the attachment reader refuses what cannot work', () => {
   test('bad keys, ids and an empty list are reported together, each naming its field', () => {
     const stack = new Stack(new App(), 'Bad');
-    expect(() => new TransitGatewayAttachmentReader(stack, 'Reader', {
-      transitGatewayId: 'vgw-0123456789abcdef0',
-      connections: [{ id: 'Connection 1', connectionId: 'vpn-11111111111111111' }, { id: 'C2', connectionId: 'cgw-1' }, { id: 'C2', connectionId: 'vpn-22222222222222222' }],
-    })).toThrow(/connections\[0\]\.id: "Connection 1"[\s\S]*connections\[1\]\.connectionId: "cgw-1"[\s\S]*connections\[2\]\.id: "C2" is given twice[\s\S]*transitGatewayId: "vgw-0123456789abcdef0"/);
+    expect(() =>
+      new TransitGatewayAttachmentReader(stack, 'Reader', {
+        transitGatewayId: 'vgw-0123456789abcdef0',
+        connections: [{ id: 'Connection 1', connectionId: 'vpn-11111111111111111' }, { id: 'C2', connectionId: 'cgw-1' }, {
+          id: 'C2',
+          connectionId: 'vpn-22222222222222222',
+        }],
+      })
+    ).toThrow(
+      /connections\[0\]\.id: "Connection 1"[\s\S]*connections\[1\]\.connectionId: "cgw-1"[\s\S]*connections\[2\]\.id: "C2" is given twice[\s\S]*transitGatewayId: "vgw-0123456789abcdef0"/,
+    );
     expect(() => new TransitGatewayAttachmentReader(stack, 'Empty', { transitGatewayId: 'tgw-0123456789abcdef0', connections: [] }))
       .toThrow(/connections: empty/);
   });

@@ -17,7 +17,9 @@ function connection(options: Parameters<typeof transitGatewayConnectionProps>[1]
 
 describe('C27: connection properties on a transit gateway', () => {
   test('C27: TransitGatewayId and never VpnGatewayId; acceleration and bandwidth appear only when given', () => {
-    const plain = Object.values(connection({}).Resources as Record<string, { Type: string; Properties: Record<string, unknown> }>).find((r) => r.Type === 'AWS::EC2::VPNConnection')!;
+    const plain = Object.values(connection({}).Resources as Record<string, { Type: string; Properties: Record<string, unknown>; }>).find((r) =>
+      r.Type === 'AWS::EC2::VPNConnection'
+    )!;
     expect(plain.Properties).toMatchObject({ TransitGatewayId: { Ref: 'Tgw' } });
     expect(plain.Properties.VpnGatewayId).toBeUndefined();
     expect(plain.Properties.EnableAcceleration).toBeUndefined();

@@ -23,21 +23,40 @@ describe('a new transit gateway', () => {
 
   test('C29: each setting is passed through when turned the other way', () => {
     const { template } = tgwStack({
-      gatewayProps: { vpnEcmpSupport: false, defaultRouteTableAssociation: true, defaultRouteTablePropagation: true, autoAcceptSharedAttachments: true, amazonSideAsn: 4200000001 },
+      gatewayProps: {
+        vpnEcmpSupport: false,
+        defaultRouteTableAssociation: true,
+        defaultRouteTablePropagation: true,
+        autoAcceptSharedAttachments: true,
+        amazonSideAsn: 4200000001,
+      },
     });
     template.hasResourceProperties('AWS::EC2::TransitGateway', {
-      AmazonSideAsn: 4200000001, VpnEcmpSupport: 'disable', DefaultRouteTableAssociation: 'enable', DefaultRouteTablePropagation: 'enable', AutoAcceptSharedAttachments: 'enable',
+      AmazonSideAsn: 4200000001,
+      VpnEcmpSupport: 'disable',
+      DefaultRouteTableAssociation: 'enable',
+      DefaultRouteTablePropagation: 'enable',
+      AutoAcceptSharedAttachments: 'enable',
     });
   });
 
   test('an existing gateway by id creates nothing; a malformed id or table id is refused naming the field', () => {
     const stack = new Stack(new App(), 'Existing');
-    const gateway = VpnTransitGateway.fromTransitGatewayAttributes(stack, 'Tgw', { transitGatewayId: 'tgw-0123456789abcdef0', defaultRouteTableAssociation: false, defaultRouteTablePropagation: false });
+    const gateway = VpnTransitGateway.fromTransitGatewayAttributes(stack, 'Tgw', {
+      transitGatewayId: 'tgw-0123456789abcdef0',
+      defaultRouteTableAssociation: false,
+      defaultRouteTablePropagation: false,
+    });
     expect(gateway).toMatchObject({ transitGatewayId: 'tgw-0123456789abcdef0', isNew: false });
     expect(Template.fromStack(stack).toJSON().Resources ?? {}).toEqual({});
-    expect(() => VpnTransitGateway.fromTransitGatewayAttributes(stack, 'Bad', {
-      transitGatewayId: 'vgw-0123456789abcdef0', defaultRouteTableAssociation: true, defaultRouteTablePropagation: true, associationDefaultRouteTableId: 'rtb-0123456789abcdef0',
-    })).toThrow(/transitGatewayId: "vgw-0123456789abcdef0" is not a transit gateway id[\s\S]*associationDefaultRouteTableId: "rtb-0123456789abcdef0"/);
+    expect(() =>
+      VpnTransitGateway.fromTransitGatewayAttributes(stack, 'Bad', {
+        transitGatewayId: 'vgw-0123456789abcdef0',
+        defaultRouteTableAssociation: true,
+        defaultRouteTablePropagation: true,
+        associationDefaultRouteTableId: 'rtb-0123456789abcdef0',
+      })
+    ).toThrow(/transitGatewayId: "vgw-0123456789abcdef0" is not a transit gateway id[\s\S]*associationDefaultRouteTableId: "rtb-0123456789abcdef0"/);
   });
 });
 
@@ -58,8 +77,9 @@ describe('C28, C29: routing between the VPC and the VPN attachments', () => {
   });
 
   test('C29: both VPN attachments (from the reader) and the VPC attachment are associated with the table and propagated into it', () => {
-    const pairs = (type: string) => ofType(resources, type)
-      .map(([, r]) => [r.Properties.TransitGatewayAttachmentId, r.Properties.TransitGatewayRouteTableId]);
+    const pairs = (type: string) =>
+      ofType(resources, type)
+        .map(([, r]) => [r.Properties.TransitGatewayAttachmentId, r.Properties.TransitGatewayRouteTableId]);
     const expected = [
       [{ 'Fn::GetAtt': [readerId, 'Connection1'] }, { Ref: tableId }],
       [{ 'Fn::GetAtt': [readerId, 'Connection2'] }, { Ref: tableId }],
@@ -76,11 +96,15 @@ describe('C28, C29: routing between the VPC and the VPN attachments', () => {
       expect(route.Properties).toMatchObject({ DestinationCidrBlock: PEER, TransitGatewayId: { Ref: tgwId } });
       expect(route.DependsOn).toContain(attachmentId);
     }
-    expect(routes.map(([id]) => id)).toEqual([expect.stringMatching(/^RoutingPrivateSubnet1To10x1x0x0x16/), expect.stringMatching(/^RoutingPrivateSubnet2To10x1x0x0x16/)]);
+    expect(routes.map(([id]) => id)).toEqual([
+      expect.stringMatching(/^RoutingPrivateSubnet1To10x1x0x0x16/),
+      expect.stringMatching(/^RoutingPrivateSubnet2To10x1x0x0x16/),
+    ]);
   });
 
   test('C28: a second peer CIDR adds routes and renames none', () => {
-    const routeIds = (b: ReturnType<typeof tgwStack>) => ofType(b.resources, 'AWS::EC2::Route').filter(([, r]) => r.Properties.TransitGatewayId !== undefined).map(([id]) => id);
+    const routeIds = (b: ReturnType<typeof tgwStack>) =>
+      ofType(b.resources, 'AWS::EC2::Route').filter(([, r]) => r.Properties.TransitGatewayId !== undefined).map(([id]) => id);
     const two = tgwStack({ routing: { peerCidrs: [PEER, '10.2.0.0/16'] } });
     expect(routeIds(two)).toEqual(expect.arrayContaining(routeIds(built)));
     expect(routeIds(two)).toHaveLength(4);
@@ -99,7 +123,9 @@ describe('C28, C29: routing between the VPC and the VPN attachments', () => {
     });
     const [, attachmentResource] = only(b.resources, 'AWS::EC2::TransitGatewayVpcAttachment');
     expect(attachmentResource.Properties.SubnetIds).toEqual(b.vpc.isolatedSubnets.map((s) => b.stack.resolve(s.subnetId)));
-    const tables = ofType(b.resources, 'AWS::EC2::Route').filter(([, r]) => r.Properties.TransitGatewayId !== undefined).map(([, r]) => r.Properties.RouteTableId);
+    const tables = ofType(b.resources, 'AWS::EC2::Route').filter(([, r]) => r.Properties.TransitGatewayId !== undefined).map(([, r]) =>
+      r.Properties.RouteTableId
+    );
     expect(tables).toEqual(b.vpc.privateSubnets.map((s) => b.stack.resolve(s.routeTable.routeTableId)));
   });
 
@@ -122,10 +148,18 @@ describe('C28, C29: routing between the VPC and the VPN attachments', () => {
 
 describe('C29: an existing gateway, route table or VPC attachment', () => {
   const existing = (attrs: Partial<Parameters<typeof VpnTransitGateway.fromTransitGatewayAttributes>[2]> = {}) => (stack: Stack) =>
-    VpnTransitGateway.fromTransitGatewayAttributes(stack, 'Tgw', { transitGatewayId: 'tgw-0123456789abcdef0', defaultRouteTableAssociation: false, defaultRouteTablePropagation: false, ...attrs });
+    VpnTransitGateway.fromTransitGatewayAttributes(stack, 'Tgw', {
+      transitGatewayId: 'tgw-0123456789abcdef0',
+      defaultRouteTableAssociation: false,
+      defaultRouteTablePropagation: false,
+      ...attrs,
+    });
 
   test('C29: a given route table and VPC attachment: nothing new but the associations, propagations and routes (no DependsOn)', () => {
-    const { resources } = tgwStack({ gateway: existing(), routing: { routeTableId: 'tgw-rtb-0123456789abcdef0', vpcAttachmentId: 'tgw-attach-0123456789abcdef0' } });
+    const { resources } = tgwStack({
+      gateway: existing(),
+      routing: { routeTableId: 'tgw-rtb-0123456789abcdef0', vpcAttachmentId: 'tgw-attach-0123456789abcdef0' },
+    });
     expect(ofType(resources, 'AWS::EC2::TransitGateway')).toEqual([]);
     expect(ofType(resources, 'AWS::EC2::TransitGatewayRouteTable')).toEqual([]);
     expect(ofType(resources, 'AWS::EC2::TransitGatewayVpcAttachment')).toEqual([]);
@@ -140,7 +174,12 @@ describe('C29: an existing gateway, route table or VPC attachment', () => {
 
   test('C29: a gateway that associates and propagates by itself into the given default table: no association, no propagation', () => {
     const { resources } = tgwStack({
-      gateway: existing({ defaultRouteTableAssociation: true, defaultRouteTablePropagation: true, associationDefaultRouteTableId: 'tgw-rtb-0123456789abcdef0', propagationDefaultRouteTableId: 'tgw-rtb-0123456789abcdef0' }),
+      gateway: existing({
+        defaultRouteTableAssociation: true,
+        defaultRouteTablePropagation: true,
+        associationDefaultRouteTableId: 'tgw-rtb-0123456789abcdef0',
+        propagationDefaultRouteTableId: 'tgw-rtb-0123456789abcdef0',
+      }),
       routing: { routeTableId: 'tgw-rtb-0123456789abcdef0' },
     });
     expect(ofType(resources, 'AWS::EC2::TransitGatewayRouteTableAssociation')).toEqual([]);
@@ -157,30 +196,67 @@ describe('C29: an existing gateway, route table or VPC attachment', () => {
   });
 
   test('C29: a gateway that associates by itself, with another route table given: refused, saying Resource.AlreadyAssociated', () => {
-    expect(() => tgwStack({
-      gateway: existing({ defaultRouteTableAssociation: true, associationDefaultRouteTableId: 'tgw-rtb-0000000000000000a' }),
-      routing: { routeTableId: 'tgw-rtb-0123456789abcdef0' },
-    })).toThrow(/routeTableId: tgw-rtb-0123456789abcdef0 is not the gateway's default association route table \(tgw-rtb-0000000000000000a\)[\s\S]*Resource\.AlreadyAssociated/);
+    expect(() =>
+      tgwStack({
+        gateway: existing({ defaultRouteTableAssociation: true, associationDefaultRouteTableId: 'tgw-rtb-0000000000000000a' }),
+        routing: { routeTableId: 'tgw-rtb-0123456789abcdef0' },
+      })
+    ).toThrow(
+      /routeTableId: tgw-rtb-0123456789abcdef0 is not the gateway's default association route table \(tgw-rtb-0000000000000000a\)[\s\S]*Resource\.AlreadyAssociated/,
+    );
   });
 
   test('C29: a new gateway that associates by itself but does not propagate: refused (its default table has no id in CloudFormation)', () => {
     expect(() => tgwStack({ gatewayProps: { defaultRouteTableAssociation: true } }))
-      .toThrow(/routeTableId: not given, and the gateway associates attachments with its default route table by itself[\s\S]*CloudFormation does not return that table's id/);
+      .toThrow(
+        /routeTableId: not given, and the gateway associates attachments with its default route table by itself[\s\S]*CloudFormation does not return that table's id/,
+      );
   });
 });
 
 describe('planRouteTable: what is declared for each gateway setting', () => {
   const gw = (p: Partial<IVpnTransitGateway>): IVpnTransitGateway =>
-    ({ transitGatewayId: 'tgw-0123456789abcdef0', defaultRouteTableAssociation: false, defaultRouteTablePropagation: false, isNew: false, ...p }) as IVpnTransitGateway;
+    ({
+      transitGatewayId: 'tgw-0123456789abcdef0',
+      defaultRouteTableAssociation: false,
+      defaultRouteTablePropagation: false,
+      isNew: false,
+      ...p,
+    }) as IVpnTransitGateway;
   const A = 'tgw-rtb-0000000000000000a';
   const B = 'tgw-rtb-0000000000000000b';
   test.each([
     ['defaults off, no table', gw({}), undefined, { create: true, associate: true, propagate: true }],
     ['defaults off, table given', gw({}), A, { tableId: A, create: false, associate: true, propagate: true }],
-    ['propagation only, into another table', gw({ defaultRouteTablePropagation: true, propagationDefaultRouteTableId: B }), A, { tableId: A, create: false, associate: true, propagate: true }],
-    ['propagation only, into this table', gw({ defaultRouteTablePropagation: true, propagationDefaultRouteTableId: A }), A, { tableId: A, create: false, associate: true, propagate: false }],
-    ['association only, default table known', gw({ defaultRouteTableAssociation: true, associationDefaultRouteTableId: A }), undefined, { tableId: A, create: false, associate: false, propagate: true }],
-    ['both, two known default tables', gw({ defaultRouteTableAssociation: true, defaultRouteTablePropagation: true, associationDefaultRouteTableId: A, propagationDefaultRouteTableId: B }), undefined, { tableId: A, create: false, associate: false, propagate: true }],
+    ['propagation only, into another table', gw({ defaultRouteTablePropagation: true, propagationDefaultRouteTableId: B }), A, {
+      tableId: A,
+      create: false,
+      associate: true,
+      propagate: true,
+    }],
+    ['propagation only, into this table', gw({ defaultRouteTablePropagation: true, propagationDefaultRouteTableId: A }), A, {
+      tableId: A,
+      create: false,
+      associate: true,
+      propagate: false,
+    }],
+    ['association only, default table known', gw({ defaultRouteTableAssociation: true, associationDefaultRouteTableId: A }), undefined, {
+      tableId: A,
+      create: false,
+      associate: false,
+      propagate: true,
+    }],
+    [
+      'both, two known default tables',
+      gw({
+        defaultRouteTableAssociation: true,
+        defaultRouteTablePropagation: true,
+        associationDefaultRouteTableId: A,
+        propagationDefaultRouteTableId: B,
+      }),
+      undefined,
+      { tableId: A, create: false, associate: false, propagate: true },
+    ],
   ])('%s', (_name, gateway, table, expected) => {
     expect(planRouteTable(gateway, table)).toEqual(expected);
   });
@@ -192,8 +268,12 @@ describe('planRouteTable: what is declared for each gateway setting', () => {
 
 describe('the routing refuses what cannot work', () => {
   test('peer CIDRs that are malformed or have host bits set, empty attachments, bad keys: all reported, each naming its field and a valid value', () => {
-    expect(() => tgwStack({ routing: { peerCidrs: ['10.1.0.1/16', '10.1.0.0/33'], vpnAttachmentIds: { 'Connection 1': 'tgw-attach-0123456789abcdef0' } } }))
-      .toThrow(/vpnAttachmentIds: key "Connection 1"[\s\S]*peerCidrs\[0\]: "10\.1\.0\.1\/16" has host bits set; use 10\.1\.0\.0\/16[\s\S]*peerCidrs\[1\]: "10\.1\.0\.0\/33" is not an IPv4 CIDR/);
+    expect(() =>
+      tgwStack({ routing: { peerCidrs: ['10.1.0.1/16', '10.1.0.0/33'], vpnAttachmentIds: { 'Connection 1': 'tgw-attach-0123456789abcdef0' } } })
+    )
+      .toThrow(
+        /vpnAttachmentIds: key "Connection 1"[\s\S]*peerCidrs\[0\]: "10\.1\.0\.1\/16" has host bits set; use 10\.1\.0\.0\/16[\s\S]*peerCidrs\[1\]: "10\.1\.0\.0\/33" is not an IPv4 CIDR/,
+      );
     expect(() => tgwStack({ routing: { peerCidrs: [], vpnAttachmentIds: {} } })).toThrow(/vpnAttachmentIds: empty[\s\S]*peerCidrs: empty/);
   });
 });
@@ -202,9 +282,11 @@ describe('AwsSolutions on the gateway and the routing', () => {
   test('no AwsSolutions finding on the transit gateway or the routing constructs (the user VPC still gets its own)', () => {
     const { app } = tgwStack();
     const report = new AwsSolutionsChecks(app).validateScope(app);
-    const ours = report.violations.flatMap((v) => v.violatingResources
-      .filter((r) => /^Test\/(Tgw|Routing|Reader)\//.test(r.constructPath ?? ''))
-      .map((r) => `${v.ruleName} ${r.constructPath}`));
+    const ours = report.violations.flatMap((v) =>
+      v.violatingResources
+        .filter((r) => /^Test\/(Tgw|Routing|Reader)\//.test(r.constructPath ?? ''))
+        .map((r) => `${v.ruleName} ${r.constructPath}`)
+    );
     expect(ours).toEqual([]);
     expect(report.violations.map((v) => v.ruleName)).toContain('AwsSolutions-VPC7');
   });

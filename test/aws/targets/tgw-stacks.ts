@@ -11,7 +11,7 @@ import { TransitGatewayAttachmentReader } from '../../../lib/aws/targets/tgw-att
 import { VpnTransitGateway, type IVpnTransitGateway, type VpnTransitGatewayProps } from '../../../lib/aws/targets/tgw-gateway';
 import { TransitGatewayVpnRouting, type TransitGatewayVpnRoutingProps } from '../../../lib/aws/targets/tgw-routing';
 
-export type Resource = { Type: string; Properties: Record<string, unknown>; DependsOn?: string[] };
+export type Resource = { Type: string; Properties: Record<string, unknown>; DependsOn?: string[]; };
 export const PEER = '10.1.0.0/16';
 
 /**
@@ -31,10 +31,15 @@ export function tgwStack(options: {
   const vpc = new ec2.Vpc(stack, 'Vpc', { ipAddresses: ec2.IpAddresses.cidr('10.0.0.0/16'), maxAzs: 2, natGateways: 1, ...options.vpcProps });
   const gateway = options.gateway?.(stack) ?? new VpnTransitGateway(stack, 'Tgw', { amazonSideAsn: 64512, ...options.gatewayProps });
   const cgw = new ec2.CfnCustomerGateway(stack, 'Cgw', { type: 'ipsec.1', bgpAsn: 65515, ipAddress: '198.51.100.1' });
-  const connections = ([1, 2] as const).map((n) => new ec2.CfnVPNConnection(stack, `Connection${n}`, {
-    type: 'ipsec.1', customerGatewayId: cgw.ref, transitGatewayId: gateway.transitGatewayId, staticRoutesOnly: false,
-    ...options.connectionProps?.(n),
-  }));
+  const connections = ([1, 2] as const).map((n) =>
+    new ec2.CfnVPNConnection(stack, `Connection${n}`, {
+      type: 'ipsec.1',
+      customerGatewayId: cgw.ref,
+      transitGatewayId: gateway.transitGatewayId,
+      staticRoutesOnly: false,
+      ...options.connectionProps?.(n),
+    })
+  );
   const reader = new TransitGatewayAttachmentReader(stack, 'Reader', {
     transitGatewayId: gateway.transitGatewayId,
     connections: connections.map((c, i) => ({ id: `Connection${i + 1}`, connectionId: c.ref })),
@@ -48,7 +53,17 @@ export function tgwStack(options: {
   });
   const template = Template.fromStack(stack);
   return {
-    view: cfnViewFromTemplate(template.toJSON()), app, stack, vpc, gateway, connections, reader, routing, template, resources: template.toJSON().Resources as Record<string, Resource> };
+    view: cfnViewFromTemplate(template.toJSON()),
+    app,
+    stack,
+    vpc,
+    gateway,
+    connections,
+    reader,
+    routing,
+    template,
+    resources: template.toJSON().Resources as Record<string, Resource>,
+  };
 }
 
 export const ofType = (resources: Record<string, Resource>, type: string) => Object.entries(resources).filter(([, r]) => r.Type === type);
@@ -57,4 +72,3 @@ export const only = (resources: Record<string, Resource>, type: string) => {
   if (found.length !== 1) throw new Error(`expected one ${type}, found ${found.length}`);
   return found[0];
 };
-

@@ -14,11 +14,13 @@ import { cfnViewFromTemplate } from '../../../lib/check/views/cfn-view';
 import { AZURE_IPS, build, planWith } from '../helpers';
 
 const EXISTING = { kind: 'tgw', transitGatewayId: 'tgw-0123456789abcdef0' };
-const tgwPlan = (target: Record<string, unknown> = {}) => planWith((input) => {
-  input.aws = { ...(input.aws ?? {}), target: { kind: 'tgw', ...target } };
-});
+const tgwPlan = (target: Record<string, unknown> = {}) =>
+  planWith((input) => {
+    input.aws = { ...(input.aws ?? {}), target: { kind: 'tgw', ...target } };
+  });
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-const ofType = (template: Template, type: string) => Object.entries(template.toJSON().Resources as Record<string, Json>).filter(([, r]) => r.Type === type);
+const ofType = (template: Template, type: string) =>
+  Object.entries(template.toJSON().Resources as Record<string, Json>).filter(([, r]) => r.Type === type);
 
 describe('TGW target (issue 11)', () => {
   test('C27: acceleration and large tunnels reach both connections; off by default (no TunnelBandwidth written)', () => {
@@ -35,14 +37,20 @@ describe('TGW target (issue 11)', () => {
     expect(checkCfn(cfnViewFromTemplate(accelerated.toJSON())).filter((f) => f.catalogue.includes('C27'))).toEqual([]);
   });
 
-  test('C28: routes in the private-with-egress subnets\' route tables only, VPC attachment one subnet per AZ', () => {
+  test("C28: routes in the private-with-egress subnets' route tables only, VPC attachment one subnet per AZ", () => {
     const { template, stack, vpc } = build({ plan: tgwPlan() });
     const routes = ofType(template, 'AWS::EC2::Route').filter(([, r]) => r.Properties.TransitGatewayId !== undefined);
     expect(routes.map(([, r]) => r.Properties.RouteTableId)).toEqual(vpc.privateSubnets.map((s) => stack.resolve(s.routeTable.routeTableId)));
-    expect(ofType(template, 'AWS::EC2::TransitGatewayVpcAttachment')[0][1].Properties.SubnetIds).toEqual(vpc.privateSubnets.map((s) => stack.resolve(s.subnetId)));
+    expect(ofType(template, 'AWS::EC2::TransitGatewayVpcAttachment')[0][1].Properties.SubnetIds).toEqual(
+      vpc.privateSubnets.map((s) => stack.resolve(s.subnetId)),
+    );
     // …and 'public' chooses the public ones instead.
     const pub = build({ plan: tgwPlan({ vpcAttachment: { subnets: { type: 'public' } } }) });
-    expect(ofType(pub.template, 'AWS::EC2::Route').filter(([, r]) => r.Properties.TransitGatewayId !== undefined).map(([, r]) => r.Properties.RouteTableId))
+    expect(
+      ofType(pub.template, 'AWS::EC2::Route').filter(([, r]) => r.Properties.TransitGatewayId !== undefined).map(([, r]) =>
+        r.Properties.RouteTableId
+      ),
+    )
       .toEqual(pub.vpc.publicSubnets.map((s) => pub.stack.resolve(s.routeTable.routeTableId)));
   });
 
@@ -54,7 +62,9 @@ describe('TGW target (issue 11)', () => {
   });
 
   test('C29: the default route table (both defaults enable): no table, no association or propagation declared; no route table output', () => {
-    const { template } = build({ plan: tgwPlan({ routeTable: 'default', defaultRouteTableAssociation: 'enable', defaultRouteTablePropagation: 'enable' }) });
+    const { template } = build({
+      plan: tgwPlan({ routeTable: 'default', defaultRouteTableAssociation: 'enable', defaultRouteTablePropagation: 'enable' }),
+    });
     template.hasResourceProperties('AWS::EC2::TransitGateway', { DefaultRouteTableAssociation: 'enable', DefaultRouteTablePropagation: 'enable' });
     template.resourceCountIs('AWS::EC2::TransitGatewayRouteTable', 0);
     template.resourceCountIs('AWS::EC2::TransitGatewayRouteTableAssociation', 0);
@@ -64,12 +74,24 @@ describe('TGW target (issue 11)', () => {
   });
 
   test('an existing gateway and route table: nothing of the gateway created; connections, reader, associations and routes use the ids', () => {
-    const { template } = build({ plan: tgwPlan({ ...EXISTING, defaultRouteTableAssociation: 'disable', defaultRouteTablePropagation: 'disable', routeTable: { id: 'tgw-rtb-0123456789abcdef0' } }) });
+    const { template } = build({
+      plan: tgwPlan({
+        ...EXISTING,
+        defaultRouteTableAssociation: 'disable',
+        defaultRouteTablePropagation: 'disable',
+        routeTable: { id: 'tgw-rtb-0123456789abcdef0' },
+      }),
+    });
     template.resourceCountIs('AWS::EC2::TransitGateway', 0);
     template.resourceCountIs('AWS::EC2::TransitGatewayRouteTable', 0);
-    expect(ofType(template, 'AWS::EC2::VPNConnection').map(([, c]) => c.Properties.TransitGatewayId)).toEqual([EXISTING.transitGatewayId, EXISTING.transitGatewayId]);
+    expect(ofType(template, 'AWS::EC2::VPNConnection').map(([, c]) => c.Properties.TransitGatewayId)).toEqual([
+      EXISTING.transitGatewayId,
+      EXISTING.transitGatewayId,
+    ]);
     template.hasResourceProperties('Custom::VpnTransitGatewayAttachmentIds', { TransitGatewayId: EXISTING.transitGatewayId });
-    for (const [, a] of ofType(template, 'AWS::EC2::TransitGatewayRouteTableAssociation')) expect(a.Properties.TransitGatewayRouteTableId).toBe('tgw-rtb-0123456789abcdef0');
+    for (const [, a] of ofType(template, 'AWS::EC2::TransitGatewayRouteTableAssociation')) {
+      expect(a.Properties.TransitGatewayRouteTableId).toBe('tgw-rtb-0123456789abcdef0');
+    }
     template.hasOutput('*', { Value: 'tgw-0123456789abcdef0' });
   });
 
@@ -77,8 +99,18 @@ describe('TGW target (issue 11)', () => {
     const plan = tgwPlan();
     const stack = new Stack(new App(), 'Refused');
     const vpc = new ec2.Vpc(stack, 'Vpc', { maxAzs: 2 });
-    expect(() => new SiteToSiteVpn(stack, 'Vpn', { plan, vpc, peerGatewayPublicIps: AZURE_IPS, vpnGatewayId: 'vgw-0123456789abcdef0', routePropagationSubnets: { subnetType: ec2.SubnetType.PUBLIC } }))
-      .toThrow(/vpnGatewayId: "vgw-0123456789abcdef0" given, but plan\.aws\.target is a transit gateway[\s\S]*routePropagationSubnets: a VGW setting/);
+    expect(() =>
+      new SiteToSiteVpn(stack, 'Vpn', {
+        plan,
+        vpc,
+        peerGatewayPublicIps: AZURE_IPS,
+        vpnGatewayId: 'vgw-0123456789abcdef0',
+        routePropagationSubnets: { subnetType: ec2.SubnetType.PUBLIC },
+      })
+    )
+      .toThrow(
+        /vpnGatewayId: "vgw-0123456789abcdef0" given, but plan\.aws\.target is a transit gateway[\s\S]*routePropagationSubnets: a VGW setting/,
+      );
   });
 
   test('AwsSolutions: the TGW stack (gateway, reader, routing) has no unacknowledged finding', () => {

@@ -4,7 +4,11 @@
  */
 import * as pulumi from '@pulumi/pulumi';
 import {
-  ALIBABA_TUNNEL_BGP_STATE_METRIC, ALIBABA_TUNNEL_STATE_METRIC, ALIBABA_VPN_METRIC_NAMESPACE, alibabaAlarmDesigns, defaultContactGroupName,
+  ALIBABA_TUNNEL_BGP_STATE_METRIC,
+  ALIBABA_TUNNEL_STATE_METRIC,
+  ALIBABA_VPN_METRIC_NAMESPACE,
+  alibabaAlarmDesigns,
+  defaultContactGroupName,
 } from '../../../lib/peers/alibaba/pulumi/alarms';
 import { alibabaDesign } from '../../../lib/peers/alibaba/design';
 import { AlibabaVpnGateway, type AlibabaVpnGatewayArgs } from '../../../lib/peers/alibaba/pulumi/component';
@@ -28,15 +32,19 @@ describe('C43 Alibaba alarm design', () => {
     const alarms = alibabaAlarmDesigns(fullDesign());
     expect(alarms).toHaveLength(8);
     expect(alarms.filter((a) => a.metric === ALIBABA_TUNNEL_STATE_METRIC).map((a) => [a.connectionResourceName, a.role, a.tunnelId])).toEqual([
-      ['ipsec-1', 'master', 'Instance0Tunnel1'], ['ipsec-1', 'slave', 'Instance1Tunnel1'],
-      ['ipsec-2', 'master', 'Instance0Tunnel2'], ['ipsec-2', 'slave', 'Instance1Tunnel2'],
+      ['ipsec-1', 'master', 'Instance0Tunnel1'],
+      ['ipsec-1', 'slave', 'Instance1Tunnel1'],
+      ['ipsec-2', 'master', 'Instance0Tunnel2'],
+      ['ipsec-2', 'slave', 'Instance1Tunnel2'],
     ]);
     expect(alarms.filter((a) => a.metric === ALIBABA_TUNNEL_BGP_STATE_METRIC)).toHaveLength(4);
     expect(new Set(alarms.map((a) => a.resourceName)).size).toBe(8);
-    for (const a of alarms) expect([a.project, a.comparisonOperator, a.threshold, a.period * a.times]).toEqual([ALIBABA_VPN_METRIC_NAMESPACE, '<', '1', 300]);
+    for (const a of alarms) {
+      expect([a.project, a.comparisonOperator, a.threshold, a.period * a.times]).toEqual([ALIBABA_VPN_METRIC_NAMESPACE, '<', '1', 300]);
+    }
   });
 
-  test('C43: the metric names are overridable (they could not be checked against Alibaba\'s metric list offline)', () => {
+  test("C43: the metric names are overridable (they could not be checked against Alibaba's metric list offline)", () => {
     const alarms = alibabaAlarmDesigns(fullDesign(), { tunnelStateMetric: 'x.state', tunnelBgpStateMetric: 'x.bgp' });
     expect([...new Set(alarms.map((a) => a.metric))].sort()).toEqual(['x.bgp', 'x.state']);
   });
@@ -56,7 +64,7 @@ describe('C43 Alibaba alarms in the component (Pulumi mocks)', () => {
     for (const a of alarms) {
       expect(a.inputs.project).toBe('acs_vpn');
       expect(a.inputs.contactGroups).toEqual([groups[0].inputs.alarmContactGroupName]);
-      const [dimension] = JSON.parse(String(a.inputs.metricDimensions)) as { instanceId: string; tunnelId: string }[];
+      const [dimension] = JSON.parse(String(a.inputs.metricDimensions)) as { instanceId: string; tunnelId: string; }[];
       expect(dimension.instanceId).toBe('ali-gateway-id');
       // The tunnel id of the tunnel with the alarm's role, on the alarm's connection.
       const [, kind, connection, role] = /^ali-alarm-(ipsec|bgp)-(ipsec-\d)-(master|slave)$/.exec(a.name)!;

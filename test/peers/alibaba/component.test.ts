@@ -1,7 +1,13 @@
 import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
 import * as pulumi from '@pulumi/pulumi';
-import { AlibabaDesignError, AlibabaVpnGateway, checkedPresharedKeys, type AlibabaAwsTunnelEndpoint, type AlibabaVpnGatewayArgs } from '../../../lib/peers/alibaba/pulumi/component';
+import {
+  AlibabaDesignError,
+  AlibabaVpnGateway,
+  checkedPresharedKeys,
+  type AlibabaAwsTunnelEndpoint,
+  type AlibabaVpnGatewayArgs,
+} from '../../../lib/peers/alibaba/pulumi/component';
 import { ALIBABA_RULES } from '../../../lib/rules/alibaba';
 import { CONNECTION_TYPE, type AlibabaResourceGraph } from '../../../lib/peers/alibaba/view';
 import { checkAlibabaGraph, OUTSIDE_IPS, peer, plan, secretArn } from './fixtures';
@@ -16,7 +22,9 @@ const KEYS: Record<string, string> = Object.fromEntries(TUNNEL_IDS.map((id) => [
 
 function endpoints(withKeys: boolean): Record<string, AlibabaAwsTunnelEndpoint> {
   return Object.fromEntries(TUNNEL_IDS.map((id) => [id, {
-    outsideIp: OUTSIDE_IPS[id], presharedKeySecretArn: secretArn(id), ...(withKeys ? { presharedKey: KEYS[id] } : {}),
+    outsideIp: OUTSIDE_IPS[id],
+    presharedKeySecretArn: secretArn(id),
+    ...(withKeys ? { presharedKey: KEYS[id] } : {}),
   }]));
 }
 
@@ -64,8 +72,17 @@ describe('AlibabaVpnGateway with the AWS tunnels', () => {
   test('C34: the gateway is dual-tunnel (two vSwitches), IPsec only, and propagates BGP routes to the VPC', () => {
     const [gateway] = ofType(record, GATEWAY);
     expect(gateway.inputs).toMatchObject({
-      vpnGatewayName: 'multicloud-vpn-vpn-gw', vpcId: 'vpc-test', vswitchId: 'vsw-zone-a', disasterRecoveryVswitchId: 'vsw-zone-b',
-      bandwidth: 10, vpnType: 'Normal', networkType: 'public', paymentType: 'PayAsYouGo', enableIpsec: true, enableSsl: false, autoPropagate: true,
+      vpnGatewayName: 'multicloud-vpn-vpn-gw',
+      vpcId: 'vpc-test',
+      vswitchId: 'vsw-zone-a',
+      disasterRecoveryVswitchId: 'vsw-zone-b',
+      bandwidth: 10,
+      vpnType: 'Normal',
+      networkType: 'public',
+      paymentType: 'PayAsYouGo',
+      enableIpsec: true,
+      enableSsl: false,
+      autoPropagate: true,
     });
   });
 
@@ -79,11 +96,17 @@ describe('AlibabaVpnGateway with the AWS tunnels', () => {
   });
 
   test('C39: connection k: tunnel 1 master on AWS connection 1 tunnel k, tunnel 2 slave on AWS connection 2 tunnel k, with their CIDRs, BGP IPs and keys', () => {
-    const rows = ofType(record, CONNECTION_TYPE).map((c) => (c.inputs.tunnelOptionsSpecifications as Record<string, Record<string, unknown>>[]).map((t) => [
-      t.role, t.customerGatewayId, t.tunnelBgpConfig.tunnelCidr, t.tunnelBgpConfig.localBgpIp, t.tunnelBgpConfig.localAsn,
-      // The key that reached the tunnel is its AWS tunnel's own.
-      TUNNEL_IDS.find((id) => KEYS[id] === t.tunnelIkeConfig.psk),
-    ]));
+    const rows = ofType(record, CONNECTION_TYPE).map((c) =>
+      (c.inputs.tunnelOptionsSpecifications as Record<string, Record<string, unknown>>[]).map((t) => [
+        t.role,
+        t.customerGatewayId,
+        t.tunnelBgpConfig.tunnelCidr,
+        t.tunnelBgpConfig.localBgpIp,
+        t.tunnelBgpConfig.localAsn,
+        // The key that reached the tunnel is its AWS tunnel's own.
+        TUNNEL_IDS.find((id) => KEYS[id] === t.tunnelIkeConfig.psk),
+      ])
+    );
     expect(rows).toEqual([
       [
         ['master', 'ali-cgw-aws1-tunnel1-id', '169.254.21.0/30', '169.254.21.2', '45104', 'Instance0Tunnel1'],
@@ -99,10 +122,17 @@ describe('AlibabaVpnGateway with the AWS tunnels', () => {
 
   test('C37, C40: BGP on, destination routing (one CIDR each side), every IKE and IPsec field explicit on every tunnel', () => {
     for (const c of ofType(record, CONNECTION_TYPE)) {
-      expect(c.inputs).toMatchObject({ vpnGatewayId: 'ali-gateway-id', enableTunnelsBgp: true, effectImmediately: true, localSubnets: ['0.0.0.0/0'], remoteSubnets: ['0.0.0.0/0'] });
+      expect(c.inputs).toMatchObject({
+        vpnGatewayId: 'ali-gateway-id',
+        enableTunnelsBgp: true,
+        effectImmediately: true,
+        localSubnets: ['0.0.0.0/0'],
+        remoteSubnets: ['0.0.0.0/0'],
+      });
       for (const t of c.inputs.tunnelOptionsSpecifications as Record<string, unknown>[]) {
         expect(t).toMatchObject({
-          enableDpd: true, enableNatTraversal: true,
+          enableDpd: true,
+          enableNatTraversal: true,
           tunnelIkeConfig: { ikeVersion: 'ikev2', ikeMode: 'main', ikeEncAlg: 'aes256', ikeAuthAlg: 'sha256', ikePfs: 'group14', ikeLifetime: 28800 },
           tunnelIpsecConfig: { ipsecEncAlg: 'aes256', ipsecAuthAlg: 'sha256', ipsecPfs: 'group14', ipsecLifetime: 3600 },
         });
@@ -112,7 +142,9 @@ describe('AlibabaVpnGateway with the AWS tunnels', () => {
 
   test('C23: every key reaches alicloud as a Pulumi secret; no key is in the component outputs', async () => {
     const connections = seen.filter((s) => s.type === CONNECTION_TYPE);
-    const psks = connections.flatMap((s) => (s.props.tunnelOptionsSpecifications as { tunnelIkeConfig: { psk: unknown } }[]).map((t) => t.tunnelIkeConfig.psk));
+    const psks = connections.flatMap((s) =>
+      (s.props.tunnelOptionsSpecifications as { tunnelIkeConfig: { psk: unknown; }; }[]).map((t) => t.tunnelIkeConfig.psk)
+    );
     expect(psks).toHaveLength(4);
     for (const psk of psks) {
       expect(pulumi.Output.isInstance(psk)).toBe(true);
@@ -190,7 +222,9 @@ describe('AlibabaVpnGateway: first run and refusals', () => {
   test('C23: keys given directly are wrapped as secrets too', async () => {
     const { seen, transformation } = capture();
     await build({ awsTunnels: endpoints(true) }, { transformations: [transformation] });
-    const psk = (seen.find((s) => s.type === CONNECTION_TYPE)!.props.tunnelOptionsSpecifications as { tunnelIkeConfig: { psk: pulumi.Output<string> } }[])[0].tunnelIkeConfig.psk;
+    const psk =
+      (seen.find((s) => s.type === CONNECTION_TYPE)!.props.tunnelOptionsSpecifications as { tunnelIkeConfig: { psk: pulumi.Output<string>; }; }[])[0]
+        .tunnelIkeConfig.psk;
     expect(await pulumi.isSecret(psk)).toBe(true);
     expect(await valueOf(psk)).toBe(KEYS.Instance0Tunnel1);
   });
@@ -199,7 +233,7 @@ describe('AlibabaVpnGateway: first run and refusals', () => {
 describe('checkedPresharedKeys (C22, C23)', () => {
   /** The value an Output settles to, or the error it fails with. */
   const settle = (output: pulumi.Output<string>) =>
-    (output as unknown as { promise(): Promise<string> }).promise().then((value) => ({ value }), (error: unknown) => ({ error }));
+    (output as unknown as { promise(): Promise<string>; }).promise().then((value) => ({ value }), (error: unknown) => ({ error }));
 
   beforeAll(async () => {
     await installMocks();
@@ -211,11 +245,13 @@ describe('checkedPresharedKeys (C22, C23)', () => {
     expect(await Promise.all(keys.map(settle))).toEqual([{ value: KEYS.Instance0Tunnel1 }, { value: KEYS.Instance0Tunnel2 }]);
   });
 
-  test('C22: a malformed key, or one key on two tunnels, read from the secrets fails the run before any connection exists, naming the tunnels, never a key', () => {
-    // The failing apply ends the program (an unhandled rejection under the engine), which would also
-    // end jest's worker: run it in a child process with the same mocks.
-    const bad = `0${testKey()}`;
-    const script = `
+  test(
+    'C22: a malformed key, or one key on two tunnels, read from the secrets fails the run before any connection exists, naming the tunnels, never a key',
+    () => {
+      // The failing apply ends the program (an unhandled rejection under the engine), which would also
+      // end jest's worker: run it in a child process with the same mocks.
+      const bad = `0${testKey()}`;
+      const script = `
       const { installMocks } = require('./test/peers/alibaba/mocks');
       const { AlibabaVpnGateway } = require('./lib/peers/alibaba/pulumi/component');
       const { awsTunnels, peer, plan } = require('./test/peers/alibaba/fixtures');
@@ -226,13 +262,19 @@ describe('checkedPresharedKeys (C22, C23)', () => {
         const readSecret = async (arn) => keys[Object.entries(awsTunnels(p)).find(([, t]) => t.presharedKeySecretArn === arn)[0]];
         new AlibabaVpnGateway('ali', { plan: p, peer: peer(), awsTunnels: awsTunnels(p), readSecret });
       });`;
-    const run = spawnSync(process.execPath, ['--require', './test/lazy/register.js', '--require', './scripts/register-ts.js', '-e', script], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
-    expect(run.status).not.toBe(0);
-    expect(run.stderr).toMatch(/\[C22 PresharedKeyFormat\] the pre-shared key of tunnel Instance1Tunnel1 starts with '0'/);
-    expect(run.stderr).toContain('tunnel Instance0Tunnel1 has the same key as Instance0Tunnel2; each tunnel has its own.');
-    for (const key of [bad, KEYS.Instance0Tunnel1]) expect(run.stderr + run.stdout).not.toContain(key);
-    const registered = /registered:(.*)/.exec(run.stdout)?.[1].split(',') ?? [];
-    expect(registered).toContain('ali-gateway');
-    expect(registered.filter((name) => name.startsWith('ali-ipsec'))).toEqual([]);
-  }, 120_000);
+      const run = spawnSync(process.execPath, ['--require', './test/lazy/register.js', '--require', './scripts/register-ts.js', '-e', script], {
+        cwd: ROOT,
+        encoding: 'utf8',
+        timeout: 120_000,
+      });
+      expect(run.status).not.toBe(0);
+      expect(run.stderr).toMatch(/\[C22 PresharedKeyFormat\] the pre-shared key of tunnel Instance1Tunnel1 starts with '0'/);
+      expect(run.stderr).toContain('tunnel Instance0Tunnel1 has the same key as Instance0Tunnel2; each tunnel has its own.');
+      for (const key of [bad, KEYS.Instance0Tunnel1]) expect(run.stderr + run.stdout).not.toContain(key);
+      const registered = /registered:(.*)/.exec(run.stdout)?.[1].split(',') ?? [];
+      expect(registered).toContain('ali-gateway');
+      expect(registered.filter((name) => name.startsWith('ali-ipsec'))).toEqual([]);
+    },
+    120_000,
+  );
 });

@@ -10,8 +10,18 @@ describe('alibabaDesign', () => {
   test('C34: the first run (no AWS tunnels yet) is the dual-tunnel gateway alone, propagating BGP routes to the VPC', () => {
     const design = alibabaDesign(plan(), peer());
     expect(design.gateway).toEqual({
-      resourceName: 'gateway', name: 'multicloud-vpn-vpn-gw', vpcId: 'vpc-test', vswitchId: 'vsw-zone-a', disasterRecoveryVswitchId: 'vsw-zone-b',
-      bandwidth: 10, vpnType: 'Normal', networkType: 'public', paymentType: 'PayAsYouGo', enableIpsec: true, enableSsl: false, autoPropagate: true,
+      resourceName: 'gateway',
+      name: 'multicloud-vpn-vpn-gw',
+      vpcId: 'vpc-test',
+      vswitchId: 'vsw-zone-a',
+      disasterRecoveryVswitchId: 'vsw-zone-b',
+      bandwidth: 10,
+      vpnType: 'Normal',
+      networkType: 'public',
+      paymentType: 'PayAsYouGo',
+      enableIpsec: true,
+      enableSsl: false,
+      autoPropagate: true,
     });
     expect([design.customerGateways, design.connections, design.aws.tunnels, design.findings]).toEqual([[], [], [], []]);
     expect(design.localAsn).toBe(45104);
@@ -30,7 +40,13 @@ describe('alibabaDesign', () => {
 
   test('C34, C39: connection k puts tunnel 1 (master, IP 1) against AWS connection 1 tunnel k and tunnel 2 (slave, IP 2) against AWS connection 2 tunnel k', () => {
     const design = fullDesign();
-    const rows = design.connections.map((c) => [c.resourceName, c.after, c.tunnels.map((t) => [t.role, t.gatewayIp, t.tunnelId, t.customerGatewayResourceName, t.bgp.tunnelCidr, t.bgp.localBgpIp, t.bgp.peerBgpIp])]);
+    const rows = design.connections.map((
+      c,
+    ) => [
+      c.resourceName,
+      c.after,
+      c.tunnels.map((t) => [t.role, t.gatewayIp, t.tunnelId, t.customerGatewayResourceName, t.bgp.tunnelCidr, t.bgp.localBgpIp, t.bgp.peerBgpIp]),
+    ]);
     expect(rows).toEqual([
       ['ipsec-1', undefined, [
         ['master', 0, 'Instance0Tunnel1', 'cgw-aws1-tunnel1', '169.254.21.0/30', '169.254.21.2', '169.254.21.1'],
@@ -57,7 +73,9 @@ describe('alibabaDesign', () => {
     const p = plan();
     const three = awsTunnels(p);
     delete three.Instance1Tunnel2;
-    const design = alibabaDesign(p, peer(), { awsTunnels: { ...three, Bogus: { outsideIp: '203.0.113.9', presharedKeySecretArn: secretArn('Bogus') } } });
+    const design = alibabaDesign(p, peer(), {
+      awsTunnels: { ...three, Bogus: { outsideIp: '203.0.113.9', presharedKeySecretArn: secretArn('Bogus') } },
+    });
     expect(design.connections.map((c) => c.resourceName)).toEqual(['ipsec-1']);
     expect(design.customerGateways).toHaveLength(3);
     expect(design.findings.map((f) => [f.path, f.catalogue])).toEqual([['awsTunnels.Bogus', ['C39']], ['awsTunnels.Instance1Tunnel2', ['C39']]]);
@@ -94,32 +112,35 @@ describe('alibabaDesign property (C39)', () => {
       ikeVersion: fc.constantFrom('ikev1' as const, 'ikev2' as const),
       order: fc.shuffledSubarray([0, 1, 2, 3], { minLength: 4, maxLength: 4 }),
     }).filter((i) => i.localAsn !== i.awsAsn);
-    fc.assert(fc.property(input, ({ cidrs, ips, awsAsn, localAsn, ikeVersion, order }) => {
-      const coordinates: [AwsNumber, AwsNumber][] = [[1, 1], [1, 2], [2, 1], [2, 2]];
-      // Plan tunnels in any order: the design pairs by AWS coordinates, never by position.
-      const tunnels = order.map((k) => ({ id: `T${k}`, awsConnection: coordinates[k][0], awsTunnel: coordinates[k][1], insideCidr: cidrs[k] }));
-      const p: AlibabaPlanInput = { name: 'prop', aws: { asn: awsAsn }, tunnels, ipsec: ipsecSchema.parse({ ikeVersion }), tags: {} };
-      const hand = Object.fromEntries(tunnels.map((t, i) => [t.id, { outsideIp: ips[i], presharedKeySecretArn: secretArn(t.id) }]));
-      const design = alibabaDesign(p, peer({ localAsn }), { awsTunnels: hand });
-      expect(design.findings).toEqual([]);
-      expect(checkAlibabaDesign(design, ALIBABA_RULES)).toEqual([]);
-      const placed = design.connections.flatMap((c) => c.tunnels);
-      expect(placed).toHaveLength(4);
-      for (const t of tunnels) {
-        const facing = placed.filter((a) => a.tunnelId === t.id);
-        expect(facing).toHaveLength(1);
-        const [a] = facing;
-        const base = t.insideCidr.split('/')[0].split('.').map(Number);
-        const host = (n: number) => [...base.slice(0, 3), base[3] + n].join('.');
-        expect(a.gatewayIp).toBe(t.awsConnection - 1);
-        expect(a.role).toBe(t.awsConnection === 1 ? 'master' : 'slave');
-        expect(a.bgp).toEqual({ localAsn, tunnelCidr: t.insideCidr, localBgpIp: host(2), peerBgpIp: host(1), peerAsn: awsAsn });
-        expect(a.presharedKeySecretArn).toBe(hand[t.id].presharedKeySecretArn);
-        const cgw = design.customerGateways.find((g) => g.resourceName === a.customerGatewayResourceName)!;
-        expect([cgw.ipAddress, cgw.asn]).toEqual([hand[t.id].outsideIp, awsAsn]);
-        expect(a.ike.ikeVersion).toBe(ikeVersion);
-      }
-    }), { numRuns: 200 });
+    fc.assert(
+      fc.property(input, ({ cidrs, ips, awsAsn, localAsn, ikeVersion, order }) => {
+        const coordinates: [AwsNumber, AwsNumber][] = [[1, 1], [1, 2], [2, 1], [2, 2]];
+        // Plan tunnels in any order: the design pairs by AWS coordinates, never by position.
+        const tunnels = order.map((k) => ({ id: `T${k}`, awsConnection: coordinates[k][0], awsTunnel: coordinates[k][1], insideCidr: cidrs[k] }));
+        const p: AlibabaPlanInput = { name: 'prop', aws: { asn: awsAsn }, tunnels, ipsec: ipsecSchema.parse({ ikeVersion }), tags: {} };
+        const hand = Object.fromEntries(tunnels.map((t, i) => [t.id, { outsideIp: ips[i], presharedKeySecretArn: secretArn(t.id) }]));
+        const design = alibabaDesign(p, peer({ localAsn }), { awsTunnels: hand });
+        expect(design.findings).toEqual([]);
+        expect(checkAlibabaDesign(design, ALIBABA_RULES)).toEqual([]);
+        const placed = design.connections.flatMap((c) => c.tunnels);
+        expect(placed).toHaveLength(4);
+        for (const t of tunnels) {
+          const facing = placed.filter((a) => a.tunnelId === t.id);
+          expect(facing).toHaveLength(1);
+          const [a] = facing;
+          const base = t.insideCidr.split('/')[0].split('.').map(Number);
+          const host = (n: number) => [...base.slice(0, 3), base[3] + n].join('.');
+          expect(a.gatewayIp).toBe(t.awsConnection - 1);
+          expect(a.role).toBe(t.awsConnection === 1 ? 'master' : 'slave');
+          expect(a.bgp).toEqual({ localAsn, tunnelCidr: t.insideCidr, localBgpIp: host(2), peerBgpIp: host(1), peerAsn: awsAsn });
+          expect(a.presharedKeySecretArn).toBe(hand[t.id].presharedKeySecretArn);
+          const cgw = design.customerGateways.find((g) => g.resourceName === a.customerGatewayResourceName)!;
+          expect([cgw.ipAddress, cgw.asn]).toEqual([hand[t.id].outsideIp, awsAsn]);
+          expect(a.ike.ikeVersion).toBe(ikeVersion);
+        }
+      }),
+      { numRuns: 200 },
+    );
   });
 });
 

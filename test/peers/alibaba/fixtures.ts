@@ -56,4 +56,4 @@ export function mutate(design: AlibabaDesign, change: (d: Mutable<AlibabaDesign>
   return copy;
 }
 
-type Mutable<T> = { -readonly [K in keyof T]: T[K] extends object ? Mutable<T[K]> : T[K] };
+type Mutable<T> = { -readonly [K in keyof T]: T[K] extends object ? Mutable<T[K]> : T[K]; };

@@ -1,22 +1,33 @@
 import { AWS_ENCRYPTION, AWS_INTEGRITY, AWS_PHASE1_DH, AWS_PHASE2_DH } from '../../../lib/plan/ipsec';
 import { ipsecSchema, type IpsecPolicy } from '../../../lib/plan/schema';
 import {
-  ALIBABA_ENCRYPTION, ALIBABA_IKE_PFS, ALIBABA_INTEGRITY, ALIBABA_IPSEC_PFS, alibabaIpsecFindings, alibabaIpsecPolicy,
+  ALIBABA_ENCRYPTION,
+  ALIBABA_IKE_PFS,
+  ALIBABA_INTEGRITY,
+  ALIBABA_IPSEC_PFS,
+  alibabaIpsecFindings,
+  alibabaIpsecPolicy,
 } from '../../../lib/plan/alibaba-ipsec';
 
 const base: IpsecPolicy = ipsecSchema.parse({});
-const withPhase = (phase: 'phase1' | 'phase2', change: Partial<IpsecPolicy['phase1']>): IpsecPolicy => ({ ...base, [phase]: { ...base[phase], ...change } });
+const withPhase = (phase: 'phase1' | 'phase2', change: Partial<IpsecPolicy['phase1']>): IpsecPolicy => ({
+  ...base,
+  [phase]: { ...base[phase], ...change },
+});
 
 /** Every AWS value and what Alibaba calls it; undefined where Alibaba has none (refused, C24). */
 const ENCRYPTION: Record<(typeof AWS_ENCRYPTION)[number], string | undefined> = {
-  AES128: 'aes', AES256: 'aes256', 'AES128-GCM-16': undefined, 'AES256-GCM-16': undefined,
+  AES128: 'aes',
+  AES256: 'aes256',
+  'AES128-GCM-16': undefined,
+  'AES256-GCM-16': undefined,
 };
 const INTEGRITY: Record<(typeof AWS_INTEGRITY)[number], string> = { SHA1: 'sha1', 'SHA2-256': 'sha256', 'SHA2-384': 'sha384', 'SHA2-512': 'sha512' };
 const PHASE1_DH = Object.fromEntries(AWS_PHASE1_DH.map((g) => [g, g === 2 ? 'group2' : g === 14 ? 'group14' : undefined]));
 const PHASE2_DH = Object.fromEntries(AWS_PHASE2_DH.map((g) => [g, g === 2 ? 'group2' : g === 5 ? 'group5' : g === 14 ? 'group14' : undefined]));
 
 describe('alibabaIpsecPolicy (C24, C40)', () => {
-  test('C40: the default policy sets every Alibaba field, none left to Alibaba\'s IKEv1/md5/group2/86400 defaults', () => {
+  test("C40: the default policy sets every Alibaba field, none left to Alibaba's IKEv1/md5/group2/86400 defaults", () => {
     expect(alibabaIpsecPolicy(base)).toEqual({
       ike: { ikeVersion: 'ikev2', ikeMode: 'main', ikeEncAlg: 'aes256', ikeAuthAlg: 'sha256', ikePfs: 'group14', ikeLifetime: 28800 },
       ipsec: { ipsecEncAlg: 'aes256', ipsecAuthAlg: 'sha256', ipsecPfs: 'group14', ipsecLifetime: 3600 },
@@ -79,8 +90,12 @@ describe('alibabaIpsecPolicy (C24, C40)', () => {
     }
   });
 
-  test('C24: lifetimes pass through; one beyond Alibaba\'s 86400 s is refused', () => {
-    const values = alibabaIpsecPolicy({ ...base, phase1: { ...base.phase1, lifetimeSeconds: 900 }, phase2: { ...base.phase2, lifetimeSeconds: 1800 } });
+  test("C24: lifetimes pass through; one beyond Alibaba's 86400 s is refused", () => {
+    const values = alibabaIpsecPolicy({
+      ...base,
+      phase1: { ...base.phase1, lifetimeSeconds: 900 },
+      phase2: { ...base.phase2, lifetimeSeconds: 1800 },
+    });
     expect([values.ike.ikeLifetime, values.ipsec.ipsecLifetime]).toEqual([900, 1800]);
     const findings = alibabaIpsecFindings(withPhase('phase1', { lifetimeSeconds: 90000 }));
     expect(findings.map((f) => [f.path, f.catalogue])).toEqual([['ipsec.phase1.lifetimeSeconds', ['C24']]]);

@@ -31,29 +31,41 @@ function reveal(value: unknown, path: string, secrets: string[]): unknown {
 
 export async function installMocks(): Promise<Registered[]> {
   const resources: Registered[] = [];
-  await pulumi.runtime.setMocks({
-    newResource: (args) => {
-      const secretPaths: string[] = [];
-      const inputs = reveal(args.inputs, '', secretPaths) as Record<string, unknown>;
-      resources.push({ type: args.type, name: args.name, inputs, secretPaths });
-      const state: Record<string, unknown> = { ...inputs };
-      if (args.type === 'alicloud:vpn/gateway:Gateway') {
-        state.internetIp = MOCK_GATEWAY_IPS[0];
-        state.disasterRecoveryInternetIp = MOCK_GATEWAY_IPS[1];
-      }
-      // The provider reports each tunnel's id; the alarms find it by role.
-      if (args.type === 'alicloud:vpn/connection:Connection') {
-        state.tunnelOptionsSpecifications = (inputs.tunnelOptionsSpecifications as { role: string }[]).map((t) => ({ ...t, tunnelId: `tun-${args.name}-${t.role}` }));
-      }
-      return { id: `${args.name}-id`, state };
+  await pulumi.runtime.setMocks(
+    {
+      newResource: (args) => {
+        const secretPaths: string[] = [];
+        const inputs = reveal(args.inputs, '', secretPaths) as Record<string, unknown>;
+        resources.push({ type: args.type, name: args.name, inputs, secretPaths });
+        const state: Record<string, unknown> = { ...inputs };
+        if (args.type === 'alicloud:vpn/gateway:Gateway') {
+          state.internetIp = MOCK_GATEWAY_IPS[0];
+          state.disasterRecoveryInternetIp = MOCK_GATEWAY_IPS[1];
+        }
+        // The provider reports each tunnel's id; the alarms find it by role.
+        if (args.type === 'alicloud:vpn/connection:Connection') {
+          state.tunnelOptionsSpecifications = (inputs.tunnelOptionsSpecifications as { role: string; }[]).map((t) => ({
+            ...t,
+            tunnelId: `tun-${args.name}-${t.role}`,
+          }));
+        }
+        return { id: `${args.name}-id`, state };
+      },
+      call: () => ({}),
     },
-    call: () => ({}),
-  }, 'test', 'test');
+    'test',
+    'test',
+  );
   return resources;
 }
 
 export function valueOf<T>(output: pulumi.Output<T>): Promise<T> {
-  return new Promise((resolve) => output.apply((value) => { resolve(value); return value; }));
+  return new Promise((resolve) =>
+    output.apply((value) => {
+      resolve(value);
+      return value;
+    })
+  );
 }
 
 /** A valid key (C22), different every run, so no key is ever written in a test file. */
@@ -64,7 +76,7 @@ export function testKey(): string {
 
 /** Captures each child's props and options before serialization (secrets are still Outputs there). */
 export function capture() {
-  const seen: { type: string; name: string; resource: pulumi.Resource; props: Record<string, unknown>; opts: pulumi.ResourceOptions }[] = [];
+  const seen: { type: string; name: string; resource: pulumi.Resource; props: Record<string, unknown>; opts: pulumi.ResourceOptions; }[] = [];
   const transformation: pulumi.ResourceTransformation = ({ type, name, resource, props, opts }) => {
     seen.push({ type, name, resource, props, opts });
     return undefined;

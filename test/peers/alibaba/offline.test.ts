@@ -33,18 +33,62 @@ describe('offline Alibaba listing (Pulumi mocks)', () => {
   });
 
   test('C34: one gateway, four customer gateways, two connections, one contact group and eight alarms', () => {
-    expect(['alicloud:vpn/gateway:Gateway', 'alicloud:vpn/customerGateway:CustomerGateway', 'alicloud:vpn/connection:Connection',
-      'alicloud:cms/alarmContactGroup:AlarmContactGroup', 'alicloud:cms/alarm:Alarm'].map((t) => count(listing, t))).toEqual([1, 4, 2, 1, 8]);
+    expect(
+      [
+        'alicloud:vpn/gateway:Gateway',
+        'alicloud:vpn/customerGateway:CustomerGateway',
+        'alicloud:vpn/connection:Connection',
+        'alicloud:cms/alarmContactGroup:AlarmContactGroup',
+        'alicloud:cms/alarm:Alarm',
+      ].map((t) => count(listing, t)),
+    ).toEqual([1, 4, 2, 1, 8]);
     expect(listing.resources[0].type).toBe('multicloud-vpn:alibaba:VpnGateway');
   });
 
   test('C39: each connection pairs master on IP 1 with AWS connection 1 and slave on IP 2 with AWS connection 2, tunnel k facing tunnel k', () => {
-    expect(listing.tunnels.map((t) => [t.connection, t.role, t.gatewayIp, t.awsTunnel, t.customerGatewayIp, t.tunnelCidr, t.localBgpIp, t.peerBgpIp])).toEqual([
-      ['aws-alibaba-vpn-ipsec-1', 'master', OFFLINE_GATEWAY_IPS[0], 'Instance0Tunnel1', '192.0.2.10', '169.254.21.0/30', '169.254.21.2', '169.254.21.1'],
-      ['aws-alibaba-vpn-ipsec-1', 'slave', OFFLINE_GATEWAY_IPS[1], 'Instance1Tunnel1', '198.51.100.10', '169.254.21.4/30', '169.254.21.6', '169.254.21.5'],
-      ['aws-alibaba-vpn-ipsec-2', 'master', OFFLINE_GATEWAY_IPS[0], 'Instance0Tunnel2', '192.0.2.11', '169.254.22.0/30', '169.254.22.2', '169.254.22.1'],
-      ['aws-alibaba-vpn-ipsec-2', 'slave', OFFLINE_GATEWAY_IPS[1], 'Instance1Tunnel2', '198.51.100.11', '169.254.22.4/30', '169.254.22.6', '169.254.22.5'],
-    ]);
+    expect(listing.tunnels.map((t) => [t.connection, t.role, t.gatewayIp, t.awsTunnel, t.customerGatewayIp, t.tunnelCidr, t.localBgpIp, t.peerBgpIp]))
+      .toEqual([
+        [
+          'aws-alibaba-vpn-ipsec-1',
+          'master',
+          OFFLINE_GATEWAY_IPS[0],
+          'Instance0Tunnel1',
+          '192.0.2.10',
+          '169.254.21.0/30',
+          '169.254.21.2',
+          '169.254.21.1',
+        ],
+        [
+          'aws-alibaba-vpn-ipsec-1',
+          'slave',
+          OFFLINE_GATEWAY_IPS[1],
+          'Instance1Tunnel1',
+          '198.51.100.10',
+          '169.254.21.4/30',
+          '169.254.21.6',
+          '169.254.21.5',
+        ],
+        [
+          'aws-alibaba-vpn-ipsec-2',
+          'master',
+          OFFLINE_GATEWAY_IPS[0],
+          'Instance0Tunnel2',
+          '192.0.2.11',
+          '169.254.22.0/30',
+          '169.254.22.2',
+          '169.254.22.1',
+        ],
+        [
+          'aws-alibaba-vpn-ipsec-2',
+          'slave',
+          OFFLINE_GATEWAY_IPS[1],
+          'Instance1Tunnel2',
+          '198.51.100.11',
+          '169.254.22.4/30',
+          '169.254.22.6',
+          '169.254.22.5',
+        ],
+      ]);
     expect(new Set(listing.tunnels.map((t) => `${t.localAsn}/${t.peerAsn}`))).toEqual(new Set(['45104/64512']));
   });
 
@@ -52,13 +96,19 @@ describe('offline Alibaba listing (Pulumi mocks)', () => {
     expect(keys.size).toBe(4);
     for (const key of keys.values()) expect(json).not.toContain(key);
     const psks = listing.resources.filter((r) => r.type === 'alicloud:vpn/connection:Connection')
-      .flatMap((r) => (r.inputs as { tunnelOptionsSpecifications: { tunnelIkeConfig: { psk: string } }[] }).tunnelOptionsSpecifications.map((t) => t.tunnelIkeConfig.psk));
+      .flatMap((r) =>
+        (r.inputs as { tunnelOptionsSpecifications: { tunnelIkeConfig: { psk: string; }; }[]; }).tunnelOptionsSpecifications.map((t) =>
+          t.tunnelIkeConfig.psk
+        )
+      );
     expect(psks).toEqual(Array(4).fill(SECRET_MASK));
     expect(listing.tunnels.every((t) => t.presharedKey === SECRET_MASK)).toBe(true);
   });
 
   test('C41: the four customer gateways carry the AWS ASN from creation', () => {
-    const asns = listing.resources.filter((r) => r.type === 'alicloud:vpn/customerGateway:CustomerGateway').map((r) => (r.inputs as { asn: string }).asn);
+    const asns = listing.resources.filter((r) => r.type === 'alicloud:vpn/customerGateway:CustomerGateway').map((r) =>
+      (r.inputs as { asn: string; }).asn
+    );
     expect(asns).toEqual(Array(4).fill('64512'));
   });
 
@@ -87,8 +137,11 @@ describe('samples/alibaba-outputs.json', () => {
   });
 
   test('the schema refuses one IP, the same IP twice, a private IP and an Azure-style id', () => {
-    for (const bad of [{ gatewayPublicIps: ['203.0.113.10'] }, { gatewayPublicIps: ['203.0.113.10', '203.0.113.10'] },
-      { gatewayPublicIps: ['10.0.0.1', '203.0.113.10'] }, { gatewayId: '/subscriptions/x' }]) {
+    for (
+      const bad of [{ gatewayPublicIps: ['203.0.113.10'] }, { gatewayPublicIps: ['203.0.113.10', '203.0.113.10'] }, {
+        gatewayPublicIps: ['10.0.0.1', '203.0.113.10'],
+      }, { gatewayId: '/subscriptions/x' }]
+    ) {
       expect(alibabaOutputsSchema.safeParse({ ...sample(), ...bad }).success).toBe(false);
     }
   });

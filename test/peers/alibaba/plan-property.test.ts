@@ -17,28 +17,42 @@ const asn = fc.oneof(fc.integer({ min: 64512, max: 65534 }), fc.integer({ min: 4
 
 test('C39 (property): every accepted Alibaba plan gives a design that passes every rule, each AWS tunnel faced by exactly one matching tunnel', () => {
   let accepted = 0;
-  fc.assert(fc.property(fc.array(fc.option(slash30, { nil: undefined }), { minLength: 4, maxLength: 4 }), asn, fc.integer({ min: 64512, max: 65534 }), (cidrs, localAsn, awsAsn) => {
-    const tunnels = ([[0, 1], [0, 2], [1, 1], [1, 2]] as const).flatMap(([azureInstance, awsTunnel], i) => (cidrs[i] === undefined ? [] : [{ azureInstance, awsTunnel, insideCidr: cidrs[i] }]));
-    const { plan } = validatePlan({
-      aws: { asn: awsAsn }, tunnels,
-      alibaba: { vpcId: 'vpc-test', vswitchId: 'vsw-zone-a', disasterRecoveryVswitchId: 'vsw-zone-b', localAsn },
-    });
-    if (plan === undefined) return; // refused: C01, C02, C04, C35, C36, C41 … said why (tested one by one elsewhere)
-    accepted++;
-    const design = alibabaDesign(plan, plan.alibaba!, { awsTunnels: Object.fromEntries(plan.tunnels.map((t) => [t.id, { outsideIp: OUTSIDE_IPS[t.id], presharedKeySecretArn: secretArn(t.id) }])) });
-    expect([...design.findings, ...checkPeer('alibaba', design, RULES)]).toEqual([]);
-    const placed = design.connections.flatMap((c) => c.tunnels);
-    for (const t of plan.tunnels) {
-      const facing = placed.filter((p) => p.tunnelId === t.id);
-      expect(facing).toHaveLength(1);
-      const { aws, azure: second } = bgpAddressesOf(t.insideCidr);
-      expect(facing[0].bgp).toMatchObject({ tunnelCidr: t.insideCidr, peerBgpIp: aws, localBgpIp: second, localAsn, peerAsn: awsAsn });
-      expect(facing[0].presharedKeySecretArn).toBe(secretArn(t.id));
-      // IP 1 faces AWS connection 1 (its customer gateway is IP 1), IP 2 connection 2.
-      expect(facing[0].gatewayIp).toBe(t.awsConnection - 1);
-    }
-    expect(plan.customerGatewayAsn).toBe(localAsn);
-  }), { numRuns: 150 });
+  fc.assert(
+    fc.property(
+      fc.array(fc.option(slash30, { nil: undefined }), { minLength: 4, maxLength: 4 }),
+      asn,
+      fc.integer({ min: 64512, max: 65534 }),
+      (cidrs, localAsn, awsAsn) => {
+        const tunnels = ([[0, 1], [0, 2], [1, 1], [1, 2]] as const).flatMap((
+          [azureInstance, awsTunnel],
+          i,
+        ) => (cidrs[i] === undefined ? [] : [{ azureInstance, awsTunnel, insideCidr: cidrs[i] }]));
+        const { plan } = validatePlan({
+          aws: { asn: awsAsn },
+          tunnels,
+          alibaba: { vpcId: 'vpc-test', vswitchId: 'vsw-zone-a', disasterRecoveryVswitchId: 'vsw-zone-b', localAsn },
+        });
+        if (plan === undefined) return; // refused: C01, C02, C04, C35, C36, C41 … said why (tested one by one elsewhere)
+        accepted++;
+        const design = alibabaDesign(plan, plan.alibaba!, {
+          awsTunnels: Object.fromEntries(plan.tunnels.map((t) => [t.id, { outsideIp: OUTSIDE_IPS[t.id], presharedKeySecretArn: secretArn(t.id) }])),
+        });
+        expect([...design.findings, ...checkPeer('alibaba', design, RULES)]).toEqual([]);
+        const placed = design.connections.flatMap((c) => c.tunnels);
+        for (const t of plan.tunnels) {
+          const facing = placed.filter((p) => p.tunnelId === t.id);
+          expect(facing).toHaveLength(1);
+          const { aws, azure: second } = bgpAddressesOf(t.insideCidr);
+          expect(facing[0].bgp).toMatchObject({ tunnelCidr: t.insideCidr, peerBgpIp: aws, localBgpIp: second, localAsn, peerAsn: awsAsn });
+          expect(facing[0].presharedKeySecretArn).toBe(secretArn(t.id));
+          // IP 1 faces AWS connection 1 (its customer gateway is IP 1), IP 2 connection 2.
+          expect(facing[0].gatewayIp).toBe(t.awsConnection - 1);
+        }
+        expect(plan.customerGatewayAsn).toBe(localAsn);
+      },
+    ),
+    { numRuns: 150 },
+  );
   // The generator must reach accepted plans, or the property says nothing.
   expect(accepted).toBeGreaterThan(20);
 });

@@ -20,7 +20,10 @@ const CGW = 'alicloud:vpn/customerGateway:CustomerGateway';
 const CONNECTION = 'alicloud:vpn/connection:Connection';
 /** The outside IPs written in samples/alibaba-aws-outputs.json. */
 const OUTSIDE: Record<string, string> = {
-  Instance0Tunnel1: '192.0.2.10', Instance0Tunnel2: '192.0.2.11', Instance1Tunnel1: '198.51.100.10', Instance1Tunnel2: '198.51.100.11',
+  Instance0Tunnel1: '192.0.2.10',
+  Instance0Tunnel2: '192.0.2.11',
+  Instance1Tunnel1: '198.51.100.10',
+  Instance1Tunnel2: '198.51.100.11',
 };
 
 const secrets = mockClient(SecretsManagerClient);
@@ -29,7 +32,7 @@ const tunnelOfArn = (arn: string) => /(Instance\dTunnel\d)/.exec(arn)![1];
 beforeEach(() => {
   secrets.reset();
   keys.clear();
-  secrets.on(GetSecretValueCommand).callsFake((input: { SecretId: string }) => {
+  secrets.on(GetSecretValueCommand).callsFake((input: { SecretId: string; }) => {
     const tunnel = tunnelOfArn(input.SecretId);
     if (!keys.has(tunnel)) keys.set(tunnel, testKey());
     return { SecretString: keys.get(tunnel) };
@@ -47,7 +50,7 @@ async function run(options: Parameters<typeof alibabaProgram>[0]): Promise<Regis
 function reversedOutputs(): string {
   const json = JSON.parse(readFileSync(AWS_OUTPUTS, 'utf8')) as Record<string, Record<string, string>>;
   const stack = json.MulticloudVpnAws;
-  const handoff = JSON.parse(stack.AwsAlibabaVpnHandoff) as { tunnels: unknown[] };
+  const handoff = JSON.parse(stack.AwsAlibabaVpnHandoff) as { tunnels: unknown[]; };
   handoff.tunnels.reverse();
   stack.AwsAlibabaVpnHandoff = JSON.stringify(handoff);
   const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'ali-')), 'aws-outputs.json');
@@ -55,12 +58,16 @@ function reversedOutputs(): string {
   return file;
 }
 
-type Tunnel = { role: string; customerGatewayId: string; tunnelIkeConfig: { psk: string }; tunnelBgpConfig: { tunnelCidr: string } };
+type Tunnel = { role: string; customerGatewayId: string; tunnelIkeConfig: { psk: string; }; tunnelBgpConfig: { tunnelCidr: string; }; };
 /** connection name → [role, AWS outside IP of its customer gateway, tunnel CIDR] per tunnel. */
 function pairing(record: Registered[]) {
   const cgwIp = new Map(record.filter((r) => r.type === CGW).map((r) => [`${r.name}-id`, r.inputs.ipAddress]));
-  return record.filter((r) => r.type === CONNECTION).sort((a, b) => a.name.localeCompare(b.name)).map((c) => [c.name,
-    (c.inputs.tunnelOptionsSpecifications as Tunnel[]).map((t) => [t.role, cgwIp.get(t.customerGatewayId), t.tunnelBgpConfig.tunnelCidr])]);
+  return record.filter((r) => r.type === CONNECTION).sort((a, b) => a.name.localeCompare(b.name)).map((
+    c,
+  ) => [
+    c.name,
+    (c.inputs.tunnelOptionsSpecifications as Tunnel[]).map((t) => [t.role, cgwIp.get(t.customerGatewayId), t.tunnelBgpConfig.tunnelCidr]),
+  ]);
 }
 
 describe('Alibaba program (Pulumi mocks, Secrets Manager mocked)', () => {
@@ -72,10 +79,16 @@ describe('Alibaba program (Pulumi mocks, Secrets Manager mocked)', () => {
       ['aws-alibaba-vpn-ipsec-2', [['master', OUTSIDE.Instance0Tunnel2, '169.254.22.0/30'], ['slave', OUTSIDE.Instance1Tunnel2, '169.254.22.4/30']]],
     ]);
     // One GetSecretValue per tunnel, by its ARN; each key lands on the tunnel facing that AWS tunnel, as a secret.
-    expect(secrets.commandCalls(GetSecretValueCommand).map((c) => tunnelOfArn(c.args[0].input.SecretId!)).sort()).toEqual(Object.keys(OUTSIDE).sort());
-    const cgwTunnel = new Map(record.filter((r) => r.type === CGW).map((r) => [`${r.name}-id`, Object.keys(OUTSIDE).find((id) => OUTSIDE[id] === r.inputs.ipAddress)!]));
+    expect(secrets.commandCalls(GetSecretValueCommand).map((c) => tunnelOfArn(c.args[0].input.SecretId!)).sort()).toEqual(
+      Object.keys(OUTSIDE).sort(),
+    );
+    const cgwTunnel = new Map(
+      record.filter((r) => r.type === CGW).map((r) => [`${r.name}-id`, Object.keys(OUTSIDE).find((id) => OUTSIDE[id] === r.inputs.ipAddress)!]),
+    );
     for (const c of record.filter((r) => r.type === CONNECTION)) {
-      for (const t of c.inputs.tunnelOptionsSpecifications as Tunnel[]) expect(t.tunnelIkeConfig.psk).toBe(keys.get(cgwTunnel.get(t.customerGatewayId)!));
+      for (const t of c.inputs.tunnelOptionsSpecifications as Tunnel[]) {
+        expect(t.tunnelIkeConfig.psk).toBe(keys.get(cgwTunnel.get(t.customerGatewayId)!));
+      }
       // The engine receives the tunnel list as a secret (the keys inside are secret Outputs).
       expect(c.secretPaths).toEqual(['tunnelOptionsSpecifications']);
     }
@@ -95,7 +108,9 @@ describe('Alibaba program (Pulumi mocks, Secrets Manager mocked)', () => {
   test('a key that cannot be read stops the program before any resource, naming the tunnel and the ARN', async () => {
     secrets.on(GetSecretValueCommand).rejects(new Error('AccessDeniedException: not authorized'));
     const record = await installMocks();
-    await expect(alibabaProgram({ planFile: PLAN_FILE, awsOutputsFile: AWS_OUTPUTS })).rejects.toThrow(/cannot read the pre-shared key of tunnel Instance\dTunnel\d from arn:aws:secretsmanager:us-east-1:/);
+    await expect(alibabaProgram({ planFile: PLAN_FILE, awsOutputsFile: AWS_OUTPUTS })).rejects.toThrow(
+      /cannot read the pre-shared key of tunnel Instance\dTunnel\d from arn:aws:secretsmanager:us-east-1:/,
+    );
     expect(record).toEqual([]);
   });
 });
@@ -110,7 +125,7 @@ describe('Alibaba plan file', () => {
 
   test('examples/alibaba-plan.json is valid: the aws part of vpn-plan.json, the default local ASN 45104, four tunnels', () => {
     const { plan, peer } = loadAlibabaPlanFile(PLAN_FILE);
-    const azurePlan = JSON.parse(readFileSync(path.join(ROOT, 'vpn-plan.json'), 'utf8')) as { aws: unknown };
+    const azurePlan = JSON.parse(readFileSync(path.join(ROOT, 'vpn-plan.json'), 'utf8')) as { aws: unknown; };
     expect(example().aws).toEqual(azurePlan.aws);
     expect([peer.localAsn, plan.tunnels.length, plan.aws.asn]).toEqual([45104, 4, 64512]);
   });
@@ -122,7 +137,9 @@ describe('Alibaba plan file', () => {
   test('a plan without an alibaba peer, or with a typo in it, names the field and the fix', () => {
     const { alibaba, ...noPeer } = example();
     expect(() => loadAlibabaPlanFile(write(noPeer))).toThrow(/alibaba: \[Schema\] the plan has no `alibaba` peer/);
-    expect(() => loadAlibabaPlanFile(write({ ...noPeer, alibaba: { ...(alibaba as object), vswitchID: 'vsw-x' } }))).toThrow(/alibaba\.vswitchID: \[Schema\] unknown field/);
+    expect(() => loadAlibabaPlanFile(write({ ...noPeer, alibaba: { ...(alibaba as object), vswitchID: 'vsw-x' } }))).toThrow(
+      /alibaba\.vswitchID: \[Schema\] unknown field/,
+    );
   });
 });
 
@@ -140,6 +157,8 @@ describe('Alibaba program options from stack config', () => {
   });
 
   test('a bad alarms value is refused with a valid example', () => {
-    expect(() => alibabaProgramOptionsFromConfig(config({ alarms: '{"contactGroups":["x"]}' }))).toThrow(/config alarms: .* Valid: `pulumi config set --path alarms.contactGroup/);
+    expect(() => alibabaProgramOptionsFromConfig(config({ alarms: '{"contactGroups":["x"]}' }))).toThrow(
+      /config alarms: .* Valid: `pulumi config set --path alarms.contactGroup/,
+    );
   });
 });

@@ -15,7 +15,10 @@ const plan = planVpn();
 const TUNNEL_IDS = ['Instance0Tunnel1', 'Instance0Tunnel2', 'Instance1Tunnel1', 'Instance1Tunnel2'];
 /** The AWS BGP peers of the documented plan (seed 004): the first host of each inside /30. */
 const AWS_BGP_PEERS: Record<string, string> = {
-  Instance0Tunnel1: '169.254.21.1', Instance0Tunnel2: '169.254.22.1', Instance1Tunnel1: '169.254.21.5', Instance1Tunnel2: '169.254.22.5',
+  Instance0Tunnel1: '169.254.21.1',
+  Instance0Tunnel2: '169.254.22.1',
+  Instance1Tunnel1: '169.254.21.5',
+  Instance1Tunnel2: '169.254.22.5',
 };
 
 function awsTunnels(): Record<string, AwsTunnelEndpoint> {
@@ -29,9 +32,17 @@ async function build(record: MockRecord, args: Partial<ConstructorParameters<typ
   return { vpn, alerts };
 }
 
-type Criterion = { metricName: string; metricNamespace: string; dimensions: { name: string; operator: string; values: string[] }[]; timeAggregation: string; operator: string; threshold: number; criterionType: string };
+type Criterion = {
+  metricName: string;
+  metricNamespace: string;
+  dimensions: { name: string; operator: string; values: string[]; }[];
+  timeAggregation: string;
+  operator: string;
+  threshold: number;
+  criterionType: string;
+};
 const criterionOf = (inputs: Record<string, unknown>) => {
-  const criteria = inputs.criteria as { odataType: string; allOf: Criterion[] };
+  const criteria = inputs.criteria as { odataType: string; allOf: Criterion[]; };
   expect(criteria.odataType).toBe('Microsoft.Azure.Monitor.SingleResourceMultipleMetricCriteria');
   expect(criteria.allOf).toHaveLength(1);
   return criteria.allOf[0];
@@ -63,12 +74,21 @@ describe('C43: Azure metric alerts', () => {
     const bgp = alerts.filter((a) => criterionOf(a.inputs).metricName === 'BgpPeerStatus');
     const ingress = alerts.filter((a) => criterionOf(a.inputs).metricName === 'TunnelIngressBytes');
     expect(bgp.map((a) => criterionOf(a.inputs).dimensions)).toEqual(
-      TUNNEL_IDS.map((id) => [{ name: 'BgpPeerAddress', operator: 'Include', values: [AWS_BGP_PEERS[id]] }]));
+      TUNNEL_IDS.map((id) => [{ name: 'BgpPeerAddress', operator: 'Include', values: [AWS_BGP_PEERS[id]] }]),
+    );
     expect(ingress.map((a) => criterionOf(a.inputs).dimensions)).toEqual(
-      TUNNEL_IDS.map((id) => [{ name: 'ConnectionName', operator: 'Include', values: [`cn-${plan.name}-${id}`] }]));
+      TUNNEL_IDS.map((id) => [{ name: 'ConnectionName', operator: 'Include', values: [`cn-${plan.name}-${id}`] }]),
+    );
     for (const a of alerts) {
       const c = criterionOf(a.inputs);
-      expect(a.inputs).toMatchObject({ scopes: ['vpn-gateway-id'], location: 'global', enabled: true, evaluationFrequency: 'PT5M', windowSize: 'PT15M', resourceGroupName: 'TestRG1' });
+      expect(a.inputs).toMatchObject({
+        scopes: ['vpn-gateway-id'],
+        location: 'global',
+        enabled: true,
+        evaluationFrequency: 'PT5M',
+        windowSize: 'PT15M',
+        resourceGroupName: 'TestRG1',
+      });
       expect(c).toMatchObject({ criterionType: 'StaticThresholdCriterion', metricNamespace: 'Microsoft.Network/virtualNetworkGateways' });
       expect(a.inputs).not.toHaveProperty('actions');
     }
@@ -79,7 +99,8 @@ describe('C43: Azure metric alerts', () => {
   });
 
   test('C43: adding the alerts renames nothing: every other resource keeps its Pulumi name', () => {
-    const names = (r: MockRecord) => r.resources.filter((x) => x.type !== 'azure-native:monitor:MetricAlert').map((x) => `${x.type} ${x.name}`).sort();
+    const names = (r: MockRecord) =>
+      r.resources.filter((x) => x.type !== 'azure-native:monitor:MetricAlert').map((x) => `${x.type} ${x.name}`).sort();
     expect(names(withAlerts)).toEqual(names(without));
     expect(without.resources.filter((r) => r.type === 'azure-native:monitor:MetricAlert')).toEqual([]);
   });
@@ -103,9 +124,14 @@ describe('C43: Azure metric alerts', () => {
   });
 
   test('C43: the pure design: one rule name per connection and metric, each description names C43', () => {
-    const design = azureDesign(plan, { awsTunnels: Object.fromEntries(TUNNEL_IDS.map((id, i) => [id, { outsideIp: `192.0.2.${10 + i}` }])) } as never);
+    const design = azureDesign(
+      plan,
+      { awsTunnels: Object.fromEntries(TUNNEL_IDS.map((id, i) => [id, { outsideIp: `192.0.2.${10 + i}` }])) } as never,
+    );
     const alerts = metricAlertDesigns(design);
-    expect(alerts.map((a) => a.ruleName)).toEqual(TUNNEL_IDS.flatMap((id) => [`alert-bgp-cn-${plan.name}-${id}`, `alert-ingress-cn-${plan.name}-${id}`]));
+    expect(alerts.map((a) => a.ruleName)).toEqual(
+      TUNNEL_IDS.flatMap((id) => [`alert-bgp-cn-${plan.name}-${id}`, `alert-ingress-cn-${plan.name}-${id}`]),
+    );
     expect(alerts.every((a) => a.description.includes('C43'))).toBe(true);
   });
 });

@@ -3,13 +3,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import * as pulumi from '@pulumi/pulumi';
 import { awsTunnelEndpoints } from '../../../lib/peers/azure/pulumi/keys';
-import {
-  AwsOutputsError,
-  outsideIpProblem,
-  presharedKeyFromSecretString,
-  readAwsOutputs,
-  type AwsOutputs,
-} from '../../../lib/handoff/aws-outputs';
+import { AwsOutputsError, outsideIpProblem, presharedKeyFromSecretString, readAwsOutputs, type AwsOutputs } from '../../../lib/handoff/aws-outputs';
 import { AWS_HANDOFF_FORMAT } from '../../../lib/handoff/formats';
 import { planVpn } from '../../../lib/check/validate';
 import { SEED_004_TUNNELS } from './seed004';
@@ -92,7 +86,9 @@ describe('readAwsOutputs: a good file', () => {
   });
 
   test('the hand-off of this plan is picked among other stacks and other plans', () => {
-    const other = handoff((h) => { h.plan = 'another-vpn'; });
+    const other = handoff((h) => {
+      h.plan = 'another-vpn';
+    });
     const outputs = readAwsOutputs(outputsFile({ OtherStack: { OtherHandoff: JSON.stringify(other) }, ...stackWith(handoff()) }), plan);
     expect([outputs.stackName, outputs.outputKey]).toEqual(['VpnStack', 'VpnHandoff']);
   });
@@ -116,7 +112,9 @@ describe('readAwsOutputs: bad files, each problem named with the file and field'
   });
 
   test("only another plan's hand-off: says what was found", () => {
-    const message = errorOf(outputsFile(stackWith(handoff((h) => { h.plan = 'another-vpn'; })))).message;
+    const message = errorOf(outputsFile(stackWith(handoff((h) => {
+      h.plan = 'another-vpn';
+    })))).message;
     expect(message).toMatch(/of plan 'aws-azure-vpn'[\s\S]*VpnStack\.VpnHandoff \(plan "another-vpn"\)/);
   });
 
@@ -141,7 +139,9 @@ describe('readAwsOutputs: bad files, each problem named with the file and field'
   });
 
   test('C05, C15: a plan tunnel missing from the file and an inside CIDR the plan does not have, both reported', () => {
-    const bad = handoff((h) => { h.tunnels[3].insideCidr = '169.254.22.8/30'; });
+    const bad = handoff((h) => {
+      h.tunnels[3].insideCidr = '169.254.22.8/30';
+    });
     const error = errorOf(outputsFile(stackWith(bad)));
     const byPath = error.findings.map((f) => [f.path.replace(/^.*VpnHandoff\./, ''), f.catalogue]);
     expect(byPath).toEqual([['tunnels[3].insideCidr', ['C05']], ['tunnels', ['C05', 'C15']]]);
@@ -149,23 +149,32 @@ describe('readAwsOutputs: bad files, each problem named with the file and field'
     expect(error.message).toMatch(/plan tunnel Instance1Tunnel2 \(inside CIDR 169\.254\.22\.4\/30\) is missing/);
   });
 
-  test('C11: an AWS ASN other than the plan\'s', () => {
-    const error = errorOf(outputsFile(stackWith(handoff((h) => { h.awsAsn = 64513; }))));
+  test("C11: an AWS ASN other than the plan's", () => {
+    const error = errorOf(outputsFile(stackWith(handoff((h) => {
+      h.awsAsn = 64513;
+    }))));
     expect(error.findings).toEqual([expect.objectContaining({ catalogue: ['C11'], path: expect.stringMatching(/\.awsAsn$/) })]);
     expect(error.message).toMatch(/64513.*64512/);
   });
 
   test('C15: a tunnel on the other AWS connection than the plan says', () => {
-    const bad = handoff((h) => { h.tunnels[0].awsConnection = 2; });
+    const bad = handoff((h) => {
+      h.tunnels[0].awsConnection = 2;
+    });
     expect(errorOf(outputsFile(stackWith(bad))).findings).toEqual([expect.objectContaining({ catalogue: ['C15'] })]);
   });
 
   test('C15: two tunnels swapped within one AWS connection are each reported with the tunnel the plan means', () => {
     // Instance0Tunnel1 and Instance0Tunnel2 are AWS connection 1's tunnels 1 and 2; the file says 2 and 1.
-    const bad = handoff((h) => { h.tunnels[0].awsTunnel = 2; h.tunnels[1].awsTunnel = 1; });
+    const bad = handoff((h) => {
+      h.tunnels[0].awsTunnel = 2;
+      h.tunnels[1].awsTunnel = 1;
+    });
     const findings = errorOf(outputsFile(stackWith(bad))).findings;
     expect(findings.map((f) => [f.path.replace(/^.*VpnHandoff\./, ''), f.catalogue])).toEqual([['tunnels[0]', ['C15']], ['tunnels[1]', ['C15']]]);
-    expect(findings[0].message).toMatch(/169\.254\.21\.0\/30 is AWS connection 1 tunnel 2 here, but the plan puts it on connection 1 tunnel 1 \(Instance0Tunnel1\)/);
+    expect(findings[0].message).toMatch(
+      /169\.254\.21\.0\/30 is AWS connection 1 tunnel 2 here, but the plan puts it on connection 1 tunnel 1 \(Instance0Tunnel1\)/,
+    );
     expect(findings[1].fix).toBe('AWS connection 1 tunnel 2 (deploy AWS from the same plan).');
   });
 
@@ -173,7 +182,9 @@ describe('readAwsOutputs: bad files, each problem named with the file and field'
     ['awsBgpIp', '169.254.21.2'],
     ['azureBgpIp', '169.254.21.1'],
   ])('C05: the field %s that does not follow the inside CIDR (%s) is refused with the addresses the plan derives', (field, value) => {
-    const bad = handoff((h) => { h.tunnels[0][field] = value; });
+    const bad = handoff((h) => {
+      h.tunnels[0][field] = value;
+    });
     const findings = errorOf(outputsFile(stackWith(bad))).findings;
     expect(findings.map((f) => [f.path.replace(/^.*VpnHandoff\./, ''), f.catalogue])).toEqual([['tunnels[0]', ['C05']]]);
     expect(findings[0].message).toContain('do not follow 169.254.21.0/30: AWS takes the first host, Azure the second');
@@ -181,21 +192,34 @@ describe('readAwsOutputs: bad files, each problem named with the file and field'
   });
 
   test("C05, C15: a hand-off of another format version is not read as this plan's: it is named as found, and a current one beside it is used", () => {
-    const old = handoff((h) => { h.format = 'multicloud-vpn/aws-handoff@0'; });
+    const old = handoff((h) => {
+      h.format = 'multicloud-vpn/aws-handoff@0';
+    });
     expect(errorOf(outputsFile(stackWith(old))).message)
-      .toMatch(new RegExp(`no output holds the hand-off \\(format ${AWS_HANDOFF_FORMAT.replace(/[.@/]/g, '\\$&')}\\) of plan 'aws-azure-vpn': found only VpnStack\\.VpnHandoff \\(format "multicloud-vpn/aws-handoff@0"\\)`));
+      .toMatch(
+        new RegExp(
+          `no output holds the hand-off \\(format ${
+            AWS_HANDOFF_FORMAT.replace(/[.@/]/g, '\\$&')
+          }\\) of plan 'aws-azure-vpn': found only VpnStack\\.VpnHandoff \\(format "multicloud-vpn/aws-handoff@0"\\)`,
+        ),
+      );
     const both = readAwsOutputs(outputsFile({ OldStack: { VpnHandoff: JSON.stringify(old) }, ...stackWith(handoff()) }), plan);
     expect([both.stackName, both.outputKey]).toEqual(['VpnStack', 'VpnHandoff']);
   });
 
   test('C04: an inside CIDR twice', () => {
-    const bad = handoff((h) => { h.tunnels[1] = { ...h.tunnels[0] }; });
+    const bad = handoff((h) => {
+      h.tunnels[1] = { ...h.tunnels[0] };
+    });
     const catalogues = errorOf(outputsFile(stackWith(bad))).findings.map((f) => f.catalogue.join());
     expect(catalogues).toContain('C04');
   });
 
   test('a non-public outside IP; documentation ranges (RFC 5737) are accepted', () => {
-    const bad = handoff((h) => { h.tunnels[2].outsideIp = '10.0.0.7'; h.tunnels[3].outsideIp = '100.64.1.1'; });
+    const bad = handoff((h) => {
+      h.tunnels[2].outsideIp = '10.0.0.7';
+      h.tunnels[3].outsideIp = '100.64.1.1';
+    });
     const error = errorOf(outputsFile(stackWith(bad)));
     expect(error.findings.map((f) => f.path.replace(/^.*VpnHandoff\./, ''))).toEqual(['tunnels[2].outsideIp', 'tunnels[3].outsideIp']);
     expect(error.message).toMatch(/"10\.0\.0\.7" is not a public address \(range: private\)/);
@@ -205,11 +229,15 @@ describe('readAwsOutputs: bad files, each problem named with the file and field'
   });
 });
 
-describe('C22: the secret ARNs are trusted only when they are one VPN\'s four keys', () => {
+describe("C22: the secret ARNs are trusted only when they are one VPN's four keys", () => {
   const arnIn = (partition: string, region: string, account: string, id: string) =>
     `arn:${partition}:secretsmanager:${region}:${account}:secret:aws-azure-vpn/${id}/psk-AbCdEf`;
   const withArns = (arnOf: (id: string, index: number) => string) =>
-    handoff((h) => h.tunnels.forEach((t, i) => { t.presharedKeySecretArn = arnOf(String(t.id), i); }));
+    handoff((h) =>
+      h.tunnels.forEach((t, i) => {
+        t.presharedKeySecretArn = arnOf(String(t.id), i);
+      })
+    );
   const findingsOf = (h: EditableHandoff, forPlan = plan) => {
     try {
       readAwsOutputs(outputsFile(stackWith(h)), forPlan);
@@ -221,8 +249,14 @@ describe('C22: the secret ARNs are trusted only when they are one VPN\'s four ke
   };
 
   test.each([
-    ['aws', 'us-east-1'], ['aws-cn', 'cn-north-1'], ['aws-us-gov', 'us-gov-west-1'], ['aws-iso', 'us-iso-east-1'],
-    ['aws-iso-b', 'us-isob-east-1'], ['aws-iso-e', 'eu-isoe-west-1'], ['aws-iso-f', 'us-isof-south-1'], ['aws-eusc', 'eusc-de-east-1'],
+    ['aws', 'us-east-1'],
+    ['aws-cn', 'cn-north-1'],
+    ['aws-us-gov', 'us-gov-west-1'],
+    ['aws-iso', 'us-iso-east-1'],
+    ['aws-iso-b', 'us-isob-east-1'],
+    ['aws-iso-e', 'eu-isoe-west-1'],
+    ['aws-iso-f', 'us-isof-south-1'],
+    ['aws-eusc', 'eusc-de-east-1'],
   ])('C22: four distinct secrets in one account and region of partition %s (%s) are accepted', (partition, region) => {
     expect(findingsOf(withArns((id) => arnIn(partition, region, '123456789012', id)))).toEqual([]);
   });
@@ -230,8 +264,10 @@ describe('C22: the secret ARNs are trusted only when they are one VPN\'s four ke
   test("C22: a secret in another account names the tunnel and the field, against the other three's account", () => {
     const findings = findingsOf(withArns((id, i) => arnIn('aws', 'us-east-1', i === 2 ? '999999999999' : '123456789012', id)));
     expect(findings).toEqual([expect.objectContaining({ path: 'tunnels[2].presharedKeySecretArn', catalogue: ['C22'], level: 'error' })]);
-    expect(findings[0].message).toBe("tunnel Instance1Tunnel1: account '999999999999' differs from '123456789012' of Instance0Tunnel1, " +
-      'Instance0Tunnel2, Instance1Tunnel2; the AWS stack keeps all four keys in one account.');
+    expect(findings[0].message).toBe(
+      "tunnel Instance1Tunnel1: account '999999999999' differs from '123456789012' of Instance0Tunnel1, " +
+        'Instance0Tunnel2, Instance1Tunnel2; the AWS stack keeps all four keys in one account.',
+    );
     expect(findings[0].fix).toContain('Instance1Tunnel1');
   });
 
@@ -251,7 +287,11 @@ describe('C22: the secret ARNs are trusted only when they are one VPN\'s four ke
   });
 
   test('C22: two tunnels naming the same secret are refused: one key per tunnel', () => {
-    const findings = findingsOf(withArns((_, i) => arnIn('aws', 'us-east-1', '123456789012', i === 3 ? 'Instance1Tunnel1' : ['Instance0Tunnel1', 'Instance0Tunnel2', 'Instance1Tunnel1'][i])));
+    const findings = findingsOf(
+      withArns((_, i) =>
+        arnIn('aws', 'us-east-1', '123456789012', i === 3 ? 'Instance1Tunnel1' : ['Instance0Tunnel1', 'Instance0Tunnel2', 'Instance1Tunnel1'][i])
+      ),
+    );
     expect(findings.map((f) => [f.path, f.message])).toEqual([
       ['tunnels[3].presharedKeySecretArn', 'tunnel Instance1Tunnel2 names the same secret as tunnel Instance1Tunnel1; each tunnel has its own key.'],
     ]);
@@ -260,7 +300,10 @@ describe('C22: the secret ARNs are trusted only when they are one VPN\'s four ke
   test('C22: a partition that does not exist, and a region outside its partition, are refused with the real ones', () => {
     const fake = findingsOf(withArns((id) => arnIn('aws-moon', 'us-east-1', '123456789012', id)));
     expect(fake).toHaveLength(4);
-    expect(fake[0]).toMatchObject({ path: 'tunnels[0].presharedKeySecretArn', message: "tunnel Instance0Tunnel1: partition 'aws-moon' is not an AWS partition." });
+    expect(fake[0]).toMatchObject({
+      path: 'tunnels[0].presharedKeySecretArn',
+      message: "tunnel Instance0Tunnel1: partition 'aws-moon' is not an AWS partition.",
+    });
     expect(fake[0].fix).toContain('aws, aws-cn, aws-us-gov, aws-iso, aws-iso-b, aws-iso-e, aws-iso-f, aws-eusc');
     expect(fake[0].fix).toContain("'aws' for region us-east-1");
     const crossed = findingsOf(withArns((id) => arnIn('aws-cn', 'us-east-1', '123456789012', id)));
@@ -270,7 +313,9 @@ describe('C22: the secret ARNs are trusted only when they are one VPN\'s four ke
   });
 
   test('C22: a secret in another partition than the other three is named', () => {
-    const findings = findingsOf(withArns((id, i) => (i === 1 ? arnIn('aws-cn', 'cn-north-1', '123456789012', id) : arnIn('aws', 'us-east-1', '123456789012', id))));
+    const findings = findingsOf(
+      withArns((id, i) => (i === 1 ? arnIn('aws-cn', 'cn-north-1', '123456789012', id) : arnIn('aws', 'us-east-1', '123456789012', id))),
+    );
     expect(findings.map((f) => f.path)).toEqual(['tunnels[1].presharedKeySecretArn', 'tunnels[1].presharedKeySecretArn']);
     expect(findings.map((f) => f.message)).toEqual([
       "tunnel Instance0Tunnel2: partition 'aws-cn' differs from 'aws' of Instance0Tunnel1, Instance1Tunnel1, Instance1Tunnel2; the AWS stack keeps all four keys in one partition.",
@@ -307,7 +352,10 @@ describe('pre-shared keys from the hand-off', () => {
   test('a key in Pulumi config takes precedence over Secrets Manager', async () => {
     const asked: string[] = [];
     const endpoints = await awsTunnelEndpoints(outputs, {
-      readSecret: async (arn) => { asked.push(arn); return 'FromSecretsManager1'; },
+      readSecret: async (arn) => {
+        asked.push(arn);
+        return 'FromSecretsManager1';
+      },
       fromConfig: (id) => (id === 'Instance1Tunnel1' ? '0fromconfig' : undefined),
     });
     expect(asked).toHaveLength(3);
@@ -325,14 +373,23 @@ describe('pre-shared keys from the hand-off', () => {
       },
     });
     expect(Object.fromEntries(Object.entries(endpoints).map(([id, e]) => [id, e.presharedKeySameAs]))).toEqual({
-      Instance0Tunnel1: ['Instance1Tunnel2'], Instance0Tunnel2: [], Instance1Tunnel1: [], Instance1Tunnel2: ['Instance0Tunnel1'],
+      Instance0Tunnel1: ['Instance1Tunnel2'],
+      Instance0Tunnel2: [],
+      Instance1Tunnel1: [],
+      Instance1Tunnel2: ['Instance0Tunnel1'],
     });
     expect(JSON.stringify(Object.values(endpoints).map((e) => e.presharedKeySameAs))).not.toContain(reused);
   });
 
   test('a secret that cannot be read names the tunnel, the ARN and the way out', async () => {
-    const failing = awsTunnelEndpoints(outputs, { readSecret: async () => { throw new Error('AccessDeniedException: not allowed.'); } });
-    await expect(failing).rejects.toThrow(/tunnel Instance0Tunnel1 from arn:aws:secretsmanager:[^ ]+ .*AccessDenied[\s\S]*presharedKey\.Instance0Tunnel1/);
+    const failing = awsTunnelEndpoints(outputs, {
+      readSecret: async () => {
+        throw new Error('AccessDeniedException: not allowed.');
+      },
+    });
+    await expect(failing).rejects.toThrow(
+      /tunnel Instance0Tunnel1 from arn:aws:secretsmanager:[^ ]+ .*AccessDenied[\s\S]*presharedKey\.Instance0Tunnel1/,
+    );
   });
 
   test('a JSON secret string gives its key field; the error never quotes the secret', () => {

@@ -26,7 +26,7 @@ function endpoints(keyOf: (id: string) => pulumi.Input<string> = (id) => TEST_KE
 
 /** Captures each child's props and options before serialization (secrets are still Outputs there). */
 function capture() {
-  const seen: { type: string; name: string; props: Record<string, unknown>; opts: pulumi.ResourceOptions }[] = [];
+  const seen: { type: string; name: string; props: Record<string, unknown>; opts: pulumi.ResourceOptions; }[] = [];
   const transformation: pulumi.ResourceTransformation = ({ type, name, props, opts }) => {
     seen.push({ type, name, props, opts });
     return undefined;
@@ -69,8 +69,13 @@ describe('AzureVpnGateway with the AWS tunnels', () => {
     const id = (i: number) =>
       `/subscriptions/${TEST_SUBSCRIPTION}/resourceGroups/TestRG1/providers/Microsoft.Network/virtualNetworkGateways/VNet1GW/ipConfigurations/ipconfig${i}`;
     expect(gateway.inputs).toMatchObject({
-      virtualNetworkGatewayName: 'VNet1GW', gatewayType: 'Vpn', vpnType: 'RouteBased', sku: { name: 'VpnGw2AZ', tier: 'VpnGw2AZ' },
-      vpnGatewayGeneration: 'Generation2', activeActive: true, enableBgp: true,
+      virtualNetworkGatewayName: 'VNet1GW',
+      gatewayType: 'Vpn',
+      vpnType: 'RouteBased',
+      sku: { name: 'VpnGw2AZ', tier: 'VpnGw2AZ' },
+      vpnGatewayGeneration: 'Generation2',
+      activeActive: true,
+      enableBgp: true,
       bgpSettings: {
         asn: 65000,
         bgpPeeringAddresses: [
@@ -80,7 +85,7 @@ describe('AzureVpnGateway with the AWS tunnels', () => {
       },
     });
     expect(record.calls).toEqual(['azure-native:authorization:getClientConfig']);
-    const ipConfigurations = gateway.inputs.ipConfigurations as { name: string; publicIPAddress: { id: string }; subnet: { id: string } }[];
+    const ipConfigurations = gateway.inputs.ipConfigurations as { name: string; publicIPAddress: { id: string; }; subnet: { id: string; }; }[];
     expect(ipConfigurations.map((c) => [c.name, c.publicIPAddress.id, c.subnet.id])).toEqual([
       ['ipconfig0', 'vpn-pip0-id', 'vpn-gateway-subnet-id'],
       ['ipconfig1', 'vpn-pip1-id', 'vpn-gateway-subnet-id'],
@@ -92,9 +97,14 @@ describe('AzureVpnGateway with the AWS tunnels', () => {
         { ipConfigurationId: id(1), customBgpIpAddress: SEED_004_CONNECTION_CUSTOM_BGP[tunnelId][1] },
       ]);
       expect(connection.inputs).toMatchObject({
-        connectionType: 'IPsec', connectionProtocol: 'IKEv2', enableBgp: true, connectionMode: 'ResponderOnly',
-        usePolicyBasedTrafficSelectors: false, dpdTimeoutSeconds: 30,
-        virtualNetworkGateway1: { id: 'vpn-gateway-id' }, localNetworkGateway2: { id: `vpn-lng-${tunnelId}-id` },
+        connectionType: 'IPsec',
+        connectionProtocol: 'IKEv2',
+        enableBgp: true,
+        connectionMode: 'ResponderOnly',
+        usePolicyBasedTrafficSelectors: false,
+        dpdTimeoutSeconds: 30,
+        virtualNetworkGateway1: { id: 'vpn-gateway-id' },
+        localNetworkGateway2: { id: `vpn-lng-${tunnelId}-id` },
       });
     }
   });
@@ -151,24 +161,33 @@ describe('AzureVpnGateway: first run and options', () => {
   test('C38: in a region without availability zones the public IPs get no zones; Pulumi names and types stay the same', async () => {
     await build(record, { location: 'westus' });
     const pips = ofType(record, 'PublicIPAddress');
-    expect(pips.map((p) => [p.name, p.inputs.location, p.inputs.zones])).toEqual([['vpn-pip0', 'westus', undefined], ['vpn-pip1', 'westus', undefined]]);
+    expect(pips.map((p) => [p.name, p.inputs.location, p.inputs.zones])).toEqual([['vpn-pip0', 'westus', undefined], [
+      'vpn-pip1',
+      'westus',
+      undefined,
+    ]]);
     const [gateway] = ofType(record, 'VirtualNetworkGateway');
-    expect([gateway.name, (gateway.inputs.sku as { name: string }).name]).toEqual(['vpn-gateway', 'VpnGw2AZ']);
+    expect([gateway.name, (gateway.inputs.sku as { name: string; }).name]).toEqual(['vpn-gateway', 'VpnGw2AZ']);
   });
 
   test('C38: zones asked for in a region without them, and a misspelt location, stop the component before anything registers', async () => {
-    expect(() => new AzureVpnGateway('vpn', { plan, location: 'westus', publicIpZones: ['1', '2', '3'] })).toThrow(/publicIp VNet1GW-pip0\.zones: \[C38 AzureGatewayAzSkuAndZones\]/);
-    expect(() => new AzureVpnGateway('vpn', { plan, location: 'west-us2' })).toThrow(/location: \[C38 AzureGatewayAzSkuAndZones\] 'west-us2' is not an Azure region name.*Valid: did you mean 'westus2'\? /);
+    expect(() => new AzureVpnGateway('vpn', { plan, location: 'westus', publicIpZones: ['1', '2', '3'] })).toThrow(
+      /publicIp VNet1GW-pip0\.zones: \[C38 AzureGatewayAzSkuAndZones\]/,
+    );
+    expect(() => new AzureVpnGateway('vpn', { plan, location: 'west-us2' })).toThrow(
+      /location: \[C38 AzureGatewayAzSkuAndZones\] 'west-us2' is not an Azure region name.*Valid: did you mean 'westus2'\? /,
+    );
     await new Promise((r) => setImmediate(r));
     expect(record.resources).toEqual([]);
   });
 
   test('C17: an existing gateway subnet is used as is and no subnet is created; a given subscription skips the lookup', async () => {
-    const subnetId = `/subscriptions/${TEST_SUBSCRIPTION}/resourceGroups/TestRG1/providers/Microsoft.Network/virtualNetworks/VNet1/subnets/GatewaySubnet`;
+    const subnetId =
+      `/subscriptions/${TEST_SUBSCRIPTION}/resourceGroups/TestRG1/providers/Microsoft.Network/virtualNetworks/VNet1/subnets/GatewaySubnet`;
     await build(record, { gatewaySubnetId: subnetId, subscriptionId: TEST_SUBSCRIPTION });
     expect(ofType(record, 'Subnet')).toEqual([]);
     const [gateway] = ofType(record, 'VirtualNetworkGateway');
-    expect((gateway.inputs.ipConfigurations as { subnet: { id: string } }[]).map((c) => c.subnet.id)).toEqual([subnetId, subnetId]);
+    expect((gateway.inputs.ipConfigurations as { subnet: { id: string; }; }[]).map((c) => c.subnet.id)).toEqual([subnetId, subnetId]);
     expect(record.calls).toEqual([]);
   });
 
@@ -193,7 +212,10 @@ describe('AzureVpnGateway: first run and options', () => {
     const shared = testKey();
     let error: unknown;
     try {
-      new AzureVpnGateway('vpn', { plan, awsTunnels: endpoints((id) => (id === 'Instance0Tunnel2' || id === 'Instance1Tunnel1' ? shared : TEST_KEYS[id])) });
+      new AzureVpnGateway('vpn', {
+        plan,
+        awsTunnels: endpoints((id) => (id === 'Instance0Tunnel2' || id === 'Instance1Tunnel1' ? shared : TEST_KEYS[id])),
+      });
     } catch (e) {
       error = e;
     }
@@ -228,7 +250,11 @@ describe('AzureVpnGateway: first run and options', () => {
         const awsTunnels = Object.fromEntries(Object.entries(ips).map(([id, outsideIp]) => [id, { outsideIp, presharedKey: pulumi.output(keys[id]) }]));
         new AzureVpnGateway('vpn', { plan: planVpn(), awsTunnels });
       });`;
-    const run = spawnSync(process.execPath, ['--require', './test/lazy/register.js', '--require', './scripts/register-ts.js', '-e', script], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
+    const run = spawnSync(process.execPath, ['--require', './test/lazy/register.js', '--require', './scripts/register-ts.js', '-e', script], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
     expect(run.status).not.toBe(0);
     expect(run.stderr).toMatch(/\[C22 [^\]]*\] tunnel Instance0Tunnel1 was given the same pre-shared key as tunnel\(s\) Instance1Tunnel2/);
     const keyOf0 = /keys = (\{[^}]*\})/.exec(script)![1];
@@ -254,7 +280,11 @@ describe('AzureVpnGateway: first run and options', () => {
           [id, { outsideIp, presharedKey: pulumi.output(id === 'Instance0Tunnel2' ? 'Sh0rt' : goodKeys[id]) }]));
         new AzureVpnGateway('vpn', { plan: planVpn(), awsTunnels });
       });`;
-    const run = spawnSync(process.execPath, ['--require', './test/lazy/register.js', '--require', './scripts/register-ts.js', '-e', script], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
+    const run = spawnSync(process.execPath, ['--require', './test/lazy/register.js', '--require', './scripts/register-ts.js', '-e', script], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
     expect(run.status).not.toBe(0);
     expect(run.stderr).toMatch(/\[C22 [^\]]*\] the pre-shared key of tunnel Instance0Tunnel2 is 5 characters long/);
     expect(run.stderr + run.stdout).not.toContain('Sh0rt');

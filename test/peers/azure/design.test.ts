@@ -34,9 +34,15 @@ describe('azureDesign: the documented example (seed 004)', () => {
     ]);
   });
 
-  test('C14, C16, C38: active/active route-based Vpn gateway, VpnGw2AZ (the seed\'s VpnGw2 as an AZ SKU) Generation2, BGP with ASN 65000, two IP configurations', () => {
+  test("C14, C16, C38: active/active route-based Vpn gateway, VpnGw2AZ (the seed's VpnGw2 as an AZ SKU) Generation2, BGP with ASN 65000, two IP configurations", () => {
     const g = design.gateway;
-    expect([g.name, g.gatewayType, g.vpnType, g.sku, g.generation]).toEqual([SEED_004_GATEWAY.name, 'Vpn', 'RouteBased', `${SEED_004_GATEWAY.sku}AZ`, SEED_004_GATEWAY.generation]);
+    expect([g.name, g.gatewayType, g.vpnType, g.sku, g.generation]).toEqual([
+      SEED_004_GATEWAY.name,
+      'Vpn',
+      'RouteBased',
+      `${SEED_004_GATEWAY.sku}AZ`,
+      SEED_004_GATEWAY.generation,
+    ]);
     expect([g.activeActive, g.enableBgp, g.asn]).toEqual([true, true, SEED_004_GATEWAY.asn]);
     expect(g.ipConfigurations).toEqual([
       { name: 'ipconfig0', id: ipConfigId(0), publicIpIndex: 0, publicIpName: 'VNet1GW-pip0' },
@@ -53,7 +59,10 @@ describe('azureDesign: the documented example (seed 004)', () => {
 
   test('C17: GatewaySubnet is created in VNet1 with the plan prefix', () => {
     expect(design.gatewaySubnet).toMatchObject({
-      create: true, name: 'GatewaySubnet', virtualNetworkName: SEED_004_GATEWAY.virtualNetworkName, addressPrefix: SEED_004_GATEWAY.gatewaySubnetPrefix,
+      create: true,
+      name: 'GatewaySubnet',
+      virtualNetworkName: SEED_004_GATEWAY.virtualNetworkName,
+      addressPrefix: SEED_004_GATEWAY.gatewaySubnetPrefix,
     });
   });
 
@@ -77,12 +86,22 @@ describe('azureDesign: the documented example (seed 004)', () => {
   test('C12, C20, C24, C25, C26: IPsec IKEv2 BGP connections, ResponderOnly, route-based selectors, the plan policy', () => {
     for (const c of design.connections) {
       expect(c).toMatchObject({
-        connectionType: 'IPsec', connectionProtocol: 'IKEv2', enableBgp: true, connectionMode: 'ResponderOnly',
-        usePolicyBasedTrafficSelectors: false, dpdTimeoutSeconds: 30,
+        connectionType: 'IPsec',
+        connectionProtocol: 'IKEv2',
+        enableBgp: true,
+        connectionMode: 'ResponderOnly',
+        usePolicyBasedTrafficSelectors: false,
+        dpdTimeoutSeconds: 30,
       });
       expect(c.ipsecPolicies).toEqual([{
-        ikeEncryption: 'AES256', ikeIntegrity: 'SHA256', dhGroup: 'DHGroup14', ipsecEncryption: 'AES256', ipsecIntegrity: 'SHA256',
-        pfsGroup: 'PFS2048', saLifeTimeSeconds: 3600, saDataSizeKilobytes: 102400000,
+        ikeEncryption: 'AES256',
+        ikeIntegrity: 'SHA256',
+        dhGroup: 'DHGroup14',
+        ipsecEncryption: 'AES256',
+        ipsecIntegrity: 'SHA256',
+        pfsGroup: 'PFS2048',
+        saLifeTimeSeconds: 3600,
+        saDataSizeKilobytes: 102400000,
       }]);
       expect(c.localNetworkGatewayName).toBe(design.localNetworkGateways.find((l) => l.tunnelId === c.tunnelId)!.name);
     }
@@ -120,12 +139,18 @@ describe('azureDesign: options', () => {
 
   test('C17: a created GatewaySubnet carries its name, prefix and VNet space, so the rule sees a bad subnet', () => {
     const design = azureDesign(plan, { subscriptionId: SUBSCRIPTION, awsTunnels: awsTunnels() });
-    expect(design.gatewaySubnet).toMatchObject({ name: 'GatewaySubnet', addressPrefix: plan.azure.gatewaySubnetCidr, vnetAddressSpace: [plan.azure.vnetCidr] });
+    expect(design.gatewaySubnet).toMatchObject({
+      name: 'GatewaySubnet',
+      addressPrefix: plan.azure.gatewaySubnetCidr,
+      vnetAddressSpace: [plan.azure.vnetCidr],
+    });
     // A /28 outside the VNet (10.1.0.0/16) on a VpnGw2AZ gateway: too small for a non-Basic SKU and outside the VNet.
     const bad: AzureDesign = { ...design, gatewaySubnet: { ...design.gatewaySubnet, name: 'gatewaysubnet', addressPrefix: '10.9.1.0/28' } };
     const findings = checkAzure(bad, [GatewaySubnetNameAndSize]);
     expect(findings.map((f) => [f.path, f.catalogue])).toEqual([
-      ['gatewaySubnet.name', ['C17']], ['gatewaySubnet.addressPrefix', ['C17']], ['gatewaySubnet.addressPrefix', ['C17']],
+      ['gatewaySubnet.name', ['C17']],
+      ['gatewaySubnet.addressPrefix', ['C17']],
+      ['gatewaySubnet.addressPrefix', ['C17']],
     ]);
     expect(findings[1].message).toContain('is a /28');
     expect(findings[2].message).toContain("'10.9.1.0/28' is outside the VNet address space 10.1.0.0/16");
@@ -137,7 +162,11 @@ describe('azureDesign: options', () => {
     expect(design.gatewaySubnet).toMatchObject({ create: false, existingId: id });
     const read = ({ name, addressPrefix, vnetAddressSpace }: AzureView['gatewaySubnet']) => ({ name, addressPrefix, vnetAddressSpace });
     expect(read(design.gatewaySubnet)).toEqual({ name: 'GatewaySubnet', addressPrefix: undefined, vnetAddressSpace: undefined });
-    expect(read(azureDesign(plan, { existingGatewaySubnet: true }).gatewaySubnet)).toEqual({ name: undefined, addressPrefix: undefined, vnetAddressSpace: undefined });
+    expect(read(azureDesign(plan, { existingGatewaySubnet: true }).gatewaySubnet)).toEqual({
+      name: undefined,
+      addressPrefix: undefined,
+      vnetAddressSpace: undefined,
+    });
   });
 
   test('C17: an existing subnet and a VNet to create one in are refused together', () => {
@@ -199,7 +228,9 @@ describe('C22: pre-shared key format', () => {
   });
 
   test('C22: a key with problems stops the design with an error naming the tunnel and C22, never the key', () => {
-    const design = azureDesign(plan, { awsTunnels: { ...awsTunnels(), Instance0Tunnel2: { outsideIp: '192.0.2.11', presharedKeyProblems: presharedKeyProblems('0short') } } });
+    const design = azureDesign(plan, {
+      awsTunnels: { ...awsTunnels(), Instance0Tunnel2: { outsideIp: '192.0.2.11', presharedKeyProblems: presharedKeyProblems('0short') } },
+    });
     expect(() => assertAzureDesign(design)).toThrow(AzureDesignError);
     try {
       assertAzureDesign(design);
@@ -215,11 +246,21 @@ describe('C22: pre-shared key format', () => {
 describe('assertAzureDesign: every rule finding at once', () => {
   const design = azureDesign(plan, { awsTunnels: awsTunnels() });
   const skuRule: Rule = {
-    id: 'TestSku', catalogue: ['C16'], level: 'error', summary: '', explanation: '', fix: 'VpnGw2.',
+    id: 'TestSku',
+    catalogue: ['C16'],
+    level: 'error',
+    summary: '',
+    explanation: '',
+    fix: 'VpnGw2.',
     azure: (view) => (view.gateway.sku === 'Basic' ? [{ path: `gateway ${view.gateway.name}.sku`, message: 'Basic has no BGP.' }] : []),
   };
   const zoneRule: Rule = {
-    id: 'TestZones', catalogue: ['C14'], level: 'error', summary: '', explanation: '', fix: 'identical zones.',
+    id: 'TestZones',
+    catalogue: ['C14'],
+    level: 'error',
+    summary: '',
+    explanation: '',
+    fix: 'identical zones.',
     azure: (view) => (view.publicIps[0].zones.join() !== view.publicIps[1].zones.join() ? [{ path: 'publicIps', message: 'zones differ.' }] : []),
   };
 

@@ -9,7 +9,11 @@ import { AWS_HANDOFF_FORMAT, type AwsHandoff } from '../../../lib/handoff/format
 import type { ResolvedPlan } from '../../../lib/plan';
 
 /** Writes `<dir>/<plan>-aws-outputs.json` holding the plan's hand-off with `outsideIps` (by tunnel id); returns its path. */
-export function writeAwsOutputs(plan: ResolvedPlan, outsideIps: Readonly<Record<string, string>>, dir = mkdtempSync(path.join(tmpdir(), 'mcvpn-'))): string {
+export function writeAwsOutputs(
+  plan: ResolvedPlan,
+  outsideIps: Readonly<Record<string, string>>,
+  dir = mkdtempSync(path.join(tmpdir(), 'mcvpn-')),
+): string {
   const handoff: AwsHandoff = {
     format: AWS_HANDOFF_FORMAT,
     plan: plan.name,

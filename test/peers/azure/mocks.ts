@@ -19,26 +19,35 @@ export interface MockRecord {
 export async function installMocks(): Promise<MockRecord> {
   const record: MockRecord = { resources: [], calls: [] };
   let publicIps = 0;
-  await pulumi.runtime.setMocks({
-    newResource: (args) => {
-      record.resources.push({ type: args.type, name: args.name, inputs: args.inputs });
-      const state: Record<string, unknown> = { ...args.inputs };
-      if (args.type === 'azure-native:network:PublicIPAddress') state.ipAddress = `203.0.113.${10 + publicIps++}`;
-      return { id: `${args.name}-id`, state };
+  await pulumi.runtime.setMocks(
+    {
+      newResource: (args) => {
+        record.resources.push({ type: args.type, name: args.name, inputs: args.inputs });
+        const state: Record<string, unknown> = { ...args.inputs };
+        if (args.type === 'azure-native:network:PublicIPAddress') state.ipAddress = `203.0.113.${10 + publicIps++}`;
+        return { id: `${args.name}-id`, state };
+      },
+      call: (args) => {
+        record.calls.push(args.token);
+        return args.token === 'azure-native:authorization:getClientConfig'
+          ? { clientId: 'c', objectId: 'o', tenantId: 't', subscriptionId: TEST_SUBSCRIPTION }
+          : {};
+      },
     },
-    call: (args) => {
-      record.calls.push(args.token);
-      return args.token === 'azure-native:authorization:getClientConfig'
-        ? { clientId: 'c', objectId: 'o', tenantId: 't', subscriptionId: TEST_SUBSCRIPTION }
-        : {};
-    },
-  }, 'test', 'test');
+    'test',
+    'test',
+  );
   return record;
 }
 
 /** The value of an output, once known. */
 export function valueOf<T>(output: pulumi.Output<T>): Promise<T> {
-  return new Promise((resolve) => output.apply((value) => { resolve(value); return value; }));
+  return new Promise((resolve) =>
+    output.apply((value) => {
+      resolve(value);
+      return value;
+    })
+  );
 }
 
 export function ofType(record: MockRecord, type: string): Registered[] {

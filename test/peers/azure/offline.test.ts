@@ -16,8 +16,7 @@ const SAMPLE_OUTSIDE: Record<string, string> = {
   Instance1Tunnel1: '198.51.100.10',
   Instance1Tunnel2: '198.51.100.11',
 };
-const count = (resources: readonly RegisteredResource[], type: string) =>
-  resources.filter((r) => r.type === `azure-native:network:${type}`).length;
+const count = (resources: readonly RegisteredResource[], type: string) => resources.filter((r) => r.type === `azure-native:network:${type}`).length;
 
 describe('offline Azure run (Pulumi mocks)', () => {
   // A known key per tunnel, generated per run, so that the output can be searched for it.
@@ -41,13 +40,18 @@ describe('offline Azure run (Pulumi mocks)', () => {
   });
 
   test('C15: vpn-plan.json + samples/aws-outputs.json lists 2 public IPs, 1 gateway, 4 LNGs and 4 connections', () => {
-    expect([count(resources, 'PublicIPAddress'), count(resources, 'VirtualNetworkGateway'), count(resources, 'LocalNetworkGateway'), count(resources, 'VirtualNetworkGatewayConnection')])
+    expect([
+      count(resources, 'PublicIPAddress'),
+      count(resources, 'VirtualNetworkGateway'),
+      count(resources, 'LocalNetworkGateway'),
+      count(resources, 'VirtualNetworkGatewayConnection'),
+    ])
       .toEqual([2, 1, 4, 4]);
   });
 
   test('C43: the offline listing shows the eight metric alerts (BgpPeerStatus and TunnelIngressBytes per connection)', () => {
     const alerts = resources.filter((r) => r.type === 'azure-native:monitor:MetricAlert');
-    expect(alerts.map((a) => (a.inputs as { criteria: { allOf: { metricName: string }[] } }).criteria.allOf[0].metricName).sort())
+    expect(alerts.map((a) => (a.inputs as { criteria: { allOf: { metricName: string; }[]; }; }).criteria.allOf[0].metricName).sort())
       .toEqual([...Array(4).fill('BgpPeerStatus'), ...Array(4).fill('TunnelIngressBytes')]);
   });
 
@@ -73,29 +77,52 @@ describe('offline Azure run (Pulumi mocks)', () => {
 
   test('samples/azure-outputs.json matches what this program names: gateway, connections, documentation-range IPs', () => {
     const sample = JSON.parse(readFileSync(path.join(ROOT, 'samples/azure-outputs.json'), 'utf8')) as AzureHandoff;
-    const inputsOf = (type: string) => resources.filter((r) => r.type === `azure-native:network:${type}`).map((r) => r.inputs as Record<string, string>);
+    const inputsOf = (type: string) =>
+      resources.filter((r) => r.type === `azure-native:network:${type}`).map((r) => r.inputs as Record<string, string>);
     const [gateway] = inputsOf('VirtualNetworkGateway');
-    expect(sample.gatewayId).toMatch(new RegExp(`/resourceGroups/${gateway.resourceGroupName}/providers/Microsoft.Network/virtualNetworkGateways/${gateway.virtualNetworkGatewayName}$`));
-    expect(sample.connectionIds!.map((id) => id.split('/').pop())).toEqual(inputsOf('VirtualNetworkGatewayConnection').map((c) => c.virtualNetworkGatewayConnectionName));
+    expect(sample.gatewayId).toMatch(
+      new RegExp(
+        `/resourceGroups/${gateway.resourceGroupName}/providers/Microsoft.Network/virtualNetworkGateways/${gateway.virtualNetworkGatewayName}$`,
+      ),
+    );
+    expect(sample.connectionIds!.map((id) => id.split('/').pop())).toEqual(
+      inputsOf('VirtualNetworkGatewayConnection').map((c) => c.virtualNetworkGatewayConnectionName),
+    );
     expect(sample.gatewayPublicIps).toHaveLength(2);
     for (const ip of sample.gatewayPublicIps) expect(ip).toMatch(/^203\.0\.113\.\d+$/);
   });
 
   test('C15: the first run (no AWS outputs) lists no LNG and no connection', async () => {
     const firstRun = await offlineAzureResources({ planFile: PLAN_FILE, log: () => {} });
-    expect([count(firstRun, 'PublicIPAddress'), count(firstRun, 'VirtualNetworkGateway'), count(firstRun, 'LocalNetworkGateway'), count(firstRun, 'VirtualNetworkGatewayConnection')])
+    expect([
+      count(firstRun, 'PublicIPAddress'),
+      count(firstRun, 'VirtualNetworkGateway'),
+      count(firstRun, 'LocalNetworkGateway'),
+      count(firstRun, 'VirtualNetworkGatewayConnection'),
+    ])
       .toEqual([2, 1, 0, 0]);
   });
 
   test('bin/azure-offline.ts prints the resources as JSON and says on stderr that keys are random stand-ins', () => {
-    const run = spawnSync(process.execPath, ['--require', './test/lazy/register.js', '--require', './scripts/register-ts.js', 'bin/azure-offline.ts', '--plan', 'vpn-plan.json', '--aws-outputs', 'samples/aws-outputs.json'],
-      { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
+    const run = spawnSync(process.execPath, [
+      '--require',
+      './test/lazy/register.js',
+      '--require',
+      './scripts/register-ts.js',
+      'bin/azure-offline.ts',
+      '--plan',
+      'vpn-plan.json',
+      '--aws-outputs',
+      'samples/aws-outputs.json',
+    ], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
     expect(run.status).toBe(0);
     const printed = JSON.parse(run.stdout) as RegisteredResource[];
     expect(count(printed, 'LocalNetworkGateway')).toBe(4);
     expect(count(printed, 'VirtualNetworkGatewayConnection')).toBe(4);
     expect(run.stderr).toMatch(/random stand-in pre-shared key .*never printed/);
-    const sharedKeys = printed.filter((r) => r.type.endsWith('VirtualNetworkGatewayConnection')).map((r) => (r.inputs as Record<string, unknown>).sharedKey);
+    const sharedKeys = printed.filter((r) => r.type.endsWith('VirtualNetworkGatewayConnection')).map((r) =>
+      (r.inputs as Record<string, unknown>).sharedKey
+    );
     expect(sharedKeys).toEqual(Array(4).fill(SECRET_MASK));
   }, 120_000);
 

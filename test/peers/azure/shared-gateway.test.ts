@@ -25,13 +25,13 @@ const UNION_APIPA = [
 ];
 
 /** Per plan tunnel: the Azure address (own instance) and the AWS BGP peer (the LNG's). */
-const BILLING_TUNNELS: Record<string, { azure: string; awsPeer: string; instance: 0 | 1 }> = {
+const BILLING_TUNNELS: Record<string, { azure: string; awsPeer: string; instance: 0 | 1; }> = {
   Instance0Tunnel1: { azure: '169.254.21.10', awsPeer: '169.254.21.9', instance: 0 },
   Instance0Tunnel2: { azure: '169.254.22.10', awsPeer: '169.254.22.9', instance: 0 },
   Instance1Tunnel1: { azure: '169.254.21.14', awsPeer: '169.254.21.13', instance: 1 },
   Instance1Tunnel2: { azure: '169.254.22.14', awsPeer: '169.254.22.13', instance: 1 },
 };
-const ORDERS_TUNNELS: Record<string, { azure: string; awsPeer: string; instance: 0 | 1 }> = {
+const ORDERS_TUNNELS: Record<string, { azure: string; awsPeer: string; instance: 0 | 1; }> = {
   Instance0Tunnel1: { azure: '169.254.21.2', awsPeer: '169.254.21.1', instance: 0 },
   Instance0Tunnel2: { azure: '169.254.22.2', awsPeer: '169.254.22.1', instance: 0 },
   Instance1Tunnel1: { azure: '169.254.21.6', awsPeer: '169.254.21.5', instance: 1 },
@@ -41,8 +41,18 @@ const TUNNELS_OF: Record<string, typeof ORDERS_TUNNELS> = { 'orders-vpc': ORDERS
 
 /** Outside IPs per plan: each VPC's VPN connections have their own. */
 const OUTSIDE_IPS: Record<string, Record<string, string>> = {
-  'orders-vpc': { Instance0Tunnel1: '192.0.2.10', Instance0Tunnel2: '192.0.2.11', Instance1Tunnel1: '198.51.100.10', Instance1Tunnel2: '198.51.100.11' },
-  'billing-vpc': { Instance0Tunnel1: '192.0.2.20', Instance0Tunnel2: '192.0.2.21', Instance1Tunnel1: '198.51.100.20', Instance1Tunnel2: '198.51.100.21' },
+  'orders-vpc': {
+    Instance0Tunnel1: '192.0.2.10',
+    Instance0Tunnel2: '192.0.2.11',
+    Instance1Tunnel1: '198.51.100.10',
+    Instance1Tunnel2: '198.51.100.11',
+  },
+  'billing-vpc': {
+    Instance0Tunnel1: '192.0.2.20',
+    Instance0Tunnel2: '192.0.2.21',
+    Instance1Tunnel1: '198.51.100.20',
+    Instance1Tunnel2: '198.51.100.21',
+  },
 };
 const designTunnels = (plan: ResolvedPlan): Record<string, AwsTunnelDesignInput> =>
   Object.fromEntries(Object.entries(OUTSIDE_IPS[plan.name]).map(([id, outsideIp]) => [id, { outsideIp, presharedKeyProblems: [] }]));
@@ -51,7 +61,7 @@ const ipConfigId = (instance: number) =>
   `/subscriptions/${SUBSCRIPTION}/resourceGroups/TestRG1/providers/Microsoft.Network/virtualNetworkGateways/VNet1GW/ipConfigurations/ipconfig${instance}`;
 
 /** C13 for one connection: own instance → the tunnel's Azure address; the other → an address of that instance's union list. */
-function expectC13(planName: string, tunnelId: string, entries: readonly { ipConfigurationId: string; customBgpIpAddress: string }[]) {
+function expectC13(planName: string, tunnelId: string, entries: readonly { ipConfigurationId: string; customBgpIpAddress: string; }[]) {
   const { azure, instance } = TUNNELS_OF[planName][tunnelId];
   const other = 1 - instance;
   expect(entries.map((e) => e.ipConfigurationId)).toEqual([ipConfigId(0), ipConfigId(1)]);
@@ -66,7 +76,7 @@ describe('azureDesign: two plans on one gateway', () => {
     sharedWith: [{ plan: billing, awsTunnels: designTunnels(billing) }],
   });
 
-  test('C05: each instance answers on the union of both plans\' APIPA addresses, in plan order', () => {
+  test("C05: each instance answers on the union of both plans' APIPA addresses, in plan order", () => {
     expect(design.gateway.bgpPeeringAddresses).toEqual([
       { ipconfigurationId: ipConfigId(0), customBgpIpAddresses: UNION_APIPA[0] },
       { ipconfigurationId: ipConfigId(1), customBgpIpAddresses: UNION_APIPA[1] },
@@ -74,14 +84,15 @@ describe('azureDesign: two plans on one gateway', () => {
     expect(design.plans.map((p) => p.name)).toEqual(['orders-vpc', 'billing-vpc']);
   });
 
-  test('C11, C15: eight LNGs, one per tunnel of each plan, with the plan\'s outside IPs and AWS BGP peers', () => {
+  test("C11, C15: eight LNGs, one per tunnel of each plan, with the plan's outside IPs and AWS BGP peers", () => {
     expect(design.localNetworkGateways.map((l) => [l.name, l.gatewayIpAddress, l.bgpPeeringAddress, l.asn])).toEqual(
       ['orders-vpc', 'billing-vpc'].flatMap((name) =>
-        Object.entries(TUNNELS_OF[name]).map(([id, t]) => [`lng-${name}-${id}`, OUTSIDE_IPS[name][id], t.awsPeer, 64512])),
+        Object.entries(TUNNELS_OF[name]).map(([id, t]) => [`lng-${name}-${id}`, OUTSIDE_IPS[name][id], t.awsPeer, 64512])
+      ),
     );
   });
 
-  test('C13: every connection names its tunnel\'s address on its own instance and a union address on the other', () => {
+  test("C13: every connection names its tunnel's address on its own instance and a union address on the other", () => {
     expect(design.connections).toHaveLength(8);
     for (const c of design.connections) {
       expect(c.name).toBe(`cn-${c.planName}-${c.tunnelId}`);
@@ -90,7 +101,7 @@ describe('azureDesign: two plans on one gateway', () => {
     }
   });
 
-  test('the first plan keeps the Pulumi names it has alone; the second plan\'s include its name', () => {
+  test("the first plan keeps the Pulumi names it has alone; the second plan's include its name", () => {
     const alone = azureDesign(orders, { awsTunnels: designTunnels(orders) });
     expect(design.connections.slice(0, 4).map((c) => c.resourceName)).toEqual(alone.connections.map((c) => c.resourceName));
     expect(design.localNetworkGateways.slice(4).map((l) => l.resourceName)).toEqual(
@@ -131,27 +142,40 @@ describe('plans that cannot share the gateway', () => {
     const second = planVpn({ name: 'billing-vpc', aws: { vpcCidr: '10.3.0.0/16' } });
     const design = azureDesign(first, { sharedWith: [{ plan: second }] });
     const c04 = azureDesignFindings(design).filter((f) => f.catalogue.includes('C04'));
-    expect(c04.map((f) => f.path)).toEqual(['sharedWith[0].plan.tunnels[0]', 'sharedWith[0].plan.tunnels[1]', 'sharedWith[0].plan.tunnels[2]', 'sharedWith[0].plan.tunnels[3]']);
+    expect(c04.map((f) => f.path)).toEqual([
+      'sharedWith[0].plan.tunnels[0]',
+      'sharedWith[0].plan.tunnels[1]',
+      'sharedWith[0].plan.tunnels[2]',
+      'sharedWith[0].plan.tunnels[3]',
+    ]);
     expect(c04[0].message).toMatch(/^plan 'billing-vpc': '169\.254\.21\.0\/30' overlaps '169\.254\.21\.0\/30' of plan 'orders-vpc'/);
     expect(() => assertAzureDesign(design)).toThrow(AzureDesignError);
   });
 
-  test('C04: listing the first plan\'s blocks in apipaInUse makes a plan built apart acceptable', () => {
+  test("C04: listing the first plan's blocks in apipaInUse makes a plan built apart acceptable", () => {
     const first = planVpn({ name: 'orders-vpc' });
     const second = planVpn({ name: 'billing-vpc', aws: { vpcCidr: '10.3.0.0/16' }, azure: { apipaInUse: first.tunnels.map((t) => t.insideCidr) } });
     expect(assertAzureDesign(azureDesign(first, { sharedWith: [{ plan: second }] })).filter((f) => f.level === 'error')).toEqual([]);
   });
 
-  test('C11, C15, C16, C17: disagreeing gateway settings are refused, each naming the plan, the field and the first plan\'s value', () => {
+  test("C11, C15, C16, C17: disagreeing gateway settings are refused, each naming the plan, the field and the first plan's value", () => {
     const second = planVpn({
       name: 'billing-vpc',
       aws: { vpcCidr: '10.3.0.0/16' },
-      azure: { asn: 65010, sku: 'VpnGw3AZ', gatewayName: 'OtherGW', gatewaySubnetCidr: '10.1.2.0/24', apipaInUse: orders.tunnels.map((t) => t.insideCidr) },
+      azure: {
+        asn: 65010,
+        sku: 'VpnGw3AZ',
+        gatewayName: 'OtherGW',
+        gatewaySubnetCidr: '10.1.2.0/24',
+        apipaInUse: orders.tunnels.map((t) => t.insideCidr),
+      },
     });
     const findings = azureDesignFindings(azureDesign(orders, { sharedWith: [{ plan: second }] })).filter((f) => f.level === 'error');
     const byPath = (path: string) => findings.filter((f) => f.path === path);
     expect(byPath('sharedWith[0].plan.azure.sku')).toEqual([expect.objectContaining({ catalogue: ['C16'] })]);
-    expect(byPath('sharedWith[0].plan.azure.sku')[0].message).toContain(`plan 'billing-vpc' gives the shared gateway sku "VpnGw3AZ", plan 'orders-vpc' (the first) "VpnGw2AZ"`);
+    expect(byPath('sharedWith[0].plan.azure.sku')[0].message).toContain(
+      `plan 'billing-vpc' gives the shared gateway sku "VpnGw3AZ", plan 'orders-vpc' (the first) "VpnGw2AZ"`,
+    );
     expect(byPath('sharedWith[0].plan.azure.gatewayName')).toEqual([expect.objectContaining({ catalogue: ['C15'] })]);
     expect(byPath('sharedWith[0].plan.azure.gatewaySubnetCidr')).toEqual([expect.objectContaining({ catalogue: ['C17'] })]);
     expect(byPath('sharedWith[0].plan.azure.asn')).toEqual([expect.objectContaining({ catalogue: ['C11'], fix: '65000.' })]);
@@ -175,7 +199,7 @@ describe('AzureVpnGateway: two plans on one gateway (Pulumi mocks)', () => {
   };
   const endpoints = (plan: ResolvedPlan): Record<string, AwsTunnelEndpoint> =>
     Object.fromEntries(Object.entries(OUTSIDE_IPS[plan.name]).map(([id, outsideIp]) => [id, { outsideIp, presharedKey: keyOf(plan, id) }]));
-  const secretKeys: { name: string; isSecret: Promise<boolean> }[] = [];
+  const secretKeys: { name: string; isSecret: Promise<boolean>; }[] = [];
   let record: MockRecord;
   let connectionIds: string[];
 
@@ -213,12 +237,14 @@ describe('AzureVpnGateway: two plans on one gateway (Pulumi mocks)', () => {
     });
   });
 
-  test('C11, C13: each connection has its plan\'s LNG and the C13 addresses of its tunnel', () => {
+  test("C11, C13: each connection has its plan's LNG and the C13 addresses of its tunnel", () => {
     const lngById = new Map(ofType(record, 'LocalNetworkGateway').map((l) => [`${l.name}-id`, l.inputs]));
     for (const connection of ofType(record, 'VirtualNetworkGatewayConnection')) {
-      const [, planName, tunnelId] = /^cn-(orders-vpc|billing-vpc)-(Instance\dTunnel\d)$/.exec(String(connection.inputs.virtualNetworkGatewayConnectionName))!;
-      expectC13(planName, tunnelId, connection.inputs.gatewayCustomBgpIpAddresses as { ipConfigurationId: string; customBgpIpAddress: string }[]);
-      const lng = lngById.get((connection.inputs.localNetworkGateway2 as { id: string }).id)!;
+      const [, planName, tunnelId] = /^cn-(orders-vpc|billing-vpc)-(Instance\dTunnel\d)$/.exec(
+        String(connection.inputs.virtualNetworkGatewayConnectionName),
+      )!;
+      expectC13(planName, tunnelId, connection.inputs.gatewayCustomBgpIpAddresses as { ipConfigurationId: string; customBgpIpAddress: string; }[]);
+      const lng = lngById.get((connection.inputs.localNetworkGateway2 as { id: string; }).id)!;
       expect(lng).toMatchObject({
         localNetworkGatewayName: `lng-${planName}-${tunnelId}`,
         gatewayIpAddress: OUTSIDE_IPS[planName][tunnelId],
@@ -227,7 +253,7 @@ describe('AzureVpnGateway: two plans on one gateway (Pulumi mocks)', () => {
     }
   });
 
-  test('C22, C23: each connection gets the key of its own plan\'s tunnel, as a Pulumi secret', async () => {
+  test("C22, C23: each connection gets the key of its own plan's tunnel, as a Pulumi secret", async () => {
     expect(secretKeys).toHaveLength(8);
     expect(await Promise.all(secretKeys.map((s) => s.isSecret))).toEqual(Array(8).fill(true));
     for (const connection of ofType(record, 'VirtualNetworkGatewayConnection')) {
@@ -249,20 +275,29 @@ describe('AzureVpnGateway: refused shared plans register nothing', () => {
 
   test('C04: overlapping plans stop the component before any resource exists', async () => {
     const second = planVpn({ name: 'billing-vpc', aws: { vpcCidr: '10.3.0.0/16' } });
-    expect(() => new AzureVpnGateway('vpn', { plan: orders, sharedWith: [{ plan: second }] })).toThrow(/sharedWith\[0\]\.plan\.tunnels\[0\]: \[C04 InsideCidrUnique\] plan 'billing-vpc'/);
+    expect(() => new AzureVpnGateway('vpn', { plan: orders, sharedWith: [{ plan: second }] })).toThrow(
+      /sharedWith\[0\]\.plan\.tunnels\[0\]: \[C04 InsideCidrUnique\] plan 'billing-vpc'/,
+    );
     await new Promise((r) => setImmediate(r));
     expect(record.resources).toEqual([]);
   });
 
   test('C16: a second plan with another SKU stops the component', () => {
-    const second = planVpn({ name: 'billing-vpc', aws: { vpcCidr: '10.3.0.0/16' }, azure: { sku: 'VpnGw4AZ', apipaInUse: orders.tunnels.map((t) => t.insideCidr) } });
+    const second = planVpn({
+      name: 'billing-vpc',
+      aws: { vpcCidr: '10.3.0.0/16' },
+      azure: { sku: 'VpnGw4AZ', apipaInUse: orders.tunnels.map((t) => t.insideCidr) },
+    });
     expect(() => new AzureVpnGateway('vpn', { plan: orders, sharedWith: [{ plan: second }] })).toThrow(/sharedWith\[0\]\.plan\.azure\.sku: \[C16 /);
   });
 
   test('C22: a malformed key of the second plan names its connection, never the key', () => {
     const badKey = '0bad-key';
-    const awsTunnels: Record<string, AwsTunnelEndpoint> = Object.fromEntries(Object.entries(OUTSIDE_IPS['billing-vpc']).map(([id, outsideIp]) =>
-      [id, { outsideIp, presharedKey: id === 'Instance1Tunnel2' ? badKey : testKey() }]));
+    const awsTunnels: Record<string, AwsTunnelEndpoint> = Object.fromEntries(
+      Object.entries(OUTSIDE_IPS['billing-vpc']).map((
+        [id, outsideIp],
+      ) => [id, { outsideIp, presharedKey: id === 'Instance1Tunnel2' ? badKey : testKey() }]),
+    );
     let message = '';
     try {
       new AzureVpnGateway('vpn', { plan: orders, sharedWith: [{ plan: billing, awsTunnels }] });

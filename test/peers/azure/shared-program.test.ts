@@ -24,8 +24,18 @@ const [orders, billing] = planSharedGateway([
   { name: 'orders-vpc', aws: { vpcCidr: '10.2.0.0/16' } },
   { name: 'billing-vpc', aws: { vpcCidr: '10.3.0.0/16' } },
 ]);
-const ORDERS_IPS = { Instance0Tunnel1: '192.0.2.10', Instance0Tunnel2: '192.0.2.11', Instance1Tunnel1: '198.51.100.10', Instance1Tunnel2: '198.51.100.11' };
-const BILLING_IPS = { Instance0Tunnel1: '192.0.2.20', Instance0Tunnel2: '192.0.2.21', Instance1Tunnel1: '198.51.100.20', Instance1Tunnel2: '198.51.100.21' };
+const ORDERS_IPS = {
+  Instance0Tunnel1: '192.0.2.10',
+  Instance0Tunnel2: '192.0.2.11',
+  Instance1Tunnel1: '198.51.100.10',
+  Instance1Tunnel2: '198.51.100.11',
+};
+const BILLING_IPS = {
+  Instance0Tunnel1: '192.0.2.20',
+  Instance0Tunnel2: '192.0.2.21',
+  Instance1Tunnel1: '198.51.100.20',
+  Instance1Tunnel2: '198.51.100.21',
+};
 const dir = mkdtempSync(path.join(tmpdir(), 'mcvpn-shared-'));
 const ordersOutputs = writeAwsOutputs(orders, ORDERS_IPS, dir);
 const billingOutputs = writeAwsOutputs(billing, BILLING_IPS, dir);
@@ -56,13 +66,15 @@ describe('offline Azure run with a shared plan', () => {
     });
   });
 
-  test('C15: one gateway, eight LNGs on both plans\' outside IPs, eight connections', () => {
+  test("C15: one gateway, eight LNGs on both plans' outside IPs, eight connections", () => {
     expect(inputsOf(resources, 'VirtualNetworkGateway')).toHaveLength(1);
-    expect(inputsOf(resources, 'LocalNetworkGateway').map((l) => l.gatewayIpAddress).sort()).toEqual([...Object.values(ORDERS_IPS), ...Object.values(BILLING_IPS)].sort());
+    expect(inputsOf(resources, 'LocalNetworkGateway').map((l) => l.gatewayIpAddress).sort()).toEqual(
+      [...Object.values(ORDERS_IPS), ...Object.values(BILLING_IPS)].sort(),
+    );
     expect(inputsOf(resources, 'VirtualNetworkGatewayConnection')).toHaveLength(8);
   });
 
-  test('C22, C23: each plan\'s keys are read from its own secrets and never printed', () => {
+  test("C22, C23: each plan's keys are read from its own secrets and never printed", () => {
     expect(new Set(arnsRead).size).toBe(8);
     expect(arnsRead.filter((a) => a.includes(':secret:billing-vpc-'))).toHaveLength(4);
     const json = JSON.stringify(resources);
@@ -72,17 +84,22 @@ describe('offline Azure run with a shared plan', () => {
 });
 
 describe('azureProgram: shared plans from files and config', () => {
-  test('C04: a second plan file planned on its own overlaps the first and is refused, naming the file\'s plan', async () => {
+  test("C04: a second plan file planned on its own overlaps the first and is refused, naming the file's plan", async () => {
     await installMocks();
     const file = path.join(dir, 'overlapping-plan.json');
     writeFileSync(file, JSON.stringify({ name: 'billing-vpc', aws: { vpcCidr: '10.3.0.0/16' } }));
-    await expect(azureProgram({ plan: orders, sharedPlans: [{ planFile: file }] })).rejects.toThrow(/sharedWith\[0\]\.plan\.tunnels\[0\]: \[C04 [^\]]*\] plan 'billing-vpc'/);
+    await expect(azureProgram({ plan: orders, sharedPlans: [{ planFile: file }] })).rejects.toThrow(
+      /sharedWith\[0\]\.plan\.tunnels\[0\]: \[C04 [^\]]*\] plan 'billing-vpc'/,
+    );
   });
 
-  test('C04: a second plan file listing the first plan\'s blocks in apipaInUse shares the gateway', async () => {
+  test("C04: a second plan file listing the first plan's blocks in apipaInUse shares the gateway", async () => {
     const record = await installMocks();
     const file = path.join(dir, 'billing-plan.json');
-    writeFileSync(file, JSON.stringify({ name: 'billing-vpc', aws: { vpcCidr: '10.3.0.0/16' }, azure: { apipaInUse: orders.tunnels.map((t) => t.insideCidr) } }));
+    writeFileSync(
+      file,
+      JSON.stringify({ name: 'billing-vpc', aws: { vpcCidr: '10.3.0.0/16' }, azure: { apipaInUse: orders.tunnels.map((t) => t.insideCidr) } }),
+    );
     const fromConfig: [string, string | undefined][] = [];
     const outputs = await azureProgram({
       plan: orders,
@@ -97,7 +114,7 @@ describe('azureProgram: shared plans from files and config', () => {
     });
     expect(await valueOf(outputs.connectionIds)).toHaveLength(8);
     const [gateway] = ofType(record, 'VirtualNetworkGateway');
-    const peering = (gateway.inputs.bgpSettings as { bgpPeeringAddresses: { customBgpIpAddresses: string[] }[] }).bgpPeeringAddresses;
+    const peering = (gateway.inputs.bgpSettings as { bgpPeeringAddresses: { customBgpIpAddresses: string[]; }[]; }).bgpPeeringAddresses;
     expect(peering.map((p) => p.customBgpIpAddresses)).toEqual([
       ['169.254.21.2', '169.254.22.2', '169.254.21.10', '169.254.22.10'],
       ['169.254.21.6', '169.254.22.6', '169.254.21.14', '169.254.22.14'],
@@ -111,10 +128,16 @@ describe('azureProgram: shared plans from files and config', () => {
     expect(presharedKeyConfigKey('Instance0Tunnel1', 'billing-vpc')).toBe('presharedKey.billing-vpc.Instance0Tunnel1');
     const [first, billing] = [testKey(), testKey()];
     // As `pulumi config set --secret` leaves them: values in the config, their names in the secret keys.
-    setConfigKeepingSecrets({ 'cfgkeys:presharedKey.billing-vpc.Instance1Tunnel2': billing, 'cfgkeys:presharedKey.Instance1Tunnel2': first },
-      ['cfgkeys:presharedKey.billing-vpc.Instance1Tunnel2', 'cfgkeys:presharedKey.Instance1Tunnel2']);
+    setConfigKeepingSecrets({ 'cfgkeys:presharedKey.billing-vpc.Instance1Tunnel2': billing, 'cfgkeys:presharedKey.Instance1Tunnel2': first }, [
+      'cfgkeys:presharedKey.billing-vpc.Instance1Tunnel2',
+      'cfgkeys:presharedKey.Instance1Tunnel2',
+    ]);
     const read = presharedKeysFromConfig(new pulumi.Config('cfgkeys'));
-    expect([read('Instance1Tunnel2'), read('Instance1Tunnel2', 'billing-vpc'), read('Instance1Tunnel2', 'other-vpc')]).toEqual([first, billing, undefined]);
+    expect([read('Instance1Tunnel2'), read('Instance1Tunnel2', 'billing-vpc'), read('Instance1Tunnel2', 'other-vpc')]).toEqual([
+      first,
+      billing,
+      undefined,
+    ]);
   });
 
   test('C23: keys set in config without --secret are refused together, each naming its config key, never its value', async () => {
@@ -147,13 +170,18 @@ describe('azureProgram: shared plans from files and config', () => {
   });
 
   test('config sharedPlans: a list of { planFile, awsOutputsFile? }; anything else is refused with the valid shape', () => {
-    pulumi.runtime.setConfig('cfgshared:sharedPlans', JSON.stringify([{ planFile: 'billing-plan.json', awsOutputsFile: 'billing-aws-outputs.json' }, { planFile: 'hr-plan.json' }]));
+    pulumi.runtime.setConfig(
+      'cfgshared:sharedPlans',
+      JSON.stringify([{ planFile: 'billing-plan.json', awsOutputsFile: 'billing-aws-outputs.json' }, { planFile: 'hr-plan.json' }]),
+    );
     expect(azureProgramOptionsFromConfig(new pulumi.Config('cfgshared')).sharedPlans).toEqual([
       { planFile: 'billing-plan.json', awsOutputsFile: 'billing-aws-outputs.json' },
       { planFile: 'hr-plan.json', awsOutputsFile: undefined },
     ]);
     pulumi.runtime.setConfig('cfgbad:sharedPlans', JSON.stringify([{ plan: 'billing-plan.json' }]));
-    expect(() => azureProgramOptionsFromConfig(new pulumi.Config('cfgbad'))).toThrow(/config sharedPlans: .* is not a list of \{ planFile, awsOutputsFile\? \}\. Valid: /);
+    expect(() => azureProgramOptionsFromConfig(new pulumi.Config('cfgbad'))).toThrow(
+      /config sharedPlans: .* is not a list of \{ planFile, awsOutputsFile\? \}\. Valid: /,
+    );
     expect(azureProgramOptionsFromConfig(new pulumi.Config('cfgnone')).sharedPlans).toBeUndefined();
   });
 

@@ -39,12 +39,12 @@ describe('C11 PeerAsnsMatch', () => {
     const documented = synthView((stack) => vpn(stack, new ec2.CfnVPNGateway(stack, 'Vgw', { type: 'ipsec.1' }).ref, { bgpAsn: 65000 }));
     expect(checkCfn(documented, [rule])).toEqual([]);
     const imported = synthView((stack) =>
-      vpn(stack, new ec2.CfnVPNGateway(stack, 'Vgw', { type: 'ipsec.1' }).ref, { bgpAsn: Token.asNumber(Fn.importValue('AzureAsn')) }),
+      vpn(stack, new ec2.CfnVPNGateway(stack, 'Vgw', { type: 'ipsec.1' }).ref, { bgpAsn: Token.asNumber(Fn.importValue('AzureAsn')) })
     );
     expect(checkCfn(imported, [rule])).toEqual([]);
   });
 
-  test("C11: cfn refuses a customer gateway carrying the ASN of the VGW its connection uses (default 64512)", () => {
+  test('C11: cfn refuses a customer gateway carrying the ASN of the VGW its connection uses (default 64512)', () => {
     const view = synthView((stack) => vpn(stack, new ec2.CfnVPNGateway(stack, 'Vgw', { type: 'ipsec.1' }).ref, { bgpAsn: 64512 }));
     const findings = checkCfn(view, [rule]);
     expect(findings).toHaveLength(1);
@@ -63,9 +63,9 @@ describe('C11 PeerAsnsMatch', () => {
     expect(checkCfn(onTgw, [rule])).toMatchObject([{ message: expect.stringContaining('64600') }]);
   });
 
-  test('C11: cfn reads BgpAsnExtended (4-byte ASNs) like BgpAsn: the VGW\'s ASN there is refused, the peer\'s accepted', () => {
-    const onVgw = (bgpAsnExtended: number) => synthView((stack) =>
-      vpn(stack, new ec2.CfnVPNGateway(stack, 'Vgw', { type: 'ipsec.1', amazonSideAsn: 4200000000 }).ref, { bgpAsnExtended }));
+  test("C11: cfn reads BgpAsnExtended (4-byte ASNs) like BgpAsn: the VGW's ASN there is refused, the peer's accepted", () => {
+    const onVgw = (bgpAsnExtended: number) =>
+      synthView((stack) => vpn(stack, new ec2.CfnVPNGateway(stack, 'Vgw', { type: 'ipsec.1', amazonSideAsn: 4200000000 }).ref, { bgpAsnExtended }));
     const wrong = onVgw(4200000000);
     expect(wrong.resources.find((r) => r.logicalId === 'Cgw')!.properties).toEqual(expect.objectContaining({ BgpAsnExtended: 4200000000 }));
     const findings = checkCfn(wrong, [rule]);
@@ -74,7 +74,7 @@ describe('C11 PeerAsnsMatch', () => {
     expect(checkCfn(onVgw(4200000001), [rule])).toEqual([]);
   });
 
-  test('C11: cfn reports each customer gateway carrying its gateway\'s ASN once, however many connections use the pair', () => {
+  test("C11: cfn reports each customer gateway carrying its gateway's ASN once, however many connections use the pair", () => {
     const view = synthView((stack) => {
       const vgw = new ec2.CfnVPNGateway(stack, 'Vgw', { type: 'ipsec.1' });
       const tgw = new ec2.CfnTransitGateway(stack, 'Tgw', { amazonSideAsn: 64512 });

@@ -28,7 +28,10 @@ describe('AzureGatewayActiveActive', () => {
 
   test('C14: an active/standby gateway with one IP configuration is reported twice', () => {
     const view = compliantAzureView();
-    const findings = checkAzure({ ...view, gateway: { ...view.gateway, activeActive: false, ipConfigurations: view.gateway.ipConfigurations.slice(0, 1) } }, rule);
+    const findings = checkAzure({
+      ...view,
+      gateway: { ...view.gateway, activeActive: false, ipConfigurations: view.gateway.ipConfigurations.slice(0, 1) },
+    }, rule);
     expect(findings.map((f) => f.path)).toEqual(['gateway VNet1GW.activeActive', 'gateway VNet1GW.ipConfigurations']);
     expect(findings[1].message).toContain('1 IP configuration');
   });

@@ -31,7 +31,11 @@ describe('AzureGatewayAzSkuAndZones', () => {
 
   test('C38: an existing gateway given by id is not created, so its non-AZ SKU is not refused', () => {
     const view = compliantAzureView();
-    const existing = { ...view.gateway, sku: 'VpnGw2', existingId: '/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/virtualNetworkGateways/old' };
+    const existing = {
+      ...view.gateway,
+      sku: 'VpnGw2',
+      existingId: '/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/virtualNetworkGateways/old',
+    };
     expect(checkAzure(withZones({ ...view, gateway: existing }, []), rule)).toEqual([]);
     const created = checkAzure({ ...view, gateway: { ...view.gateway, sku: 'VpnGw2' } }, rule);
     expect(created.map((f) => f.path)).toEqual(['gateway VNet1GW.sku']);
@@ -57,7 +61,10 @@ describe('AzureGatewayAzSkuAndZones', () => {
   });
 
   test.each([
-    ['East US', 'eastus'], ['estus', 'eastus'], ['westeurop', 'westeurope'], ['japan-east', 'japaneast'],
+    ['East US', 'eastus'],
+    ['estus', 'eastus'],
+    ['westeurop', 'westeurope'],
+    ['japan-east', 'japaneast'],
   ])('C38: the misspelt region %s is an error with "did you mean \'%s\'"', (location, meant) => {
     const findings = ofRule({ azure: { location } });
     expect(findings).toHaveLength(1);
@@ -73,7 +80,11 @@ describe('AzureGatewayAzSkuAndZones', () => {
   });
 
   test('C38: the region table marks zones as the regions list does (a sample of both kinds)', () => {
-    for (const region of ['eastus', 'westeurope', 'japaneast', 'eastus2', 'swedencentral']) expect([region, AZURE_REGIONS[region]?.availabilityZones]).toEqual([region, true]);
-    for (const region of ['westus', 'northcentralus', 'ukwest', 'canadaeast', 'southindia']) expect([region, AZURE_REGIONS[region]?.availabilityZones]).toEqual([region, false]);
+    for (const region of ['eastus', 'westeurope', 'japaneast', 'eastus2', 'swedencentral']) {
+      expect([region, AZURE_REGIONS[region]?.availabilityZones]).toEqual([region, true]);
+    }
+    for (const region of ['westus', 'northcentralus', 'ukwest', 'canadaeast', 'southindia']) {
+      expect([region, AZURE_REGIONS[region]?.availabilityZones]).toEqual([region, false]);
+    }
   });
 });

@@ -13,7 +13,10 @@ describe('AzureGatewayRouteBasedBgpSku', () => {
   });
 
   test.each([
-    ['VpnGw1', 'Generation1'], ['VpnGw3AZ', 'Generation1'], ['VpnGw5', 'Generation2'], ['VpnGw2AZ', 'Generation2'],
+    ['VpnGw1', 'Generation1'],
+    ['VpnGw3AZ', 'Generation1'],
+    ['VpnGw5', 'Generation2'],
+    ['VpnGw2AZ', 'Generation2'],
   ])('C16: %s with %s is valid', (sku, generation) => {
     expect(ofRule({ azure: { sku, generation } })).toEqual([]);
   });

@@ -33,10 +33,18 @@ describe('C33 GatewayEndpointNotReachableOverVpn', () => {
   test('C33: a VPC attached to a transit gateway that carries a VPN connection is warned too', () => {
     const findings = check(
       synthView((stack) => {
-        const vpc = new ec2.Vpc(stack, 'Vpc', { maxAzs: 1, natGateways: 0, subnetConfiguration: [{ name: 'Private', subnetType: ec2.SubnetType.PRIVATE_ISOLATED }] });
+        const vpc = new ec2.Vpc(stack, 'Vpc', {
+          maxAzs: 1,
+          natGateways: 0,
+          subnetConfiguration: [{ name: 'Private', subnetType: ec2.SubnetType.PRIVATE_ISOLATED }],
+        });
         vpc.addGatewayEndpoint('DynamoDb', { service: ec2.GatewayVpcEndpointAwsService.DYNAMODB });
         const tgw = new ec2.CfnTransitGateway(stack, 'Tgw', {});
-        new ec2.CfnTransitGatewayVpcAttachment(stack, 'Attachment', { transitGatewayId: tgw.ref, vpcId: vpc.vpcId, subnetIds: vpc.isolatedSubnets.map((s) => s.subnetId) });
+        new ec2.CfnTransitGatewayVpcAttachment(stack, 'Attachment', {
+          transitGatewayId: tgw.ref,
+          vpcId: vpc.vpcId,
+          subnetIds: vpc.isolatedSubnets.map((s) => s.subnetId),
+        });
         const cgw = new ec2.CfnCustomerGateway(stack, 'Cgw', { bgpAsn: 65515, ipAddress: '192.0.2.10', type: 'ipsec.1' });
         new ec2.CfnVPNConnection(stack, 'Vpn', { customerGatewayId: cgw.ref, transitGatewayId: tgw.ref, type: 'ipsec.1' });
       }),

@@ -47,7 +47,12 @@ describe('C32 GatewayEndpointTrafficAllowed: network ACLs', () => {
       synthView((stack) => {
         const acl = privateSubnetsAcl(stack, vpnVpc(stack, withS3));
         for (const direction of [ec2.TrafficDirection.INGRESS, ec2.TrafficDirection.EGRESS]) {
-          acl.addEntry(`Private${direction}`, { ruleNumber: 100, cidr: ec2.AclCidr.ipv4('10.0.0.0/8'), traffic: ec2.AclTraffic.allTraffic(), direction });
+          acl.addEntry(`Private${direction}`, {
+            ruleNumber: 100,
+            cidr: ec2.AclCidr.ipv4('10.0.0.0/8'),
+            traffic: ec2.AclTraffic.allTraffic(),
+            direction,
+          });
         }
       }),
     );
@@ -61,8 +66,18 @@ describe('C32 GatewayEndpointTrafficAllowed: network ACLs', () => {
     const findings = check(
       synthView((stack) => {
         const acl = privateSubnetsAcl(stack, vpnVpc(stack, withS3));
-        acl.addEntry('HttpsOut', { ruleNumber: 100, cidr: ec2.AclCidr.anyIpv4(), traffic: ec2.AclTraffic.tcpPort(443), direction: ec2.TrafficDirection.EGRESS });
-        acl.addEntry('ReturnIn', { ruleNumber: 100, cidr: ec2.AclCidr.anyIpv4(), traffic: ec2.AclTraffic.tcpPortRange(1024, 65535), direction: ec2.TrafficDirection.INGRESS });
+        acl.addEntry('HttpsOut', {
+          ruleNumber: 100,
+          cidr: ec2.AclCidr.anyIpv4(),
+          traffic: ec2.AclTraffic.tcpPort(443),
+          direction: ec2.TrafficDirection.EGRESS,
+        });
+        acl.addEntry('ReturnIn', {
+          ruleNumber: 100,
+          cidr: ec2.AclCidr.anyIpv4(),
+          traffic: ec2.AclTraffic.tcpPortRange(1024, 65535),
+          direction: ec2.TrafficDirection.INGRESS,
+        });
       }),
     );
     expect(findings).toEqual([]);

@@ -20,10 +20,12 @@ describe('C05 AwsFirstHostAzureSecondHost', () => {
   });
 
   test('C05: plan refuses a shared-gateway plan (read back from a file) whose addresses swap the roles', () => {
-    const stored = JSON.parse(JSON.stringify(planVpn({ name: 'stored' }))) as { tunnels: { awsBgpIp: string; azureBgpIp: string }[] };
+    const stored = JSON.parse(JSON.stringify(planVpn({ name: 'stored' }))) as { tunnels: { awsBgpIp: string; azureBgpIp: string; }[]; };
     const t = stored.tunnels[0];
     [t.awsBgpIp, t.azureBgpIp] = [t.azureBgpIp, t.awsBgpIp];
-    const findings = validatePlan({ name: 'second' }, { sharedGateway: [stored as unknown as ResolvedPlan] }).findings.filter((f) => f.ruleId === rule.id);
+    const findings = validatePlan({ name: 'second' }, { sharedGateway: [stored as unknown as ResolvedPlan] }).findings.filter((f) =>
+      f.ruleId === rule.id
+    );
     expect(findings.map((f) => f.path)).toEqual(['sharedGateway[0].tunnels[0].awsBgpIp', 'sharedGateway[0].tunnels[0].azureBgpIp']);
     expect(findings[0]).toMatchObject({ catalogue: ['C05'], level: 'error', fix: '169.254.21.1.' });
     expect(findings[0].message).toContain("'169.254.21.2'");
@@ -36,10 +38,17 @@ describe('C05 AwsFirstHostAzureSecondHost', () => {
   test("C05: azure refuses an LNG whose BGP peer address is Azure's own end", () => {
     const view = compliantAzureView();
     const lng = view.localNetworkGateways[2];
-    const changed = { ...view, localNetworkGateways: view.localNetworkGateways.map((l) => (l === lng ? { ...l, bgpPeeringAddress: '169.254.21.6' } : l)) };
+    const changed = {
+      ...view,
+      localNetworkGateways: view.localNetworkGateways.map((l) => (l === lng ? { ...l, bgpPeeringAddress: '169.254.21.6' } : l)),
+    };
     const findings = checkAzure(changed, [rule]);
     expect(findings).toHaveLength(1);
-    expect(findings[0]).toMatchObject({ path: `localNetworkGateway ${lng.name}.bgpPeeringAddress`, catalogue: ['C05'], fix: expect.stringContaining('169.254.21.5') });
+    expect(findings[0]).toMatchObject({
+      path: `localNetworkGateway ${lng.name}.bgpPeeringAddress`,
+      catalogue: ['C05'],
+      fix: expect.stringContaining('169.254.21.5'),
+    });
     expect(findings[0].message).toContain('169.254.21.6');
   });
 
@@ -48,7 +57,10 @@ describe('C05 AwsFirstHostAzureSecondHost', () => {
     const [first, second] = view.gateway.bgpPeeringAddresses;
     const changed = {
       ...view,
-      gateway: { ...view.gateway, bgpPeeringAddresses: [{ ...first, customBgpIpAddresses: ['169.254.21.1', first.customBgpIpAddresses[1]] }, second] },
+      gateway: {
+        ...view.gateway,
+        bgpPeeringAddresses: [{ ...first, customBgpIpAddresses: ['169.254.21.1', first.customBgpIpAddresses[1]] }, second],
+      },
     };
     const findings = checkAzure(changed, [rule]);
     const listPath = `gateway ${view.gateway.name}.bgpPeeringAddresses[0].customBgpIpAddresses`;

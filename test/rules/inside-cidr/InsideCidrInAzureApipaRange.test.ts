@@ -37,7 +37,10 @@ describe('C03 InsideCidrInAzureApipaRange', () => {
       ...view,
       gateway: {
         ...view.gateway,
-        bgpPeeringAddresses: [view.gateway.bgpPeeringAddresses[0], { ...peering, customBgpIpAddresses: [peering.customBgpIpAddresses[0], '169.254.30.6'] }],
+        bgpPeeringAddresses: [view.gateway.bgpPeeringAddresses[0], {
+          ...peering,
+          customBgpIpAddresses: [peering.customBgpIpAddresses[0], '169.254.30.6'],
+        }],
       },
     };
     const findings = checkAzure(changed, [rule]);
@@ -52,7 +55,10 @@ describe('C03 InsideCidrInAzureApipaRange', () => {
     const [lng] = view.localNetworkGateways;
     const changed = {
       ...view,
-      connections: [{ ...cn, gatewayCustomBgpIpAddresses: [cn.gatewayCustomBgpIpAddresses[0], { ...cn.gatewayCustomBgpIpAddresses[1], customBgpIpAddress: '169.254.0.2' }] }, ...view.connections.slice(1)],
+      connections: [{
+        ...cn,
+        gatewayCustomBgpIpAddresses: [cn.gatewayCustomBgpIpAddresses[0], { ...cn.gatewayCustomBgpIpAddresses[1], customBgpIpAddress: '169.254.0.2' }],
+      }, ...view.connections.slice(1)],
       localNetworkGateways: [{ ...lng, bgpPeeringAddress: '10.0.0.1' }, ...view.localNetworkGateways.slice(1)],
     };
     const paths = checkAzure(changed, [rule]).map((f) => f.path);

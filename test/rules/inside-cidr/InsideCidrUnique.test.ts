@@ -49,7 +49,9 @@ describe('C04 InsideCidrUnique', () => {
 
   test('C04: plan refuses a CIDR another plan on the same Azure gateway already has', () => {
     const first = planVpn({ name: 'vpc-a' });
-    const findings = findingsOf({ name: 'vpc-b', tunnels: [{ azureInstance: 0, awsTunnel: 2, insideCidr: first.tunnels[1].insideCidr }] }, { sharedGateway: [first] });
+    const findings = findingsOf({ name: 'vpc-b', tunnels: [{ azureInstance: 0, awsTunnel: 2, insideCidr: first.tunnels[1].insideCidr }] }, {
+      sharedGateway: [first],
+    });
     expect(findings).toHaveLength(1);
     expect(findings[0].message).toContain("plan 'vpc-a'");
     expect(findings[0].message).toContain(first.tunnels[1].insideCidr);

@@ -17,11 +17,13 @@ describe('C04 InsideCidrUnique per transit gateway', () => {
     expect(check(view)).toEqual([]);
   });
 
-  test('C04: the constructs\' two connections repeating a /30 on their TGW are refused, naming the gateway and the other connection', () => {
+  test("C04: the constructs' two connections repeating a /30 on their TGW are refused, naming the gateway and the other connection", () => {
     const { view } = tgwStack({ connectionProps: (n) => tunnels(`169.254.21.${(n - 1) * 4}/30`, '169.254.22.0/30') });
     const findings = check(view);
     expect(findings.map((f) => [f.path, f.level, f.catalogue])).toEqual([['Connection2', 'error', ['C04']]]);
-    expect(findings[0].message).toMatch(/VpnTunnelOptionsSpecifications\[1\]\.TunnelInsideCidr '169\.254\.22\.0\/30' overlaps .*Connection1.* on the same TransitGatewayId Tgw/);
+    expect(findings[0].message).toMatch(
+      /VpnTunnelOptionsSpecifications\[1\]\.TunnelInsideCidr '169\.254\.22\.0\/30' overlaps .*Connection1.* on the same TransitGatewayId Tgw/,
+    );
   });
 
   test('C04: an overlapping block (not only an equal one) on one TGW is refused', () => {
@@ -33,8 +35,18 @@ describe('C04 InsideCidrUnique per transit gateway', () => {
     const view = synthView((stack) => {
       const tgw = new ec2.CfnTransitGateway(stack, 'Tgw', {});
       const cgw = new ec2.CfnCustomerGateway(stack, 'Cgw', { type: 'ipsec.1', bgpAsn: 65515, ipAddress: '198.51.100.1' });
-      new ec2.CfnVPNConnection(stack, 'ByRef', { type: 'ipsec.1', customerGatewayId: cgw.ref, transitGatewayId: tgw.ref, ...tunnels('169.254.21.0/30') });
-      new ec2.CfnVPNConnection(stack, 'ByGetAtt', { type: 'ipsec.1', customerGatewayId: cgw.ref, transitGatewayId: tgw.attrId, ...tunnels('169.254.21.0/30') });
+      new ec2.CfnVPNConnection(stack, 'ByRef', {
+        type: 'ipsec.1',
+        customerGatewayId: cgw.ref,
+        transitGatewayId: tgw.ref,
+        ...tunnels('169.254.21.0/30'),
+      });
+      new ec2.CfnVPNConnection(stack, 'ByGetAtt', {
+        type: 'ipsec.1',
+        customerGatewayId: cgw.ref,
+        transitGatewayId: tgw.attrId,
+        ...tunnels('169.254.21.0/30'),
+      });
     });
     expect(check(view).map((f) => f.path)).toEqual(['ByGetAtt']);
   });
@@ -42,9 +54,24 @@ describe('C04 InsideCidrUnique per transit gateway', () => {
   test('C04: the same /30 on a TGW and on a VGW, or on two TGWs, passes (uniqueness is per gateway)', () => {
     const view = synthView((stack) => {
       const cgw = new ec2.CfnCustomerGateway(stack, 'Cgw', { type: 'ipsec.1', bgpAsn: 65515, ipAddress: '198.51.100.1' });
-      new ec2.CfnVPNConnection(stack, 'OnTgwA', { type: 'ipsec.1', customerGatewayId: cgw.ref, transitGatewayId: 'tgw-0000000000000000a', ...tunnels('169.254.21.0/30') });
-      new ec2.CfnVPNConnection(stack, 'OnTgwB', { type: 'ipsec.1', customerGatewayId: cgw.ref, transitGatewayId: 'tgw-0000000000000000b', ...tunnels('169.254.21.0/30') });
-      new ec2.CfnVPNConnection(stack, 'OnVgw', { type: 'ipsec.1', customerGatewayId: cgw.ref, vpnGatewayId: 'vgw-0000000000000000a', ...tunnels('169.254.21.0/30') });
+      new ec2.CfnVPNConnection(stack, 'OnTgwA', {
+        type: 'ipsec.1',
+        customerGatewayId: cgw.ref,
+        transitGatewayId: 'tgw-0000000000000000a',
+        ...tunnels('169.254.21.0/30'),
+      });
+      new ec2.CfnVPNConnection(stack, 'OnTgwB', {
+        type: 'ipsec.1',
+        customerGatewayId: cgw.ref,
+        transitGatewayId: 'tgw-0000000000000000b',
+        ...tunnels('169.254.21.0/30'),
+      });
+      new ec2.CfnVPNConnection(stack, 'OnVgw', {
+        type: 'ipsec.1',
+        customerGatewayId: cgw.ref,
+        vpnGatewayId: 'vgw-0000000000000000a',
+        ...tunnels('169.254.21.0/30'),
+      });
     });
     expect(check(view)).toEqual([]);
   });
@@ -53,7 +80,12 @@ describe('C04 InsideCidrUnique per transit gateway', () => {
     const view = synthView((stack) => {
       const cgw = new ec2.CfnCustomerGateway(stack, 'Cgw', { type: 'ipsec.1', bgpAsn: 65515, ipAddress: '198.51.100.1' });
       for (const id of ['First', 'Second']) {
-        new ec2.CfnVPNConnection(stack, id, { type: 'ipsec.1', customerGatewayId: cgw.ref, transitGatewayId: 'tgw-0123456789abcdef0', ...tunnels('169.254.21.4/30') });
+        new ec2.CfnVPNConnection(stack, id, {
+          type: 'ipsec.1',
+          customerGatewayId: cgw.ref,
+          transitGatewayId: 'tgw-0123456789abcdef0',
+          ...tunnels('169.254.21.4/30'),
+        });
       }
     });
     const findings = check(view);

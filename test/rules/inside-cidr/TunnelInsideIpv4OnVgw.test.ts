@@ -40,8 +40,11 @@ describe('C06 TunnelInsideIpv4OnVgw', () => {
   });
 
   test('C06: cfn accepts an IPv4 connection on a VGW and an IPv6 one on a transit gateway', () => {
-    expect(checkCfn(view('vgw', { tunnelInsideIpVersion: 'ipv4', vpnTunnelOptionsSpecifications: [{ tunnelInsideCidr: '169.254.21.0/30' }] }), [rule])).toEqual([]);
-    expect(checkCfn(view('tgw', { tunnelInsideIpVersion: 'ipv6', vpnTunnelOptionsSpecifications: [{ tunnelInsideIpv6Cidr: 'fd00::/126' }] }), [rule])).toEqual([]);
+    expect(
+      checkCfn(view('vgw', { tunnelInsideIpVersion: 'ipv4', vpnTunnelOptionsSpecifications: [{ tunnelInsideCidr: '169.254.21.0/30' }] }), [rule]),
+    ).toEqual([]);
+    expect(checkCfn(view('tgw', { tunnelInsideIpVersion: 'ipv6', vpnTunnelOptionsSpecifications: [{ tunnelInsideIpv6Cidr: 'fd00::/126' }] }), [rule]))
+      .toEqual([]);
   });
 
   test('C06: cfn refuses IPv6 inside addressing on a VGW, with every offending property', () => {

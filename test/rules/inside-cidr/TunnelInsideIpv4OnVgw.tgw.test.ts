@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { validatePlan } from '../../../lib/check/validate';
 
 const BASE = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'vpn-plan.json'), 'utf8'));
-const c06 = (aws: Record<string, unknown>) => validatePlan({ ...BASE, aws: { ...BASE.aws, tunnelInsideIpVersion: 'ipv6', ...aws } }).findings.filter((f) => f.catalogue.includes('C06'));
+const c06 = (aws: Record<string, unknown>) =>
+  validatePlan({ ...BASE, aws: { ...BASE.aws, tunnelInsideIpVersion: 'ipv6', ...aws } }).findings.filter((f) => f.catalogue.includes('C06'));
 
 describe('C06 TunnelInsideIpv4OnVgw and the transit gateway target', () => {
   test("C06: 'ipv6' on a TGW target is refused because the Azure peer's BGP addresses are IPv4 APIPA", () => {

@@ -25,7 +25,12 @@ describe('DeadPeerDetectionOnBothEnds', () => {
   test('C21: below AWS minimum 30 s is an error (CloudFormation refuses it), not a mere warning', () => {
     const findings = ofRule({ ipsec: { dpdTimeoutSeconds: 10 } });
     expect(findings).toHaveLength(1);
-    expect(findings[0]).toMatchObject({ path: 'ipsec.dpdTimeoutSeconds', ruleId: 'DeadPeerDetectionOnBothEnds', catalogue: ['C21', 'C20'], level: 'error' });
+    expect(findings[0]).toMatchObject({
+      path: 'ipsec.dpdTimeoutSeconds',
+      ruleId: 'DeadPeerDetectionOnBothEnds',
+      catalogue: ['C21', 'C20'],
+      level: 'error',
+    });
     expect(findings[0].message).toContain('10 s');
     expect(findings[0].fix).toContain('30–3600');
   });
@@ -84,7 +89,11 @@ describe('DeadPeerDetectionOnBothEnds', () => {
     const findings = checkAzure({ ...view, awsPeer: { ...view.awsPeer, dpdTimeoutAction: 'clear' } }, rule);
     expect(findings.map((f) => [f.path, f.level])).toEqual(view.connections.map((c) => [`connection ${c.name}.connectionMode`, 'error']));
     expect(findings[0].fix).toContain("'restart'");
-    const initiating = { ...view, connections: view.connections.map((c) => ({ ...c, connectionMode: 'Default' })), awsPeer: { ...view.awsPeer, dpdTimeoutAction: 'clear' } };
+    const initiating = {
+      ...view,
+      connections: view.connections.map((c) => ({ ...c, connectionMode: 'Default' })),
+      awsPeer: { ...view.awsPeer, dpdTimeoutAction: 'clear' },
+    };
     expect(checkAzure(initiating, rule)).toEqual([]);
   });
 });

@@ -14,7 +14,12 @@ const ofRule = (input: unknown) => validatePlan(input).findings.filter((f) => f.
 function connection(stack: Stack, spec: ec2.CfnVPNConnection.VpnTunnelOptionsSpecificationProperty): void {
   const vgw = new ec2.CfnVPNGateway(stack, 'Vgw', { type: 'ipsec.1' });
   const cgw = new ec2.CfnCustomerGateway(stack, 'Cgw', { type: 'ipsec.1', bgpAsn: 65000, ipAddress: '203.0.113.10' });
-  new ec2.CfnVPNConnection(stack, 'Connection', { type: 'ipsec.1', customerGatewayId: cgw.ref, vpnGatewayId: vgw.ref, vpnTunnelOptionsSpecifications: [spec] });
+  new ec2.CfnVPNConnection(stack, 'Connection', {
+    type: 'ipsec.1',
+    customerGatewayId: cgw.ref,
+    vpnGatewayId: vgw.ref,
+    vpnTunnelOptionsSpecifications: [spec],
+  });
 }
 
 function withPolicy(change: Partial<AzureIpsecPolicyView>): AzureView {
@@ -56,14 +61,18 @@ describe('IkeParametersMatch', () => {
   });
 
   test('C24: lifetimes outside AWS ranges or phase 2 not below phase 1 are errors', () => {
-    expect(ofRule({ ipsec: { phase2: { lifetimeSeconds: 7200 } } }).map((f) => f.message)).toEqual([expect.stringContaining('outside AWS\'s phase2 range 900–3600')]);
+    expect(ofRule({ ipsec: { phase2: { lifetimeSeconds: 7200 } } }).map((f) => f.message)).toEqual([
+      expect.stringContaining("outside AWS's phase2 range 900–3600"),
+    ]);
     const phase1 = ofRule({ ipsec: { phase1: { lifetimeSeconds: 3600 } } });
     expect(phase1.map((f) => f.path)).toEqual(['ipsec.phase2.lifetimeSeconds']);
     expect(phase1[0].message).toContain('not below the phase 1 lifetime 3600');
   });
 
   test("C24: any phase 1 lifetime AWS accepts (900–28800 s) is valid: Azure's fixed 28800 s IKE SA lifetime is local and need not match", () => {
-    expect(ofRule({ ipsec: { phase1: { lifetimeSeconds: 900 }, phase2: { lifetimeSeconds: 899 } } }).map((f) => f.path)).toEqual(['ipsec.phase2.lifetimeSeconds']);
+    expect(ofRule({ ipsec: { phase1: { lifetimeSeconds: 900 }, phase2: { lifetimeSeconds: 899 } } }).map((f) => f.path)).toEqual([
+      'ipsec.phase2.lifetimeSeconds',
+    ]);
     expect(ofRule({ ipsec: { phase1: { lifetimeSeconds: 14400 } } })).toEqual([]);
     expect(ofRule({ ipsec: { phase1: { lifetimeSeconds: 28800 } } })).toEqual([]);
     // Exactly 900 s is AWS's minimum; phase 2 must still be below it, and phase 2's own minimum is 900 s too.
@@ -82,18 +91,32 @@ describe('IkeParametersMatch', () => {
   });
 
   test('C24: tunnel options in AWS lists with phase 2 below phase 1 pass', () => {
-    expect(checkCfn(synthView((s) => connection(s, {
-      phase1DhGroupNumbers: [{ value: 14 }, { value: 20 }], phase2EncryptionAlgorithms: [{ value: 'AES256-GCM-16' }],
-      phase1LifetimeSeconds: 28800, phase2LifetimeSeconds: 3600,
-    })), rule)).toEqual([]);
+    expect(checkCfn(
+      synthView((s) =>
+        connection(s, {
+          phase1DhGroupNumbers: [{ value: 14 }, { value: 20 }],
+          phase2EncryptionAlgorithms: [{ value: 'AES256-GCM-16' }],
+          phase1LifetimeSeconds: 28800,
+          phase2LifetimeSeconds: 3600,
+        })
+      ),
+      rule,
+    )).toEqual([]);
   });
 
   test('C24: a phase 1 DH group outside the AWS list and phase 2 lifetime ≥ phase 1 are errors', () => {
     // CDK's own template validation also warns about group 5 on the console; the rule must report it as an error.
     const consoleError = jest.spyOn(console, 'error').mockImplementation(() => undefined);
-    const findings = checkCfn(synthView((s) => connection(s, {
-      phase1DhGroupNumbers: [{ value: 14 }, { value: 5 }], phase1LifetimeSeconds: 1800, phase2LifetimeSeconds: 1800,
-    })), rule);
+    const findings = checkCfn(
+      synthView((s) =>
+        connection(s, {
+          phase1DhGroupNumbers: [{ value: 14 }, { value: 5 }],
+          phase1LifetimeSeconds: 1800,
+          phase2LifetimeSeconds: 1800,
+        })
+      ),
+      rule,
+    );
     expect(findings.map((f) => f.path)).toEqual(['Connection', 'Connection']);
     expect(findings[0].message).toContain('VpnTunnelOptionsSpecifications[0].Phase1DHGroupNumbers contains 5');
     expect(findings[1].message).toContain('Phase2LifetimeSeconds (1800) is not below Phase1LifetimeSeconds (1800)');
@@ -121,9 +144,16 @@ describe('IkeParametersMatch', () => {
 
   test('C24: cfn: unknown algorithm and IKE version names are errors naming the property and the values AWS accepts', () => {
     const quiet = jest.spyOn(console, 'error').mockImplementation(() => undefined);
-    const findings = checkCfn(synthView((s) => connection(s, {
-      ikeVersions: [{ value: 'ikev3' }], phase1EncryptionAlgorithms: [{ value: '3DES' }], phase2IntegrityAlgorithms: [{ value: 'MD5' }],
-    })), rule);
+    const findings = checkCfn(
+      synthView((s) =>
+        connection(s, {
+          ikeVersions: [{ value: 'ikev3' }],
+          phase1EncryptionAlgorithms: [{ value: '3DES' }],
+          phase2IntegrityAlgorithms: [{ value: 'MD5' }],
+        })
+      ),
+      rule,
+    );
     quiet.mockRestore();
     expect(findings.map((f) => f.message)).toEqual([
       expect.stringContaining('[0].IKEVersions contains "ikev3"'),
@@ -136,12 +166,16 @@ describe('IkeParametersMatch', () => {
 
   test('C24: cfn: rekey margin (60 to half the phase 2 lifetime), fuzz (0–100) and replay window (64–2048) at their bounds pass', () => {
     expect(checkCfn(synthView((s) => connection(s, { rekeyMarginTimeSeconds: 60, rekeyFuzzPercentage: 0, replayWindowSize: 64 })), rule)).toEqual([]);
-    expect(checkCfn(synthView((s) => connection(s, { rekeyMarginTimeSeconds: 1800, rekeyFuzzPercentage: 100, replayWindowSize: 2048 })), rule)).toEqual([]);
+    expect(checkCfn(synthView((s) => connection(s, { rekeyMarginTimeSeconds: 1800, rekeyFuzzPercentage: 100, replayWindowSize: 2048 })), rule))
+      .toEqual([]);
     expect(checkCfn(synthView((s) => connection(s, { phase2LifetimeSeconds: 1200, rekeyMarginTimeSeconds: 600 })), rule)).toEqual([]);
   });
 
   test('C24: cfn: rekey margin, fuzz and replay window outside what AWS accepts are errors', () => {
-    const findings = checkCfn(synthView((s) => connection(s, { rekeyMarginTimeSeconds: 59, rekeyFuzzPercentage: 101, replayWindowSize: 4096 })), rule);
+    const findings = checkCfn(
+      synthView((s) => connection(s, { rekeyMarginTimeSeconds: 59, rekeyFuzzPercentage: 101, replayWindowSize: 4096 })),
+      rule,
+    );
     expect(findings.map((f) => f.message)).toEqual([
       expect.stringContaining('RekeyMarginTimeSeconds is 59; AWS accepts 60 to half of Phase2LifetimeSeconds (3600 s → 1800)'),
       expect.stringContaining('RekeyFuzzPercentage is 101, outside 0–100'),
@@ -149,19 +183,25 @@ describe('IkeParametersMatch', () => {
     ]);
     // Half the phase 2 lifetime bounds the margin: 601 s with a 1200 s phase 2 lifetime is refused.
     const margin = checkCfn(synthView((s) => connection(s, { phase2LifetimeSeconds: 1200, rekeyMarginTimeSeconds: 601 })), rule);
-    expect(margin.map((f) => f.fix)).toEqual(['a value in 60–600; AWS\'s default is 270.']);
+    expect(margin.map((f) => f.fix)).toEqual(["a value in 60–600; AWS's default is 270."]);
   });
 
   test('C24: an Azure DH group or PFS None that AWS does not offer is an error with the valid values', () => {
     const findings = checkAzure(withPolicy({ dhGroup: 'DHGroup1', pfsGroup: 'None' }), rule);
-    expect(findings.map((f) => f.path)).toEqual(['connection cn-Instance0Tunnel1.ipsecPolicies[0].dhGroup', 'connection cn-Instance0Tunnel1.ipsecPolicies[0].pfsGroup']);
+    expect(findings.map((f) => f.path)).toEqual([
+      'connection cn-Instance0Tunnel1.ipsecPolicies[0].dhGroup',
+      'connection cn-Instance0Tunnel1.ipsecPolicies[0].pfsGroup',
+    ]);
     expect(findings[0].fix).toContain('DHGroup14');
     expect(findings[1].fix).toContain('PFS2048');
   });
 
   test('C24: GCM encryption with non-GCM integrity, an SA lifetime Azure refuses, or no policy at all are errors', () => {
     const gcm = checkAzure(withPolicy({ ipsecEncryption: 'GCMAES256', ipsecIntegrity: 'SHA256', saLifeTimeSeconds: 299 }), rule);
-    expect(gcm.map((f) => f.path)).toEqual(['connection cn-Instance0Tunnel1.ipsecPolicies[0].ipsecEncryption', 'connection cn-Instance0Tunnel1.ipsecPolicies[0].saLifeTimeSeconds']);
+    expect(gcm.map((f) => f.path)).toEqual([
+      'connection cn-Instance0Tunnel1.ipsecPolicies[0].ipsecEncryption',
+      'connection cn-Instance0Tunnel1.ipsecPolicies[0].saLifeTimeSeconds',
+    ]);
     expect(gcm[0].fix).toContain('GCMAES256/GCMAES256');
     expect(gcm[1].message).toContain("below Azure's minimum Quick Mode SA lifetime of 300 s");
     const view = compliantAzureView();
@@ -171,11 +211,20 @@ describe('IkeParametersMatch', () => {
 
   test('C24: cfn: a value AWS does not allow is reported in each of the seven tunnel-option lists, naming the list', () => {
     const quiet = jest.spyOn(console, 'error').mockImplementation(() => undefined);
-    const findings = checkCfn(synthView((s) => connection(s, {
-      ikeVersions: [{ value: 'ikev3' }],
-      phase1EncryptionAlgorithms: [{ value: 'DES' }], phase1IntegrityAlgorithms: [{ value: 'MD5' }], phase1DhGroupNumbers: [{ value: 1 }],
-      phase2EncryptionAlgorithms: [{ value: '3DES' }], phase2IntegrityAlgorithms: [{ value: 'SHA2-224' }], phase2DhGroupNumbers: [{ value: 13 }],
-    })), rule);
+    const findings = checkCfn(
+      synthView((s) =>
+        connection(s, {
+          ikeVersions: [{ value: 'ikev3' }],
+          phase1EncryptionAlgorithms: [{ value: 'DES' }],
+          phase1IntegrityAlgorithms: [{ value: 'MD5' }],
+          phase1DhGroupNumbers: [{ value: 1 }],
+          phase2EncryptionAlgorithms: [{ value: '3DES' }],
+          phase2IntegrityAlgorithms: [{ value: 'SHA2-224' }],
+          phase2DhGroupNumbers: [{ value: 13 }],
+        })
+      ),
+      rule,
+    );
     quiet.mockRestore();
     expect(findings.map((f) => f.message.replace(/,.*$/, ''))).toEqual([
       'VpnTunnelOptionsSpecifications[0].IKEVersions contains "ikev3"',
@@ -205,7 +254,11 @@ function awsEverywhere(): ec2.CfnVPNConnection.VpnTunnelOptionsSpecificationProp
   const list = <T>(values: readonly T[]) => values.map((value) => ({ value }));
   return {
     ikeVersions: list(AWS_IKE_VERSIONS),
-    phase1EncryptionAlgorithms: list(AWS_ENCRYPTION), phase1IntegrityAlgorithms: list(AWS_INTEGRITY), phase1DhGroupNumbers: list(AWS_PHASE1_DH),
-    phase2EncryptionAlgorithms: list(AWS_ENCRYPTION), phase2IntegrityAlgorithms: list(AWS_INTEGRITY), phase2DhGroupNumbers: list(AWS_PHASE2_DH),
+    phase1EncryptionAlgorithms: list(AWS_ENCRYPTION),
+    phase1IntegrityAlgorithms: list(AWS_INTEGRITY),
+    phase1DhGroupNumbers: list(AWS_PHASE1_DH),
+    phase2EncryptionAlgorithms: list(AWS_ENCRYPTION),
+    phase2IntegrityAlgorithms: list(AWS_INTEGRITY),
+    phase2DhGroupNumbers: list(AWS_PHASE2_DH),
   };
 }

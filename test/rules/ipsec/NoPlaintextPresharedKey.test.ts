@@ -15,7 +15,10 @@ function connection(stack: Stack, keys: (string | undefined)[] | undefined, preS
   const vgw = new ec2.CfnVPNGateway(stack, 'Vgw', { type: 'ipsec.1' });
   const cgw = new ec2.CfnCustomerGateway(stack, 'Cgw', { type: 'ipsec.1', bgpAsn: 65000, ipAddress: '203.0.113.10' });
   new ec2.CfnVPNConnection(stack, 'Connection', {
-    type: 'ipsec.1', customerGatewayId: cgw.ref, vpnGatewayId: vgw.ref, preSharedKeyStorage,
+    type: 'ipsec.1',
+    customerGatewayId: cgw.ref,
+    vpnGatewayId: vgw.ref,
+    preSharedKeyStorage,
     vpnTunnelOptionsSpecifications: keys?.map((preSharedKey) => ({ preSharedKey })),
   });
 }
@@ -32,7 +35,7 @@ describe('NoPlaintextPresharedKey', () => {
       const secret = new secretsmanager.Secret(s, 'Tunnel2Key');
       connection(s, [imported, secret.secretValueFromJson('psk').unsafeUnwrap()]);
     });
-    const keys = view.resources.find((r) => r.logicalId === 'Connection')?.properties.VpnTunnelOptionsSpecifications as { PreSharedKey: unknown }[];
+    const keys = view.resources.find((r) => r.logicalId === 'Connection')?.properties.VpnTunnelOptionsSpecifications as { PreSharedKey: unknown; }[];
     expect(keys[1].PreSharedKey).toHaveProperty(['Fn::Join']); // the case the rule must see through
     expect(checkCfn(view, rule)).toEqual([]);
   });
@@ -43,7 +46,10 @@ describe('NoPlaintextPresharedKey', () => {
   });
 
   test('C23: a literal key is an error that does not repeat the key, even with PreSharedKeyStorage', () => {
-    const findings = checkCfn(synthView((s) => connection(s, [fakeKey, SecretValue.secretsManager('vpn/t2').unsafeUnwrap()], 'SecretsManager')), rule);
+    const findings = checkCfn(
+      synthView((s) => connection(s, [fakeKey, SecretValue.secretsManager('vpn/t2').unsafeUnwrap()], 'SecretsManager')),
+      rule,
+    );
     expect(findings).toHaveLength(1);
     expect(findings[0]).toMatchObject({ path: 'Connection', ruleId: 'NoPlaintextPresharedKey', catalogue: ['C23'], level: 'error' });
     expect(findings[0].message).toContain('VpnTunnelOptionsSpecifications[0].PreSharedKey is a literal');
@@ -51,7 +57,10 @@ describe('NoPlaintextPresharedKey', () => {
   });
 
   test('C23: an SSM parameter reference is not Secrets Manager: an error', () => {
-    const findings = checkCfn(synthView((s) => connection(s, ['{{resolve:ssm:/vpn/tunnel1}}', SecretValue.secretsManager('vpn/t2').unsafeUnwrap()])), rule);
+    const findings = checkCfn(
+      synthView((s) => connection(s, ['{{resolve:ssm:/vpn/tunnel1}}', SecretValue.secretsManager('vpn/t2').unsafeUnwrap()])),
+      rule,
+    );
     expect(findings.map((f) => f.message)).toEqual([expect.stringContaining('not a Secrets Manager dynamic reference')]);
   });
 
@@ -62,7 +71,10 @@ describe('NoPlaintextPresharedKey', () => {
 
   test('C23: an Azure shared key that is not a Pulumi secret is an error', () => {
     const view = compliantAzureView();
-    const findings = checkAzure({ ...view, connections: view.connections.map((c, i) => (i === 3 ? { ...c, sharedKey: { isSecret: false } } : c)) }, rule);
+    const findings = checkAzure(
+      { ...view, connections: view.connections.map((c, i) => (i === 3 ? { ...c, sharedKey: { isSecret: false } } : c)) },
+      rule,
+    );
     expect(findings).toHaveLength(1);
     expect(findings[0]).toMatchObject({ path: 'connection cn-Instance1Tunnel2.sharedKey', level: 'error' });
     expect(findings[0].fix).toContain('pulumi.secret');

@@ -18,7 +18,9 @@ function connection(stack: Stack, keys: string[]): void {
   const vgw = new ec2.CfnVPNGateway(stack, 'Vgw', { type: 'ipsec.1' });
   const cgw = new ec2.CfnCustomerGateway(stack, 'Cgw', { type: 'ipsec.1', bgpAsn: 65000, ipAddress: '203.0.113.10' });
   new ec2.CfnVPNConnection(stack, 'Connection', {
-    type: 'ipsec.1', customerGatewayId: cgw.ref, vpnGatewayId: vgw.ref,
+    type: 'ipsec.1',
+    customerGatewayId: cgw.ref,
+    vpnGatewayId: vgw.ref,
     vpnTunnelOptionsSpecifications: keys.map((preSharedKey) => ({ preSharedKey })),
   });
 }
@@ -78,7 +80,10 @@ describe('PresharedKeyFormat', () => {
     const view = compliantAzureView();
     const changed: AzureView = {
       ...view,
-      connections: view.connections.map((c, i) => (i === 0 ? { ...c, sharedKey: { isSecret: true, formatProblems: presharedKeyFormatProblems(fakeInvalidKey) } } : c)),
+      connections: view.connections.map((
+        c,
+        i,
+      ) => (i === 0 ? { ...c, sharedKey: { isSecret: true, formatProblems: presharedKeyFormatProblems(fakeInvalidKey) } } : c)),
     };
     const findings = checkAzure(changed, rule);
     expect(findings.map((f) => f.path)).toEqual(['connection cn-Instance0Tunnel1.sharedKey', 'connection cn-Instance0Tunnel1.sharedKey']);
@@ -89,7 +94,10 @@ describe('PresharedKeyFormat', () => {
     const view = compliantAzureView();
     const connections = view.connections.map((c) => ({
       ...c,
-      sharedKey: { ...c.sharedKey, sameKeyAs: c.tunnelId === 'Instance0Tunnel1' ? ['Instance1Tunnel1'] : c.tunnelId === 'Instance1Tunnel1' ? ['Instance0Tunnel1'] : [] },
+      sharedKey: {
+        ...c.sharedKey,
+        sameKeyAs: c.tunnelId === 'Instance0Tunnel1' ? ['Instance1Tunnel1'] : c.tunnelId === 'Instance1Tunnel1' ? ['Instance0Tunnel1'] : [],
+      },
     }));
     const findings = checkAzure({ ...view, connections }, rule);
     expect(findings.map((f) => [f.path, f.catalogue, f.level])).toEqual([

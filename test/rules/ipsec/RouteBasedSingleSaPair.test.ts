@@ -11,7 +11,13 @@ const rule = [RouteBasedSingleSaPair];
 function connection(stack: Stack, localIpv4NetworkCidr?: string, remoteIpv4NetworkCidr?: string): void {
   const vgw = new ec2.CfnVPNGateway(stack, 'Vgw', { type: 'ipsec.1' });
   const cgw = new ec2.CfnCustomerGateway(stack, 'Cgw', { type: 'ipsec.1', bgpAsn: 65000, ipAddress: '203.0.113.10' });
-  new ec2.CfnVPNConnection(stack, 'Connection', { type: 'ipsec.1', customerGatewayId: cgw.ref, vpnGatewayId: vgw.ref, localIpv4NetworkCidr, remoteIpv4NetworkCidr });
+  new ec2.CfnVPNConnection(stack, 'Connection', {
+    type: 'ipsec.1',
+    customerGatewayId: cgw.ref,
+    vpnGatewayId: vgw.ref,
+    localIpv4NetworkCidr,
+    remoteIpv4NetworkCidr,
+  });
 }
 
 describe('RouteBasedSingleSaPair', () => {
@@ -36,7 +42,10 @@ describe('RouteBasedSingleSaPair', () => {
 
   test('C26: usePolicyBasedTrafficSelectors true on an Azure connection is an error', () => {
     const view = compliantAzureView();
-    const findings = checkAzure({ ...view, connections: view.connections.map((c, i) => (i === 0 ? { ...c, usePolicyBasedTrafficSelectors: true } : c)) }, rule);
+    const findings = checkAzure({
+      ...view,
+      connections: view.connections.map((c, i) => (i === 0 ? { ...c, usePolicyBasedTrafficSelectors: true } : c)),
+    }, rule);
     expect(findings.map((f) => f.path)).toEqual(['connection cn-Instance0Tunnel1.usePolicyBasedTrafficSelectors']);
     expect(findings[0].fix).toBe('false.');
   });

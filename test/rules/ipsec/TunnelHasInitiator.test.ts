@@ -74,6 +74,8 @@ describe('TunnelHasInitiator', () => {
     const allDefault = { ...view, awsPeer: adding, connections: view.connections.map((c) => ({ ...c, connectionMode: 'Default' })) };
     expect(checkAzure(allDefault, rule)).toEqual([]);
     const mixed = { ...allDefault, connections: allDefault.connections.map((c, i) => (i === 2 ? { ...c, connectionMode: 'ResponderOnly' } : c)) };
-    expect(checkAzure(mixed, rule).map((f) => [f.path, f.catalogue, f.level])).toEqual([[`connection ${view.connections[2].name}.connectionMode`, ['C20'], 'error']]);
+    expect(checkAzure(mixed, rule).map((f) => [f.path, f.catalogue, f.level])).toEqual([[`connection ${view.connections[2].name}.connectionMode`, [
+      'C20',
+    ], 'error']]);
   });
 });

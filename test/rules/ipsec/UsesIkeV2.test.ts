@@ -12,7 +12,9 @@ function connection(stack: Stack, ikeVersions?: string[]): void {
   const vgw = new ec2.CfnVPNGateway(stack, 'Vgw', { type: 'ipsec.1' });
   const cgw = new ec2.CfnCustomerGateway(stack, 'Cgw', { type: 'ipsec.1', bgpAsn: 65000, ipAddress: '203.0.113.10' });
   new ec2.CfnVPNConnection(stack, 'Connection', {
-    type: 'ipsec.1', customerGatewayId: cgw.ref, vpnGatewayId: vgw.ref,
+    type: 'ipsec.1',
+    customerGatewayId: cgw.ref,
+    vpnGatewayId: vgw.ref,
     vpnTunnelOptionsSpecifications: [{ ikeVersions: ikeVersions?.map((value) => ({ value })) }, {}],
   });
 }
@@ -46,7 +48,10 @@ describe('UsesIkeV2', () => {
 
   test('C25: an IKEv1 Azure connection is an error', () => {
     const view = compliantAzureView();
-    const findings = checkAzure({ ...view, connections: view.connections.map((c, i) => (i === 1 ? { ...c, connectionProtocol: 'IKEv1' } : c)) }, rule);
+    const findings = checkAzure(
+      { ...view, connections: view.connections.map((c, i) => (i === 1 ? { ...c, connectionProtocol: 'IKEv1' } : c)) },
+      rule,
+    );
     expect(findings.map((f) => f.path)).toEqual(['connection cn-Instance0Tunnel2.connectionProtocol']);
   });
 });

@@ -14,13 +14,18 @@ import { synthView } from '../fixtures';
 const check = (view: Parameters<typeof checkCfn>[0]) => checkCfn(view, [RouteTablesRouteToVpnGateway]);
 
 /** One AZ, a public and an isolated subnet, a VPC attachment to a new TGW and (by default) a BGP VPN on it. */
-function handWritten(stack: Stack, options: { withVpnConnection?: boolean } = {}) {
+function handWritten(stack: Stack, options: { withVpnConnection?: boolean; } = {}) {
   const vpc = new ec2.Vpc(stack, 'Vpc', {
-    maxAzs: 1, natGateways: 0,
+    maxAzs: 1,
+    natGateways: 0,
     subnetConfiguration: [{ name: 'Public', subnetType: ec2.SubnetType.PUBLIC }, { name: 'Private', subnetType: ec2.SubnetType.PRIVATE_ISOLATED }],
   });
   const tgw = new ec2.CfnTransitGateway(stack, 'Tgw', { amazonSideAsn: 64512 });
-  const attachment = new ec2.CfnTransitGatewayAttachment(stack, 'Attachment', { transitGatewayId: tgw.ref, vpcId: vpc.vpcId, subnetIds: vpc.isolatedSubnets.map((s) => s.subnetId) });
+  const attachment = new ec2.CfnTransitGatewayAttachment(stack, 'Attachment', {
+    transitGatewayId: tgw.ref,
+    vpcId: vpc.vpcId,
+    subnetIds: vpc.isolatedSubnets.map((s) => s.subnetId),
+  });
   if (options.withVpnConnection ?? true) {
     const cgw = new ec2.CfnCustomerGateway(stack, 'Cgw', { type: 'ipsec.1', bgpAsn: 65515, ipAddress: '198.51.100.1' });
     new ec2.CfnVPNConnection(stack, 'Connection', { type: 'ipsec.1', customerGatewayId: cgw.ref, transitGatewayId: tgw.ref });
@@ -33,7 +38,10 @@ describe('C28 RouteTablesRouteToVpnGateway on transit gateway targets', () => {
     const { view } = tgwStack();
     expect(view.resources.filter((r) => r.type === 'AWS::EC2::Route' && r.properties.TransitGatewayId !== undefined)).toHaveLength(2);
     const findings = check(view);
-    expect(findings.map((f) => [f.level, f.path.replace(/[0-9A-F]{8}$/, '')])).toEqual([['warning', 'VpcPublicSubnet1RouteTable'], ['warning', 'VpcPublicSubnet2RouteTable']]);
+    expect(findings.map((f) => [f.level, f.path.replace(/[0-9A-F]{8}$/, '')])).toEqual([['warning', 'VpcPublicSubnet1RouteTable'], [
+      'warning',
+      'VpcPublicSubnet2RouteTable',
+    ]]);
     expect(findings[0].message).toContain('public subnets cannot reach Azure; acknowledge the warning if that is intended');
   });
 
@@ -41,8 +49,13 @@ describe('C28 RouteTablesRouteToVpnGateway on transit gateway targets', () => {
     const { view } = tgwStack({ routing: { subnets: { subnetType: ec2.SubnetType.PUBLIC } } });
     const findings = check(view);
     expect(findings.map((f) => [f.level, f.catalogue])).toEqual([['error', ['C28']], ['error', ['C28']]]);
-    expect(findings.map((f) => f.path)).toEqual([expect.stringMatching(/^VpcPrivateSubnet1RouteTable/), expect.stringMatching(/^VpcPrivateSubnet2RouteTable/)]);
-    expect(findings[0].message).toMatch(/subnets VpcPrivateSubnet1Subnet\w+\) has no route to the transit gateway Tgw\w*: .*does not propagate into VPC route tables/);
+    expect(findings.map((f) => f.path)).toEqual([
+      expect.stringMatching(/^VpcPrivateSubnet1RouteTable/),
+      expect.stringMatching(/^VpcPrivateSubnet2RouteTable/),
+    ]);
+    expect(findings[0].message).toMatch(
+      /subnets VpcPrivateSubnet1Subnet\w+\) has no route to the transit gateway Tgw\w*: .*does not propagate into VPC route tables/,
+    );
     expect(findings[0].fix).toContain('transitGatewayId');
   });
 
@@ -55,12 +68,17 @@ describe('C28 RouteTablesRouteToVpnGateway on transit gateway targets', () => {
   });
 
   test('C28: hand-written, a route to the TGW in both tables passes; one to another TGW does not count', () => {
-    const routed = (gateway: (tgw: ec2.CfnTransitGateway) => string) => synthView((stack) => {
-      const { vpc, tgw, attachment } = handWritten(stack);
-      [...vpc.publicSubnets, ...vpc.isolatedSubnets].forEach((subnet, i) => {
-        new ec2.CfnRoute(stack, `ToPeer${i}`, { routeTableId: subnet.routeTable.routeTableId, destinationCidrBlock: '10.1.0.0/16', transitGatewayId: gateway(tgw) }).node.addDependency(attachment);
+    const routed = (gateway: (tgw: ec2.CfnTransitGateway) => string) =>
+      synthView((stack) => {
+        const { vpc, tgw, attachment } = handWritten(stack);
+        [...vpc.publicSubnets, ...vpc.isolatedSubnets].forEach((subnet, i) => {
+          new ec2.CfnRoute(stack, `ToPeer${i}`, {
+            routeTableId: subnet.routeTable.routeTableId,
+            destinationCidrBlock: '10.1.0.0/16',
+            transitGatewayId: gateway(tgw),
+          }).node.addDependency(attachment);
+        });
       });
-    });
     expect(check(routed((tgw) => tgw.ref))).toEqual([]);
     expect(check(routed(() => 'tgw-0fedcba9876543210')).map((f) => f.level)).toEqual(['warning', 'error']);
   });

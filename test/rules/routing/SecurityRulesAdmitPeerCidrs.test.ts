@@ -83,7 +83,13 @@ describe('C30 SecurityRulesAdmitPeerCidrs: network ACLs', () => {
     const shadowed = check(
       synthView((stack) => {
         const acl = privateSubnetsAcl(stack, vpnVpc(stack));
-        acl.addEntry('Deny', { ruleNumber: 50, cidr: ec2.AclCidr.ipv4('10.1.2.0/24'), traffic: ec2.AclTraffic.tcpPortRange(2000, 3000), direction: ec2.TrafficDirection.INGRESS, ruleAction: ec2.Action.DENY });
+        acl.addEntry('Deny', {
+          ruleNumber: 50,
+          cidr: ec2.AclCidr.ipv4('10.1.2.0/24'),
+          traffic: ec2.AclTraffic.tcpPortRange(2000, 3000),
+          direction: ec2.TrafficDirection.INGRESS,
+          ruleAction: ec2.Action.DENY,
+        });
         acl.addEntry('In', { ruleNumber: 100, cidr: AZURE, traffic: ec2.AclTraffic.allTraffic(), direction: ec2.TrafficDirection.INGRESS });
         acl.addEntry('Out', { ruleNumber: 100, cidr: AZURE, traffic: ec2.AclTraffic.allTraffic(), direction: ec2.TrafficDirection.EGRESS });
       }),
@@ -102,7 +108,12 @@ describe('C30 deniedTcpPorts (network ACL evaluation)', () => {
   const peer = mustParseIpv4Cidr('10.1.0.0/16');
   const matches = { allow: (c: typeof peer) => contains(c, peer), deny: (c: typeof peer) => overlaps(c, peer) };
   const entry = (ruleNumber: number, allow: boolean, cidr: string, ports: [number, number], protocol = 6): AclEntry => ({
-    ruleNumber, allow, egress: false, protocol, cidr: mustParseIpv4Cidr(cidr), ports,
+    ruleNumber,
+    allow,
+    egress: false,
+    protocol,
+    cidr: mustParseIpv4Cidr(cidr),
+    ports,
   });
 
   test('C30: the first matching entry decides each port: a deny before a broad allow keeps its ports denied', () => {

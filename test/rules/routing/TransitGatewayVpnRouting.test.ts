@@ -64,7 +64,11 @@ describe('C29 TransitGatewayVpnRouting', () => {
       synthView((stack) => {
         const tgw = tgwVpn(stack, {}, true);
         const table = new ec2.CfnTransitGatewayRouteTable(stack, 'Table', { transitGatewayId: tgw.ref });
-        new ec2.CfnTransitGatewayRoute(stack, 'Blackhole', { transitGatewayRouteTableId: table.ref, destinationCidrBlock: '10.1.0.0/16', blackhole: true });
+        new ec2.CfnTransitGatewayRoute(stack, 'Blackhole', {
+          transitGatewayRouteTableId: table.ref,
+          destinationCidrBlock: '10.1.0.0/16',
+          blackhole: true,
+        });
       }),
     );
     expect(findings.map((f) => f.level)).toEqual(['error']);

@@ -16,18 +16,35 @@ const check = (view: Parameters<typeof checkCfn>[0]) => checkCfn(view, [TransitG
 
 /** A TGW without default propagation, a VPC attachment, a route table, two BGP connections and the reader. */
 function handWritten(stack: Stack, staticRoutesOnly = false) {
-  const vpc = new ec2.Vpc(stack, 'Vpc', { maxAzs: 1, natGateways: 0, subnetConfiguration: [{ name: 'Private', subnetType: ec2.SubnetType.PRIVATE_ISOLATED }] });
-  const tgw = new ec2.CfnTransitGateway(stack, 'Tgw', { amazonSideAsn: 64512, defaultRouteTablePropagation: 'disable', defaultRouteTableAssociation: 'disable' });
+  const vpc = new ec2.Vpc(stack, 'Vpc', {
+    maxAzs: 1,
+    natGateways: 0,
+    subnetConfiguration: [{ name: 'Private', subnetType: ec2.SubnetType.PRIVATE_ISOLATED }],
+  });
+  const tgw = new ec2.CfnTransitGateway(stack, 'Tgw', {
+    amazonSideAsn: 64512,
+    defaultRouteTablePropagation: 'disable',
+    defaultRouteTableAssociation: 'disable',
+  });
   const table = new ec2.CfnTransitGatewayRouteTable(stack, 'Table', { transitGatewayId: tgw.ref });
-  const vpcAttachment = new ec2.CfnTransitGatewayVpcAttachment(stack, 'VpcAttachment', { transitGatewayId: tgw.ref, vpcId: vpc.vpcId, subnetIds: vpc.isolatedSubnets.map((s) => s.subnetId) });
+  const vpcAttachment = new ec2.CfnTransitGatewayVpcAttachment(stack, 'VpcAttachment', {
+    transitGatewayId: tgw.ref,
+    vpcId: vpc.vpcId,
+    subnetIds: vpc.isolatedSubnets.map((s) => s.subnetId),
+  });
   const cgw = new ec2.CfnCustomerGateway(stack, 'Cgw', { type: 'ipsec.1', bgpAsn: 65515, ipAddress: '198.51.100.1' });
-  const connections = [1, 2].map((n) => new ec2.CfnVPNConnection(stack, `Connection${n}`, { type: 'ipsec.1', customerGatewayId: cgw.ref, transitGatewayId: tgw.ref, staticRoutesOnly }));
-  const reader = new TransitGatewayAttachmentReader(stack, 'Reader', { transitGatewayId: tgw.ref, connections: connections.map((c, i) => ({ id: `Connection${i + 1}`, connectionId: c.ref })) });
+  const connections = [1, 2].map((n) =>
+    new ec2.CfnVPNConnection(stack, `Connection${n}`, { type: 'ipsec.1', customerGatewayId: cgw.ref, transitGatewayId: tgw.ref, staticRoutesOnly })
+  );
+  const reader = new TransitGatewayAttachmentReader(stack, 'Reader', {
+    transitGatewayId: tgw.ref,
+    connections: connections.map((c, i) => ({ id: `Connection${i + 1}`, connectionId: c.ref })),
+  });
   return { tgw, table, vpcAttachment, connections, reader };
 }
 
 describe('C29 TransitGatewayVpnRouting on transit gateway targets', () => {
-  test('C29: the reader the rule links attachments through is the constructs\' one', () => {
+  test("C29: the reader the rule links attachments through is the constructs' one", () => {
     expect(TGW_ATTACHMENT_READER_RESOURCE_TYPE).toBe('Custom::VpnTransitGatewayAttachmentIds');
   });
 
@@ -45,7 +62,12 @@ describe('C29 TransitGatewayVpnRouting on transit gateway targets', () => {
 
   test('C29: the constructs on an existing gateway (only its id known) pass: its propagation cannot be read', () => {
     const { view } = tgwStack({
-      gateway: (stack) => VpnTransitGateway.fromTransitGatewayAttributes(stack, 'Tgw', { transitGatewayId: 'tgw-0123456789abcdef0', defaultRouteTableAssociation: false, defaultRouteTablePropagation: false }),
+      gateway: (stack) =>
+        VpnTransitGateway.fromTransitGatewayAttributes(stack, 'Tgw', {
+          transitGatewayId: 'tgw-0123456789abcdef0',
+          defaultRouteTableAssociation: false,
+          defaultRouteTablePropagation: false,
+        }),
     });
     expect(check(view)).toEqual([]);
   });
@@ -60,7 +82,10 @@ describe('C29 TransitGatewayVpnRouting on transit gateway targets', () => {
     const view = synthView((stack) => {
       const { table, reader } = handWritten(stack);
       for (const key of ['Connection1', 'Connection2']) {
-        new ec2.CfnTransitGatewayRouteTablePropagation(stack, `${key}Propagation`, { transitGatewayRouteTableId: table.ref, transitGatewayAttachmentId: reader.attachmentId(key) });
+        new ec2.CfnTransitGatewayRouteTablePropagation(stack, `${key}Propagation`, {
+          transitGatewayRouteTableId: table.ref,
+          transitGatewayAttachmentId: reader.attachmentId(key),
+        });
       }
     });
     expect(check(view)).toEqual([]);
@@ -69,7 +94,10 @@ describe('C29 TransitGatewayVpnRouting on transit gateway targets', () => {
   test('C29: hand-written, only the VPC attachment propagated: both BGP connections are errors (their routes are never installed)', () => {
     const view = synthView((stack) => {
       const { table, vpcAttachment } = handWritten(stack);
-      new ec2.CfnTransitGatewayRouteTablePropagation(stack, 'VpcPropagation', { transitGatewayRouteTableId: table.ref, transitGatewayAttachmentId: vpcAttachment.ref });
+      new ec2.CfnTransitGatewayRouteTablePropagation(stack, 'VpcPropagation', {
+        transitGatewayRouteTableId: table.ref,
+        transitGatewayAttachmentId: vpcAttachment.ref,
+      });
     });
     const findings = check(view);
     expect(findings.map((f) => [f.path, f.level])).toEqual([['Connection1', 'error'], ['Connection2', 'error']]);
@@ -79,7 +107,10 @@ describe('C29 TransitGatewayVpnRouting on transit gateway targets', () => {
   test("C29: hand-written, only connection 1's attachment propagated: connection 2 is an error, connection 1 passes", () => {
     const view = synthView((stack) => {
       const { table, reader } = handWritten(stack);
-      new ec2.CfnTransitGatewayRouteTablePropagation(stack, 'Propagation1', { transitGatewayRouteTableId: table.ref, transitGatewayAttachmentId: reader.attachmentId('Connection1') });
+      new ec2.CfnTransitGatewayRouteTablePropagation(stack, 'Propagation1', {
+        transitGatewayRouteTableId: table.ref,
+        transitGatewayAttachmentId: reader.attachmentId('Connection1'),
+      });
     });
     expect(check(view).map((f) => f.path)).toEqual(['Connection2']);
   });
@@ -87,7 +118,11 @@ describe('C29 TransitGatewayVpnRouting on transit gateway targets', () => {
   test('C29: hand-written static VPN: a route to the VPC attachment does not count, one to its own attachment does', () => {
     const toVpc = synthView((stack) => {
       const { table, vpcAttachment } = handWritten(stack, true);
-      new ec2.CfnTransitGatewayRoute(stack, 'Route', { transitGatewayRouteTableId: table.ref, destinationCidrBlock: '10.1.0.0/16', transitGatewayAttachmentId: vpcAttachment.ref });
+      new ec2.CfnTransitGatewayRoute(stack, 'Route', {
+        transitGatewayRouteTableId: table.ref,
+        destinationCidrBlock: '10.1.0.0/16',
+        transitGatewayAttachmentId: vpcAttachment.ref,
+      });
     });
     const findings = check(toVpc);
     expect(findings.map((f) => [f.path, f.level])).toEqual([['Connection1', 'error'], ['Connection2', 'error']]);
@@ -96,7 +131,11 @@ describe('C29 TransitGatewayVpnRouting on transit gateway targets', () => {
     const toOwn = synthView((stack) => {
       const { table, reader } = handWritten(stack, true);
       for (const key of ['Connection1', 'Connection2']) {
-        new ec2.CfnTransitGatewayRoute(stack, `${key}Route`, { transitGatewayRouteTableId: table.ref, destinationCidrBlock: '10.1.0.0/16', transitGatewayAttachmentId: reader.attachmentId(key) });
+        new ec2.CfnTransitGatewayRoute(stack, `${key}Route`, {
+          transitGatewayRouteTableId: table.ref,
+          destinationCidrBlock: '10.1.0.0/16',
+          transitGatewayAttachmentId: reader.attachmentId(key),
+        });
       }
     });
     expect(check(toOwn)).toEqual([]);
@@ -105,7 +144,10 @@ describe('C29 TransitGatewayVpnRouting on transit gateway targets', () => {
   test('C29: a literal attachment id is given the benefit of the doubt (it may be the VPN attachment)', () => {
     const view = synthView((stack) => {
       const { table } = handWritten(stack);
-      new ec2.CfnTransitGatewayRouteTablePropagation(stack, 'Propagation', { transitGatewayRouteTableId: table.ref, transitGatewayAttachmentId: 'tgw-attach-0123456789abcdef0' });
+      new ec2.CfnTransitGatewayRouteTablePropagation(stack, 'Propagation', {
+        transitGatewayRouteTableId: table.ref,
+        transitGatewayAttachmentId: 'tgw-attach-0123456789abcdef0',
+      });
     });
     expect(check(view)).toEqual([]);
   });

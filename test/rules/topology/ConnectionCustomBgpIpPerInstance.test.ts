@@ -24,37 +24,54 @@ describe('ConnectionCustomBgpIpPerInstance', () => {
   test('C13: a connection without gatewayCustomBgpIpAddresses is an error for each IP configuration', () => {
     const findings = checkAzure(withConnection(1, (c) => ({ ...c, gatewayCustomBgpIpAddresses: [] })), rule);
     expect(findings).toHaveLength(2);
-    expect(findings[0]).toMatchObject({ path: 'connection cn-Instance0Tunnel2.gatewayCustomBgpIpAddresses', ruleId: 'ConnectionCustomBgpIpPerInstance', catalogue: ['C13'], level: 'error' });
+    expect(findings[0]).toMatchObject({
+      path: 'connection cn-Instance0Tunnel2.gatewayCustomBgpIpAddresses',
+      ruleId: 'ConnectionCustomBgpIpPerInstance',
+      catalogue: ['C13'],
+      level: 'error',
+    });
     expect(findings[0].message).toContain('first APIPA address');
     // Instance 0 is the tunnel's own: its address is the second host of 169.254.22.0/30.
     expect(findings[0].fix).toContain('169.254.22.2');
   });
 
   test("C13: the tunnel's own instance with another address of the list is an error naming the right one", () => {
-    const findings = checkAzure(withConnection(1, (c) => ({
-      ...c,
-      gatewayCustomBgpIpAddresses: c.gatewayCustomBgpIpAddresses.map((e, i) => (i === 0 ? { ...e, customBgpIpAddress: '169.254.21.2' } : e)),
-    })), rule);
+    const findings = checkAzure(
+      withConnection(1, (c) => ({
+        ...c,
+        gatewayCustomBgpIpAddresses: c.gatewayCustomBgpIpAddresses.map((e, i) => (i === 0 ? { ...e, customBgpIpAddress: '169.254.21.2' } : e)),
+      })),
+      rule,
+    );
     expect(findings).toHaveLength(1);
     expect(findings[0].message).toContain("'169.254.21.2'");
     expect(findings[0].fix).toBe('169.254.22.2.');
   });
 
-  test("C13: the other instance with an address outside its list is an error listing the valid ones", () => {
-    const findings = checkAzure(withConnection(0, (c) => ({
-      ...c,
-      gatewayCustomBgpIpAddresses: c.gatewayCustomBgpIpAddresses.map((e, i) => (i === 1 ? { ...e, customBgpIpAddress: '169.254.21.2' } : e)),
-    })), rule);
+  test('C13: the other instance with an address outside its list is an error listing the valid ones', () => {
+    const findings = checkAzure(
+      withConnection(0, (c) => ({
+        ...c,
+        gatewayCustomBgpIpAddresses: c.gatewayCustomBgpIpAddresses.map((e, i) => (i === 1 ? { ...e, customBgpIpAddress: '169.254.21.2' } : e)),
+      })),
+      rule,
+    );
     expect(findings).toHaveLength(1);
     expect(findings[0].message).toContain('instance 1');
     expect(findings[0].fix).toContain('169.254.21.6, 169.254.22.6');
   });
 
   test('C13: an entry for an unknown IP configuration is reported', () => {
-    const findings = checkAzure(withConnection(2, (c) => ({
-      ...c,
-      gatewayCustomBgpIpAddresses: [...c.gatewayCustomBgpIpAddresses, { ipConfigurationId: '/subscriptions/x/ipConfigurations/other', customBgpIpAddress: '169.254.21.6' }],
-    })), rule);
+    const findings = checkAzure(
+      withConnection(2, (c) => ({
+        ...c,
+        gatewayCustomBgpIpAddresses: [...c.gatewayCustomBgpIpAddresses, {
+          ipConfigurationId: '/subscriptions/x/ipConfigurations/other',
+          customBgpIpAddress: '169.254.21.6',
+        }],
+      })),
+      rule,
+    );
     expect(findings.map((f) => f.message)).toEqual([expect.stringContaining('/subscriptions/x/ipConfigurations/other')]);
   });
 

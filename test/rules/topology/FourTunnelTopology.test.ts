@@ -27,24 +27,36 @@ function documentedTopology(stack: Stack, options: TopologyOptions = {}): void {
   const vgw = new ec2.CfnVPNGateway(stack, 'Vgw', { type: 'ipsec.1', amazonSideAsn: plan.aws.asn });
   new ec2.CfnVPCGatewayAttachment(stack, 'VgwAttachment', { vpcId: vpc.ref, vpnGatewayId: vgw.ref });
   const tags = options.tagged === false ? [] : [{ key: PEER_TAGS.peerConnectionMode, value: plan.azure.connectionMode }];
-  const customerGateways = [0, 1].map((instance) => new ec2.CfnCustomerGateway(stack, `CustomerGateway${instance + 1}`, {
-    type: 'ipsec.1', bgpAsn: plan.customerGatewayAsn, ipAddress: `203.0.113.${10 + instance}`, tags,
-  }));
+  const customerGateways = [0, 1].map((instance) =>
+    new ec2.CfnCustomerGateway(stack, `CustomerGateway${instance + 1}`, {
+      type: 'ipsec.1',
+      bgpAsn: plan.customerGatewayAsn,
+      ipAddress: `203.0.113.${10 + instance}`,
+      tags,
+    })
+  );
   for (let instance = 0; instance < (options.connections ?? 2); instance++) {
     const customerGateway = customerGateways[options.sameCustomerGateway ? 0 : instance % 2];
     const connection = new ec2.CfnVPNConnection(stack, `Connection${instance + 1}`, {
-      type: 'ipsec.1', customerGatewayId: customerGateway.ref, vpnGatewayId: vgw.ref, staticRoutesOnly: false,
-      localIpv4NetworkCidr: '0.0.0.0/0', remoteIpv4NetworkCidr: '0.0.0.0/0',
+      type: 'ipsec.1',
+      customerGatewayId: customerGateway.ref,
+      vpnGatewayId: vgw.ref,
+      staticRoutesOnly: false,
+      localIpv4NetworkCidr: '0.0.0.0/0',
+      remoteIpv4NetworkCidr: '0.0.0.0/0',
       tags: options.planOf?.(instance) === undefined ? undefined : [{ key: PEER_TAGS.plan, value: options.planOf(instance)! }],
     });
     const tunnels = plan.tunnels.filter((t) => t.azureInstance === instance % 2).slice(0, options.tunnelsPerConnection ?? 2);
     // The CloudFormation-cased tunnel options of lib/plan/ipsec.ts, as the AWS half passes them.
-    connection.addPropertyOverride('VpnTunnelOptionsSpecifications', tunnels.map((t) => ({
-      ...awsTunnelOptions(plan.ipsec),
-      TunnelInsideCidr: t.insideCidr,
-      StartupAction: plan.aws.startupAction,
-      PreSharedKey: SecretValue.secretsManager(`${plan.name}/${t.id}`, { jsonField: 'psk' }).unsafeUnwrap(),
-    })));
+    connection.addPropertyOverride(
+      'VpnTunnelOptionsSpecifications',
+      tunnels.map((t) => ({
+        ...awsTunnelOptions(plan.ipsec),
+        TunnelInsideCidr: t.insideCidr,
+        StartupAction: plan.aws.startupAction,
+        PreSharedKey: SecretValue.secretsManager(`${plan.name}/${t.id}`, { jsonField: 'psk' }).unsafeUnwrap(),
+      })),
+    );
   }
 }
 
@@ -91,14 +103,17 @@ describe('FourTunnelTopology', () => {
   });
 
   test('C15: a hand-written, untagged VPN connection with three tunnel specifications is an error (a connection has two tunnels)', () => {
-    const handWritten = (count: number) => synthView((stack) => {
-      const vgw = new ec2.CfnVPNGateway(stack, 'Vgw', { type: 'ipsec.1' });
-      const cgw = new ec2.CfnCustomerGateway(stack, 'Cgw', { type: 'ipsec.1', bgpAsn: 65000, ipAddress: '203.0.113.10' });
-      new ec2.CfnVPNConnection(stack, 'Handwritten', {
-        type: 'ipsec.1', customerGatewayId: cgw.ref, vpnGatewayId: vgw.ref,
-        vpnTunnelOptionsSpecifications: Array.from({ length: count }, (_, i) => ({ tunnelInsideCidr: `169.254.${21 + i}.0/30` })),
+    const handWritten = (count: number) =>
+      synthView((stack) => {
+        const vgw = new ec2.CfnVPNGateway(stack, 'Vgw', { type: 'ipsec.1' });
+        const cgw = new ec2.CfnCustomerGateway(stack, 'Cgw', { type: 'ipsec.1', bgpAsn: 65000, ipAddress: '203.0.113.10' });
+        new ec2.CfnVPNConnection(stack, 'Handwritten', {
+          type: 'ipsec.1',
+          customerGatewayId: cgw.ref,
+          vpnGatewayId: vgw.ref,
+          vpnTunnelOptionsSpecifications: Array.from({ length: count }, (_, i) => ({ tunnelInsideCidr: `169.254.${21 + i}.0/30` })),
+        });
       });
-    });
     const findings = checkCfn(handWritten(3), rule);
     expect(findings).toHaveLength(1);
     expect(findings[0]).toMatchObject({ path: 'Handwritten', ruleId: 'FourTunnelTopology', catalogue: ['C15'], level: 'error' });

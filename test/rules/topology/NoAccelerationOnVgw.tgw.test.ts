@@ -21,7 +21,12 @@ describe('C27 NoAccelerationOnVgw on transit gateway targets', () => {
   test('C27: accelerated connections on an existing transit gateway given by id pass', () => {
     const view = synthView((stack) => {
       const cgw = new ec2.CfnCustomerGateway(stack, 'Cgw', { type: 'ipsec.1', bgpAsn: 65515, ipAddress: '198.51.100.1' });
-      new ec2.CfnVPNConnection(stack, 'Connection', { type: 'ipsec.1', customerGatewayId: cgw.ref, transitGatewayId: 'tgw-0123456789abcdef0', enableAcceleration: true });
+      new ec2.CfnVPNConnection(stack, 'Connection', {
+        type: 'ipsec.1',
+        customerGatewayId: cgw.ref,
+        transitGatewayId: 'tgw-0123456789abcdef0',
+        enableAcceleration: true,
+      });
     });
     expect(check(view)).toEqual([]);
   });
@@ -30,7 +35,12 @@ describe('C27 NoAccelerationOnVgw on transit gateway targets', () => {
     const view = synthView((s) => {
       const tgw = new ec2.CfnTransitGateway(s, 'Tgw', { amazonSideAsn: 64512 });
       const g = new ec2.CfnCustomerGateway(s, 'Cgw', { type: 'ipsec.1', bgpAsn: 65515, ipAddress: '198.51.100.1' });
-      new ec2.CfnVPNConnection(s, 'TgwConnection', { type: 'ipsec.1', customerGatewayId: g.ref, transitGatewayId: tgw.ref, enableAcceleration: true });
+      new ec2.CfnVPNConnection(s, 'TgwConnection', {
+        type: 'ipsec.1',
+        customerGatewayId: g.ref,
+        transitGatewayId: tgw.ref,
+        enableAcceleration: true,
+      });
       const v = new ec2.CfnVPNGateway(s, 'Vgw', { type: 'ipsec.1' });
       new ec2.CfnVPNConnection(s, 'VgwConnection', { type: 'ipsec.1', customerGatewayId: g.ref, vpnGatewayId: v.ref, enableAcceleration: true });
     });
@@ -40,11 +50,12 @@ describe('C27 NoAccelerationOnVgw on transit gateway targets', () => {
   });
 
   test("C27: EnableAcceleration given as the string 'true' on a VGW is refused too; false on a VGW passes", () => {
-    const view = (value: boolean | string) => synthView((s) => {
-      const g = new ec2.CfnCustomerGateway(s, 'Cgw', { type: 'ipsec.1', bgpAsn: 65515, ipAddress: '198.51.100.1' });
-      const c = new ec2.CfnVPNConnection(s, 'Connection', { type: 'ipsec.1', customerGatewayId: g.ref, vpnGatewayId: 'vgw-0123456789abcdef0' });
-      c.addPropertyOverride('EnableAcceleration', value);
-    });
+    const view = (value: boolean | string) =>
+      synthView((s) => {
+        const g = new ec2.CfnCustomerGateway(s, 'Cgw', { type: 'ipsec.1', bgpAsn: 65515, ipAddress: '198.51.100.1' });
+        const c = new ec2.CfnVPNConnection(s, 'Connection', { type: 'ipsec.1', customerGatewayId: g.ref, vpnGatewayId: 'vgw-0123456789abcdef0' });
+        c.addPropertyOverride('EnableAcceleration', value);
+      });
     expect(check(view('true')).map((f) => f.level)).toEqual(['error']);
     expect(check(view(false))).toEqual([]);
   });

@@ -21,14 +21,21 @@ function connection(stack: Stack, alarms: ('tunnel1' | 'tunnel2' | 'connection' 
     if (a === 'tunnel1') dimensionsMap.TunnelIpAddress = '198.51.100.1';
     if (a === 'tunnel2') dimensionsMap.TunnelIpAddress = '198.51.100.2';
     const metric = new cloudwatch.Metric({ namespace: a === 'other-namespace' ? 'AWS/EC2' : 'AWS/VPN', metricName: 'TunnelState', dimensionsMap });
-    new cloudwatch.Alarm(stack, `Alarm-${a}`, { metric, threshold: 1, evaluationPeriods: 1, comparisonOperator: cloudwatch.ComparisonOperator.LESS_THAN_THRESHOLD });
+    new cloudwatch.Alarm(stack, `Alarm-${a}`, {
+      metric,
+      threshold: 1,
+      evaluationPeriods: 1,
+      comparisonOperator: cloudwatch.ComparisonOperator.LESS_THAN_THRESHOLD,
+    });
   }
 }
 
 describe('TunnelAlarmsConfigured', () => {
   test('C43: a connection without any TunnelState alarm is a warning naming the connection', () => {
     const findings = checkCfn(synthView((s) => connection(s, [])), rule);
-    expect(findings).toEqual([expect.objectContaining({ path: 'Connection', ruleId: 'TunnelAlarmsConfigured', catalogue: ['C43'], level: 'warning' })]);
+    expect(findings).toEqual([
+      expect.objectContaining({ path: 'Connection', ruleId: 'TunnelAlarmsConfigured', catalogue: ['C43'], level: 'warning' }),
+    ]);
     expect(findings[0].message).toMatch(/no CloudWatch alarm watches/);
   });
 

@@ -29,7 +29,7 @@ describe('VpcVnetNoOverlap', () => {
   });
 
   test.each([
-    ['172.16.0.0/12', "is a /12; an AWS VPC CIDR block is a /16 to a /28", '172.16.0.0/16.'],
+    ['172.16.0.0/12', 'is a /12; an AWS VPC CIDR block is a /16 to a /28', '172.16.0.0/16.'],
     ['10.2.0.0/29', 'is a /29', '10.2.0.0/28.'],
     ['10.2.0.1/16', 'has host bits set', '10.2.0.0/16.'],
   ])('C18: a VPC CIDR %s that AWS cannot create is an error with a usable block', (vpcCidr, message, fix) => {

@@ -74,20 +74,24 @@ export function alibabaAlarmDesigns(design: AlibabaDesign, options: AlibabaAlarm
     { kind: 'ipsec', metric: options.tunnelStateMetric ?? ALIBABA_TUNNEL_STATE_METRIC },
     { kind: 'bgp', metric: options.tunnelBgpStateMetric ?? ALIBABA_TUNNEL_BGP_STATE_METRIC },
   ];
-  return design.connections.flatMap((c) => c.tunnels.flatMap((t) => metrics.map(({ kind, metric }): AlibabaAlarmDesign => ({
-    resourceName: `alarm-${kind}-${c.resourceName}-${t.role}`,
-    name: `${c.name}-${t.role}-${kind}-down`,
-    tunnelId: t.tunnelId,
-    connectionResourceName: c.resourceName,
-    role: t.role,
-    project: ALIBABA_VPN_METRIC_NAMESPACE,
-    metric,
-    period: ALIBABA_ALARM_PERIOD,
-    statistics: 'Average',
-    comparisonOperator: '<',
-    threshold: '1',
-    times: ALIBABA_ALARM_TIMES,
-  }))));
+  return design.connections.flatMap((c) =>
+    c.tunnels.flatMap((t) =>
+      metrics.map(({ kind, metric }): AlibabaAlarmDesign => ({
+        resourceName: `alarm-${kind}-${c.resourceName}-${t.role}`,
+        name: `${c.name}-${t.role}-${kind}-down`,
+        tunnelId: t.tunnelId,
+        connectionResourceName: c.resourceName,
+        role: t.role,
+        project: ALIBABA_VPN_METRIC_NAMESPACE,
+        metric,
+        period: ALIBABA_ALARM_PERIOD,
+        statistics: 'Average',
+        comparisonOperator: '<',
+        threshold: '1',
+        times: ALIBABA_ALARM_TIMES,
+      }))
+    )
+  );
 }
 
 /** Name of the contact group the component creates when none is given. */
@@ -121,7 +125,11 @@ export function createAlibabaAlarms(
     const connection = connections.get(a.connectionResourceName)!;
     const tunnelId = connection.tunnelOptionsSpecifications.apply((specs) => {
       const found = (specs as readonly TunnelOutput[] | undefined)?.find((s) => s.role === a.role)?.tunnelId;
-      if (found === undefined) throw new Error(`connection ${a.connectionResourceName} reports no ${a.role} tunnel id; the ${a.metric} alarm of tunnel ${a.tunnelId} cannot be scoped.`);
+      if (found === undefined) {
+        throw new Error(
+          `connection ${a.connectionResourceName} reports no ${a.role} tunnel id; the ${a.metric} alarm of tunnel ${a.tunnelId} cannot be scoped.`,
+        );
+      }
       return found;
     });
     return new cms.Alarm(`${name}-${a.resourceName}`, {

@@ -63,10 +63,12 @@ export interface AlibabaVpnGatewayArgs {
 }
 
 /** Every finding of the design of `args`; throws an `AlibabaDesignError` when one is an error. */
-export function checkedAlibabaDesign(args: AlibabaVpnGatewayArgs): { design: AlibabaDesign; warnings: Finding[] } {
+export function checkedAlibabaDesign(args: AlibabaVpnGatewayArgs): { design: AlibabaDesign; warnings: Finding[]; } {
   const awsTunnels = args.awsTunnels === undefined
     ? undefined
-    : Object.fromEntries(Object.entries(args.awsTunnels).map(([id, t]) => [id, { outsideIp: t.outsideIp, presharedKeySecretArn: t.presharedKeySecretArn }]));
+    : Object.fromEntries(
+      Object.entries(args.awsTunnels).map(([id, t]) => [id, { outsideIp: t.outsideIp, presharedKeySecretArn: t.presharedKeySecretArn }]),
+    );
   const design = alibabaDesign(args.plan, args.peer, { awsTunnels });
   const findings = [...design.findings, ...checkPeer('alibaba', design, args.rules ?? RULES)];
   if (findings.some((f) => f.level === 'error')) throw new AlibabaDesignError(findings);
@@ -95,8 +97,14 @@ export function checkedPresharedKeys(tunnelIds: readonly string[], keys: readonl
     values.forEach((key, i) => {
       const others = tunnelIds.filter((_, j) => j !== i && values[j] === key);
       if (others.length > 0) {
-        findings.push({ path: `awsTunnels.${tunnelIds[i]}.presharedKey`, ruleId: 'PresharedKeyFormat', catalogue: ['C22'], level: 'error',
-          message: `tunnel ${tunnelIds[i]} has the same key as ${others.join(', ')}; each tunnel has its own.`, fix: 'the key the AWS stack generated for this tunnel.' });
+        findings.push({
+          path: `awsTunnels.${tunnelIds[i]}.presharedKey`,
+          ruleId: 'PresharedKeyFormat',
+          catalogue: ['C22'],
+          level: 'error',
+          message: `tunnel ${tunnelIds[i]} has the same key as ${others.join(', ')}; each tunnel has its own.`,
+          fix: 'the key the AWS stack generated for this tunnel.',
+        });
       }
     });
     if (findings.length > 0) throw new AlibabaDesignError(findings, 'pre-shared keys');
@@ -171,28 +179,36 @@ export class AlibabaVpnGateway extends pulumi.ComponentResource {
     }, { parent: this });
 
     // The ASN is create-only: a customer gateway is replaced, never switched to BGP later (C41).
-    const customerGateways = new Map(design.customerGateways.map((c) => [c.resourceName, new vpn.CustomerGateway(`${name}-${c.resourceName}`, {
-      customerGatewayName: c.name,
-      ipAddress: c.ipAddress,
-      ...(c.asn !== undefined ? { asn: String(c.asn) } : {}),
-      tags,
-    }, { parent: this })]));
+    const customerGateways = new Map(design.customerGateways.map((c) => [
+      c.resourceName,
+      new vpn.CustomerGateway(`${name}-${c.resourceName}`, {
+        customerGatewayName: c.name,
+        ipAddress: c.ipAddress,
+        ...(c.asn !== undefined ? { asn: String(c.asn) } : {}),
+        tags,
+      }, { parent: this }),
+    ]));
 
     const keys = secretKeys(args, design);
     const connections = new Map<string, vpn.Connection>();
     for (const c of design.connections) {
       const previous = c.after === undefined ? undefined : connections.get(c.after)!;
-      connections.set(c.resourceName, new vpn.Connection(`${name}-${c.resourceName}`, {
-        vpnGatewayId: gateway.id,
-        vpnConnectionName: c.name,
-        localSubnets: [...c.localSubnets],
-        remoteSubnets: [...c.remoteSubnets],
-        effectImmediately: c.effectImmediately,
-        enableTunnelsBgp: c.enableTunnelsBgp,
-        tunnelOptionsSpecifications: c.tunnels.map((t) => tunnelOptions(t, customerGateways.get(t.customerGatewayResourceName)!.id, keys.get(t.tunnelId)!)),
-        tags,
-      // One operation at a time on the gateway (C42): each connection waits for the one before.
-      }, { parent: this, ...(previous !== undefined ? { dependsOn: [previous] } : {}) }));
+      connections.set(
+        c.resourceName,
+        new vpn.Connection(`${name}-${c.resourceName}`, {
+          vpnGatewayId: gateway.id,
+          vpnConnectionName: c.name,
+          localSubnets: [...c.localSubnets],
+          remoteSubnets: [...c.remoteSubnets],
+          effectImmediately: c.effectImmediately,
+          enableTunnelsBgp: c.enableTunnelsBgp,
+          tunnelOptionsSpecifications: c.tunnels.map((t) =>
+            tunnelOptions(t, customerGateways.get(t.customerGatewayResourceName)!.id, keys.get(t.tunnelId)!)
+          ),
+          tags,
+          // One operation at a time on the gateway (C42): each connection waits for the one before.
+        }, { parent: this, ...(previous !== undefined ? { dependsOn: [previous] } : {}) }),
+      );
     }
 
     const alarms = args.alarms === false ? [] : createAlibabaAlarms(name, design, gateway.id, connections, args.alarms ?? {}, this);

@@ -15,7 +15,7 @@ export function alibabaPresharedKeyConfigKey(tunnelId: string): string {
 
 /** Whether a config value was set with `--secret` (what `Config.getSecret`'s warning reads). */
 function isConfigSecret(fullKey: string): boolean {
-  const fromRuntime = (pulumi.runtime as unknown as { isConfigSecret?: (key: string) => boolean }).isConfigSecret;
+  const fromRuntime = (pulumi.runtime as unknown as { isConfigSecret?: (key: string) => boolean; }).isConfigSecret;
   if (typeof fromRuntime === 'function') return fromRuntime(fullKey);
   try {
     const keys: unknown = JSON.parse(process.env.PULUMI_CONFIG_SECRET_KEYS ?? '[]');
@@ -39,8 +39,10 @@ export function alibabaKeyFromConfig(config: pulumi.Config): (tunnelId: string) 
         ruleId: 'NoPlaintextPresharedKey',
         catalogue: ['C23'],
         level: 'error',
-        message: `the pre-shared key of tunnel ${tunnelId} is set in plain text in the stack config, where anyone reading Pulumi.<stack>.yaml sees it.`,
-        fix: `\`pulumi config set --secret ${key} <key>\` (it replaces the plain-text value), or \`pulumi config rm ${key}\` to read it from Secrets Manager.`,
+        message:
+          `the pre-shared key of tunnel ${tunnelId} is set in plain text in the stack config, where anyone reading Pulumi.<stack>.yaml sees it.`,
+        fix:
+          `\`pulumi config set --secret ${key} <key>\` (it replaces the plain-text value), or \`pulumi config rm ${key}\` to read it from Secrets Manager.`,
       }], 'Pulumi config');
     }
     return value;

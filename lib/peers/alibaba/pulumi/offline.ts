@@ -98,7 +98,9 @@ function masked(value: unknown, known: ReadonlySet<string>): unknown {
   if (typeof value === 'string') return known.has(value) ? SECRET_MASK : value;
   if (Array.isArray(value)) return value.map((v) => masked(v, known));
   if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, SECRET_FIELDS.has(k) && v !== undefined ? SECRET_MASK : masked(v, known)]));
+    return Object.fromEntries(
+      Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, SECRET_FIELDS.has(k) && v !== undefined ? SECRET_MASK : masked(v, known)]),
+    );
   }
   return value;
 }
@@ -114,7 +116,12 @@ const TYPE_ORDER = [
 const rank = (type: string) => (TYPE_ORDER.includes(type) ? TYPE_ORDER.indexOf(type) : TYPE_ORDER.length);
 
 function settled<T>(output: pulumi.Output<T>): Promise<T> {
-  return new Promise((resolve) => output.apply((value) => { resolve(value); return value; }));
+  return new Promise((resolve) =>
+    output.apply((value) => {
+      resolve(value);
+      return value;
+    })
+  );
 }
 
 /** Runs the Alibaba program under Pulumi mocks: what it registers, and the tunnel table. */
@@ -128,20 +135,27 @@ export async function offlineAlibabaListing(options: OfflineAlibabaOptions = {})
     return key;
   };
   const registered: RegisteredResource[] = [];
-  await pulumi.runtime.setMocks({
-    newResource: async (args) => {
-      const inputs = revealed(args.inputs) as Record<string, unknown>;
-      registered.push({ type: args.type, name: args.name, inputs: masked(inputs, known) });
-      const state: Record<string, unknown> = { ...inputs };
-      if (args.type === 'alicloud:vpn/gateway:Gateway') [state.internetIp, state.disasterRecoveryInternetIp] = OFFLINE_GATEWAY_IPS;
-      // The provider reports each tunnel's id (the alarms find it by role).
-      if (args.type === 'alicloud:vpn/connection:Connection') {
-        state.tunnelOptionsSpecifications = (inputs.tunnelOptionsSpecifications as { role: string }[]).map((t) => ({ ...t, tunnelId: `tun-${args.name}-${t.role}` }));
-      }
-      return { id: args.custom === false ? undefined : `${args.name}-id`, state };
+  await pulumi.runtime.setMocks(
+    {
+      newResource: async (args) => {
+        const inputs = revealed(args.inputs) as Record<string, unknown>;
+        registered.push({ type: args.type, name: args.name, inputs: masked(inputs, known) });
+        const state: Record<string, unknown> = { ...inputs };
+        if (args.type === 'alicloud:vpn/gateway:Gateway') [state.internetIp, state.disasterRecoveryInternetIp] = OFFLINE_GATEWAY_IPS;
+        // The provider reports each tunnel's id (the alarms find it by role).
+        if (args.type === 'alicloud:vpn/connection:Connection') {
+          state.tunnelOptionsSpecifications = (inputs.tunnelOptionsSpecifications as { role: string; }[]).map((t) => ({
+            ...t,
+            tunnelId: `tun-${args.name}-${t.role}`,
+          }));
+        }
+        return { id: args.custom === false ? undefined : `${args.name}-id`, state };
+      },
+      call: (args) => args.inputs,
     },
-    call: (args) => args.inputs,
-  }, 'multicloud-vpn-alibaba', 'offline');
+    'multicloud-vpn-alibaba',
+    'offline',
+  );
 
   let component: AlibabaVpnGateway | undefined;
   const keep: pulumi.ResourceTransformation = ({ type, resource }) => {
@@ -159,20 +173,22 @@ export async function offlineAlibabaListing(options: OfflineAlibabaOptions = {})
   const [ips] = await settled(pulumi.all([outputs.gatewayPublicIps, outputs.gatewayId, outputs.connectionIds, component!.alarmIds]));
   const design = component!.design;
   const outside = new Map(design.customerGateways.map((c) => [c.resourceName, c.ipAddress]));
-  const tunnels = design.connections.flatMap((c) => c.tunnels.map((t): OfflineTunnelRow => ({
-    connection: c.name,
-    position: t.position,
-    role: t.role,
-    gatewayIp: ips[t.gatewayIp],
-    gatewayIpIndex: t.gatewayIp,
-    awsTunnel: t.tunnelId,
-    customerGatewayIp: outside.get(t.customerGatewayResourceName)!,
-    tunnelCidr: t.bgp.tunnelCidr,
-    localBgpIp: t.bgp.localBgpIp,
-    peerBgpIp: t.bgp.peerBgpIp,
-    localAsn: t.bgp.localAsn,
-    peerAsn: t.bgp.peerAsn,
-    presharedKey: SECRET_MASK,
-  })));
+  const tunnels = design.connections.flatMap((c) =>
+    c.tunnels.map((t): OfflineTunnelRow => ({
+      connection: c.name,
+      position: t.position,
+      role: t.role,
+      gatewayIp: ips[t.gatewayIp],
+      gatewayIpIndex: t.gatewayIp,
+      awsTunnel: t.tunnelId,
+      customerGatewayIp: outside.get(t.customerGatewayResourceName)!,
+      tunnelCidr: t.bgp.tunnelCidr,
+      localBgpIp: t.bgp.localBgpIp,
+      peerBgpIp: t.bgp.peerBgpIp,
+      localAsn: t.bgp.localAsn,
+      peerAsn: t.bgp.peerAsn,
+      presharedKey: SECRET_MASK,
+    }))
+  );
   return { resources: [...registered].sort((a, b) => rank(a.type) - rank(b.type) || a.name.localeCompare(b.name)), tunnels };
 }

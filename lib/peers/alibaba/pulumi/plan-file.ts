@@ -23,12 +23,18 @@ function finding(path: string, message: string, fix: string): Finding {
 }
 
 /** Every finding of an Alibaba plan object, and the plan and peer when there is no error. Never throws. */
-export function validateAlibabaPlan(input: unknown): { result?: AlibabaPlan; findings: Finding[] } {
+export function validateAlibabaPlan(input: unknown): { result?: AlibabaPlan; findings: Finding[]; } {
   const planned = validatePlan(input);
   const findings = [...planned.findings];
   const isObject = input !== null && typeof input === 'object' && !Array.isArray(input);
   if (isObject && !('alibaba' in input)) {
-    findings.push(finding('alibaba', 'the plan has no `alibaba` peer.', 'an `alibaba` object with vpcId, vswitchId and disasterRecoveryVswitchId; see examples/alibaba-plan.json.'));
+    findings.push(
+      finding(
+        'alibaba',
+        'the plan has no `alibaba` peer.',
+        'an `alibaba` object with vpcId, vswitchId and disasterRecoveryVswitchId; see examples/alibaba-plan.json.',
+      ),
+    );
   }
   if (findings.some((f) => f.level === 'error') || planned.plan?.alibaba === undefined) return { findings };
   return { result: { plan: planned.plan, peer: planned.plan.alibaba }, findings };

@@ -22,7 +22,7 @@ export const DEFAULT_ALIBABA_PLAN_FILE = 'alibaba-plan.json';
 
 export interface AlibabaProgramOptions {
   /** The plan and peer; read from `planFile` when absent. */
-  readonly plan?: { readonly plan: ResolvedPlan; readonly peer: AlibabaPeerSpec };
+  readonly plan?: { readonly plan: ResolvedPlan; readonly peer: AlibabaPeerSpec; };
   /** @default alibaba-plan.json */
   readonly planFile?: string;
   /**
@@ -76,7 +76,9 @@ async function awsTunnelsOf(plan: ResolvedPlan, file: string, options: AlibabaPr
       return await readSecret(t.presharedKeySecretArn);
     } catch (e) {
       throw new Error(
-        `cannot read the pre-shared key of tunnel ${t.tunnelId} from ${t.presharedKeySecretArn} (named in ${outputs.file}): ${(e as Error).message} ` +
+        `cannot read the pre-shared key of tunnel ${t.tunnelId} from ${t.presharedKeySecretArn} (named in ${outputs.file}): ${
+          (e as Error).message
+        } ` +
           `Set it with \`pulumi config set --secret ${alibabaPresharedKeyConfigKey(t.tunnelId)} <key>\` or allow secretsmanager:GetSecretValue.`,
       );
     }
@@ -111,9 +113,15 @@ export function alibabaProgramOptionsFromConfig(config: pulumi.Config = new pulu
   const alarms = config.getObject<unknown>('alarms');
   const valid = alarms === undefined || alarms === false
     || (alarms !== null && typeof alarms === 'object' && !Array.isArray(alarms)
-      && Object.entries(alarms).every(([k, v]) => ['contactGroup', 'tunnelStateMetric', 'tunnelBgpStateMetric'].includes(k) && typeof v === 'string'));
+      && Object.entries(alarms).every(([k, v]) =>
+        ['contactGroup', 'tunnelStateMetric', 'tunnelBgpStateMetric'].includes(k) && typeof v === 'string'
+      ));
   if (!valid) {
-    throw new Error(`config alarms: ${JSON.stringify(alarms)} is neither false nor { contactGroup?, tunnelStateMetric?, tunnelBgpStateMetric? } of strings. Valid: \`pulumi config set --path alarms.contactGroup network-oncall\`.`);
+    throw new Error(
+      `config alarms: ${
+        JSON.stringify(alarms)
+      } is neither false nor { contactGroup?, tunnelStateMetric?, tunnelBgpStateMetric? } of strings. Valid: \`pulumi config set --path alarms.contactGroup network-oncall\`.`,
+    );
   }
   return {
     planFile: config.get('planFile') ?? DEFAULT_ALIBABA_PLAN_FILE,

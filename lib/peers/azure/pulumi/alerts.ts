@@ -28,7 +28,7 @@ export interface MetricAlertDesign {
   /** 0 critical … 4 verbose. */
   readonly severity: 1 | 2;
   readonly metricName: 'BgpPeerStatus' | 'TunnelIngressBytes';
-  readonly dimension: { readonly name: 'BgpPeerAddress' | 'ConnectionName'; readonly value: string };
+  readonly dimension: { readonly name: 'BgpPeerAddress' | 'ConnectionName'; readonly value: string; };
   readonly timeAggregation: 'Maximum' | 'Total';
   readonly operator: 'LessThan' | 'LessThanOrEqual';
   readonly threshold: number;
@@ -51,7 +51,8 @@ export function metricAlertDesigns(design: AzureDesign): MetricAlertDesign[] {
         ruleName: `alert-bgp-${c.name}`,
         planName: c.planName,
         tunnelId: c.tunnelId,
-        description: `BGP peer ${peer} (AWS) of ${where} not connected for 15 minutes (C43). Check the key (C22), IKE (C24), then BGP addresses and ASNs (C05, C11, C13).`,
+        description:
+          `BGP peer ${peer} (AWS) of ${where} not connected for 15 minutes (C43). Check the key (C22), IKE (C24), then BGP addresses and ASNs (C05, C11, C13).`,
         severity: 1,
         metricName: 'BgpPeerStatus',
         dimension: { name: 'BgpPeerAddress', value: peer },

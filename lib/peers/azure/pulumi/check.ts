@@ -35,7 +35,11 @@ export class AzureDesignError extends PlanValidationError {
 function presharedKeyFindings(design: AzureDesign): Finding[] {
   return design.connections.flatMap((c) => [
     ...sameKeyViolation(c.name, c.tunnelId, c.sharedKey.sameKeyAs).map((v) => ({
-      ruleId: 'PresharedKeyFormat', catalogue: ['C22'] as const, level: 'error' as const, fix: PRESHARED_KEY_FIX, ...v,
+      ruleId: 'PresharedKeyFormat',
+      catalogue: ['C22'] as const,
+      level: 'error' as const,
+      fix: PRESHARED_KEY_FIX,
+      ...v,
     })),
     ...(c.sharedKey.formatProblems ?? []).map((problem) => ({
       path: `connection ${c.name}.sharedKey`,
@@ -69,7 +73,13 @@ function crossPlanFindings(plans: readonly ResolvedPlan[], rules: readonly Rule[
     if (spec === undefined) return [];
     const context: PlanContext = {
       spec,
-      tunnels: plan.tunnels.map((t, j) => ({ azureInstance: t.azureInstance, awsTunnel: t.awsTunnel, insideCidr: t.insideCidr, path: `tunnels[${j}]`, allocated: t.allocated })),
+      tunnels: plan.tunnels.map((t, j) => ({
+        azureInstance: t.azureInstance,
+        awsTunnel: t.awsTunnel,
+        insideCidr: t.insideCidr,
+        path: `tunnels[${j}]`,
+        allocated: t.allocated,
+      })),
       sharedGateway: plans.slice(0, k),
     };
     return checkPlan(context, rules)

@@ -129,9 +129,16 @@ function checkedKey(at: string, tunnelId: string, endpoint: AwsTunnelEndpoint): 
 }
 
 function sameKeyFindings(at: string, sameAs: ReadonlyMap<string, string[]>): Finding[] {
-  return [...sameAs].flatMap(([tunnelId, others]) => sameKeyViolation(`${at}awsTunnels.${tunnelId}`, tunnelId, others).map((v) => ({
-    path: `${at}awsTunnels.${tunnelId}.presharedKey`, ruleId: 'PresharedKeyFormat', catalogue: ['C22'] as const, level: 'error' as const, message: v.message, fix: v.fix ?? PRESHARED_KEY_FIX,
-  })));
+  return [...sameAs].flatMap(([tunnelId, others]) =>
+    sameKeyViolation(`${at}awsTunnels.${tunnelId}`, tunnelId, others).map((v) => ({
+      path: `${at}awsTunnels.${tunnelId}.presharedKey`,
+      ruleId: 'PresharedKeyFormat',
+      catalogue: ['C22'] as const,
+      level: 'error' as const,
+      message: v.message,
+      fix: v.fix ?? PRESHARED_KEY_FIX,
+    }))
+  );
 }
 
 /**
@@ -139,8 +146,11 @@ function sameKeyFindings(at: string, sameAs: ReadonlyMap<string, string[]>): Fin
  * are checked now; Outputs without a prior check are checked together inside an apply, so a reused
  * key fails every connection's inputs and none is created.
  */
-function checkedPlanKeys(at: string, endpoints: Readonly<Record<string, AwsTunnelEndpoint>>): Map<string, CheckedKey & { sameAs?: readonly string[] }> {
-  const checked = new Map<string, CheckedKey & { sameAs?: readonly string[] }>();
+function checkedPlanKeys(
+  at: string,
+  endpoints: Readonly<Record<string, AwsTunnelEndpoint>>,
+): Map<string, CheckedKey & { sameAs?: readonly string[]; }> {
+  const checked = new Map<string, CheckedKey & { sameAs?: readonly string[]; }>();
   const plain = new Map(Object.entries(endpoints).flatMap(([id, e]) => (typeof e.presharedKey === 'string' ? [[id, e.presharedKey] as const] : [])));
   const plainSameAs = tunnelsSharingKeys(plain);
   const later = Object.entries(endpoints).filter(([, e]) => typeof e.presharedKey !== 'string' && e.presharedKeySameAs === undefined);
@@ -184,7 +194,9 @@ function ipsecPolicyArgs(policy: AzureIpsecPolicyValues) {
  * The design of `args`, checked: throws an `AzureDesignError` listing every finding (catalogue
  * numbers included) when any is an error. Pure apart from wrapping keys in `pulumi.secret`.
  */
-export function checkedAzureDesign(args: AzureVpnGatewayArgs): { design: AzureDesign; keys: Map<string, pulumi.Output<string>>; warnings: Finding[] } {
+export function checkedAzureDesign(
+  args: AzureVpnGatewayArgs,
+): { design: AzureDesign; keys: Map<string, pulumi.Output<string>>; warnings: Finding[]; } {
   const keys = new Map<string, pulumi.Output<string>>();
   const designTunnels = (k: number, plan: ResolvedPlan, endpoints: SharedPlanArgs['awsTunnels']) => {
     if (endpoints === undefined) return undefined;
@@ -200,7 +212,10 @@ export function checkedAzureDesign(args: AzureVpnGatewayArgs): { design: AzureDe
     return awsTunnels;
   };
   const awsTunnels = designTunnels(0, args.plan, args.awsTunnels);
-  const sharedWith = (args.sharedWith ?? []).map((shared, i) => ({ plan: shared.plan, awsTunnels: designTunnels(i + 1, shared.plan, shared.awsTunnels) }));
+  const sharedWith = (args.sharedWith ?? []).map((shared, i) => ({
+    plan: shared.plan,
+    awsTunnels: designTunnels(i + 1, shared.plan, shared.awsTunnels),
+  }));
   const design = azureDesign(args.plan, {
     resourceGroupName: args.resourceGroupName,
     location: args.location,
@@ -261,17 +276,19 @@ export class AzureVpnGateway extends pulumi.ComponentResource {
       subnetId = args.gatewaySubnetId!;
     }
 
-    const publicIps = design.publicIps.map((p) => new network.PublicIPAddress(`${name}-${p.resourceName}`, {
-      resourceGroupName,
-      location,
-      publicIpAddressName: p.name,
-      sku: { name: p.sku, tier: p.tier },
-      publicIPAllocationMethod: p.allocationMethod,
-      publicIPAddressVersion: 'IPv4',
-      // No zones at all in a region without them (C38): Azure refuses any zone there.
-      ...(p.zones.length > 0 ? { zones: [...p.zones] } : {}),
-      tags,
-    }, { parent: this }));
+    const publicIps = design.publicIps.map((p) =>
+      new network.PublicIPAddress(`${name}-${p.resourceName}`, {
+        resourceGroupName,
+        location,
+        publicIpAddressName: p.name,
+        sku: { name: p.sku, tier: p.tier },
+        publicIPAllocationMethod: p.allocationMethod,
+        publicIPAddressVersion: 'IPv4',
+        // No zones at all in a region without them (C38): Azure refuses any zone there.
+        ...(p.zones.length > 0 ? { zones: [...p.zones] } : {}),
+        tags,
+      }, { parent: this })
+    );
 
     const g = design.gateway;
     const gateway = new network.VirtualNetworkGateway(`${name}-${g.resourceName}`, {
@@ -301,71 +318,90 @@ export class AzureVpnGateway extends pulumi.ComponentResource {
       tags,
     }, { parent: this, customTimeouts: { create: GATEWAY_TIMEOUT, update: GATEWAY_TIMEOUT, delete: GATEWAY_TIMEOUT } });
 
-    const localNetworkGateways = new Map(design.localNetworkGateways.map((l) => [l.name, new network.LocalNetworkGateway(`${name}-${l.resourceName}`, {
-      resourceGroupName,
-      location,
-      localNetworkGatewayName: l.name,
-      gatewayIpAddress: l.gatewayIpAddress,
-      // No address space: the routes come from BGP.
-      bgpSettings: { asn: l.asn, bgpPeeringAddress: l.bgpPeeringAddress },
-      tags: l.tags,
-    }, { parent: this })]));
+    const localNetworkGateways = new Map(
+      design.localNetworkGateways.map((l) => [
+        l.name,
+        new network.LocalNetworkGateway(`${name}-${l.resourceName}`, {
+          resourceGroupName,
+          location,
+          localNetworkGatewayName: l.name,
+          gatewayIpAddress: l.gatewayIpAddress,
+          // No address space: the routes come from BGP.
+          bgpSettings: { asn: l.asn, bgpPeeringAddress: l.bgpPeeringAddress },
+          tags: l.tags,
+        }, { parent: this }),
+      ]),
+    );
 
-    const connections = design.connections.map((c) => new network.VirtualNetworkGatewayConnection(`${name}-${c.resourceName}`, {
-      resourceGroupName,
-      location,
-      virtualNetworkGatewayConnectionName: c.name,
-      connectionType: c.connectionType,
-      connectionProtocol: c.connectionProtocol,
-      enableBgp: c.enableBgp,
-      connectionMode: c.connectionMode,
-      usePolicyBasedTrafficSelectors: c.usePolicyBasedTrafficSelectors,
-      dpdTimeoutSeconds: c.dpdTimeoutSeconds,
-      ipsecPolicies: c.ipsecPolicies.map(ipsecPolicyArgs),
-      gatewayCustomBgpIpAddresses: c.gatewayCustomBgpIpAddresses.map((e) => ({
-        ipConfigurationId: resolveId(e.ipConfigurationId),
-        customBgpIpAddress: e.customBgpIpAddress,
-      })),
-      sharedKey: keys.get(keyOf(c.planName, c.tunnelId)),
-      virtualNetworkGateway1: { id: gateway.id },
-      localNetworkGateway2: { id: localNetworkGateways.get(c.localNetworkGatewayName)!.id },
-      tags: c.tags,
-    }, { parent: this }));
+    const connections = design.connections.map((c) =>
+      new network.VirtualNetworkGatewayConnection(`${name}-${c.resourceName}`, {
+        resourceGroupName,
+        location,
+        virtualNetworkGatewayConnectionName: c.name,
+        connectionType: c.connectionType,
+        connectionProtocol: c.connectionProtocol,
+        enableBgp: c.enableBgp,
+        connectionMode: c.connectionMode,
+        usePolicyBasedTrafficSelectors: c.usePolicyBasedTrafficSelectors,
+        dpdTimeoutSeconds: c.dpdTimeoutSeconds,
+        ipsecPolicies: c.ipsecPolicies.map(ipsecPolicyArgs),
+        gatewayCustomBgpIpAddresses: c.gatewayCustomBgpIpAddresses.map((e) => ({
+          ipConfigurationId: resolveId(e.ipConfigurationId),
+          customBgpIpAddress: e.customBgpIpAddress,
+        })),
+        sharedKey: keys.get(keyOf(c.planName, c.tunnelId)),
+        virtualNetworkGateway1: { id: gateway.id },
+        localNetworkGateway2: { id: localNetworkGateways.get(c.localNetworkGatewayName)!.id },
+        tags: c.tags,
+      }, { parent: this })
+    );
 
     // Registered after the connections: adding the alerts renames nothing that exists.
     const alertsOn = args.alerts ?? true;
     if (!alertsOn) {
-      void pulumi.log.warn(formatFinding({ path: 'alerts', ruleId: TunnelAlarmsConfigured.id, catalogue: TunnelAlarmsConfigured.catalogue, level: 'warning',
-        message: 'false: no metric alert watches the BGP peers and tunnels of this gateway; a tunnel down goes unnoticed.',
-        fix: 'leave `alerts` on (the default), or alert on the gateway\'s BgpPeerStatus and TunnelIngressBytes elsewhere.' }), this);
+      void pulumi.log.warn(
+        formatFinding({
+          path: 'alerts',
+          ruleId: TunnelAlarmsConfigured.id,
+          catalogue: TunnelAlarmsConfigured.catalogue,
+          level: 'warning',
+          message: 'false: no metric alert watches the BGP peers and tunnels of this gateway; a tunnel down goes unnoticed.',
+          fix: "leave `alerts` on (the default), or alert on the gateway's BgpPeerStatus and TunnelIngressBytes elsewhere.",
+        }),
+        this,
+      );
     }
-    this.metricAlerts = alertsOn ? metricAlertDesigns(design).map((a) => new monitor.MetricAlert(`${name}-${a.resourceName}`, {
-      resourceGroupName,
-      ruleName: a.ruleName,
-      location: 'global',
-      description: a.description,
-      severity: a.severity,
-      enabled: true,
-      autoMitigate: true,
-      scopes: [gateway.id],
-      evaluationFrequency: ALERT_EVALUATION_FREQUENCY,
-      windowSize: ALERT_WINDOW,
-      criteria: {
-        odataType: 'Microsoft.Azure.Monitor.SingleResourceMultipleMetricCriteria',
-        allOf: [{
-          criterionType: 'StaticThresholdCriterion',
-          name: a.metricName,
-          metricNamespace: VIRTUAL_NETWORK_GATEWAY_METRIC_NAMESPACE,
-          metricName: a.metricName,
-          dimensions: [{ name: a.dimension.name, operator: 'Include', values: [a.dimension.value] }],
-          timeAggregation: a.timeAggregation,
-          operator: a.operator,
-          threshold: a.threshold,
-        }],
-      },
-      ...(args.alertActionGroupId === undefined ? {} : { actions: [{ actionGroupId: args.alertActionGroupId }] }),
-      tags: design.plans.find((p) => p.name === a.planName)?.tags ?? tags,
-    }, { parent: this })) : [];
+    this.metricAlerts = alertsOn ?
+      metricAlertDesigns(design).map((a) =>
+        new monitor.MetricAlert(`${name}-${a.resourceName}`, {
+          resourceGroupName,
+          ruleName: a.ruleName,
+          location: 'global',
+          description: a.description,
+          severity: a.severity,
+          enabled: true,
+          autoMitigate: true,
+          scopes: [gateway.id],
+          evaluationFrequency: ALERT_EVALUATION_FREQUENCY,
+          windowSize: ALERT_WINDOW,
+          criteria: {
+            odataType: 'Microsoft.Azure.Monitor.SingleResourceMultipleMetricCriteria',
+            allOf: [{
+              criterionType: 'StaticThresholdCriterion',
+              name: a.metricName,
+              metricNamespace: VIRTUAL_NETWORK_GATEWAY_METRIC_NAMESPACE,
+              metricName: a.metricName,
+              dimensions: [{ name: a.dimension.name, operator: 'Include', values: [a.dimension.value] }],
+              timeAggregation: a.timeAggregation,
+              operator: a.operator,
+              threshold: a.threshold,
+            }],
+          },
+          ...(args.alertActionGroupId === undefined ? {} : { actions: [{ actionGroupId: args.alertActionGroupId }] }),
+          tags: design.plans.find((p) => p.name === a.planName)?.tags ?? tags,
+        }, { parent: this })
+      ) :
+      [];
 
     this.gatewayPublicIps = pulumi.all(publicIps.map((p) => p.ipAddress)).apply((ips) => ips.map((ip) => ip ?? ''));
     this.gatewayId = gateway.id;

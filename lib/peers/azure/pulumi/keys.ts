@@ -49,8 +49,11 @@ export function presharedKeysFromConfig(config: pulumi.Config): (tunnelId: strin
         ruleId: 'NoPlaintextPresharedKey',
         catalogue: ['C23'],
         level: 'error',
-        message: `the pre-shared key of tunnel ${tunnelId}${sharedPlanName === undefined ? '' : ` (plan '${sharedPlanName}')`} is set in plain text in the stack config, where anyone reading Pulumi.<stack>.yaml sees it.`,
-        fix: `\`pulumi config set --secret ${key} <key>\` (it replaces the plain-text value), or \`pulumi config rm ${key}\` to read it from Secrets Manager.`,
+        message: `the pre-shared key of tunnel ${tunnelId}${
+          sharedPlanName === undefined ? '' : ` (plan '${sharedPlanName}')`
+        } is set in plain text in the stack config, where anyone reading Pulumi.<stack>.yaml sees it.`,
+        fix:
+          `\`pulumi config set --secret ${key} <key>\` (it replaces the plain-text value), or \`pulumi config rm ${key}\` to read it from Secrets Manager.`,
       }], 'Pulumi config');
     }
     return value;
@@ -62,7 +65,7 @@ export function presharedKeysFromConfig(config: pulumi.Config): (tunnelId: strin
  * warning uses; it reads `PULUMI_CONFIG_SECRET_KEYS`, which the Pulumi language host sets.
  */
 function isConfigSecret(fullKey: string): boolean {
-  const fromRuntime = (pulumi.runtime as unknown as { isConfigSecret?: (key: string) => boolean }).isConfigSecret;
+  const fromRuntime = (pulumi.runtime as unknown as { isConfigSecret?: (key: string) => boolean; }).isConfigSecret;
   if (typeof fromRuntime === 'function') return fromRuntime(fullKey);
   try {
     const keys: unknown = JSON.parse(process.env.PULUMI_CONFIG_SECRET_KEYS ?? '[]');

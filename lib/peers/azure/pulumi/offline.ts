@@ -88,12 +88,18 @@ function masked(value: unknown, secretPathList: readonly string[][], knownSecret
 function mockId(type: string, name: string, inputs: Record<string, unknown>): string {
   const group = `/subscriptions/${OFFLINE_SUBSCRIPTION_ID}/resourceGroups/${String(inputs.resourceGroupName)}/providers/Microsoft.Network`;
   switch (type) {
-    case 'azure-native:network:PublicIPAddress': return `${group}/publicIPAddresses/${String(inputs.publicIpAddressName)}`;
-    case 'azure-native:network:VirtualNetworkGateway': return `${group}/virtualNetworkGateways/${String(inputs.virtualNetworkGatewayName)}`;
-    case 'azure-native:network:LocalNetworkGateway': return `${group}/localNetworkGateways/${String(inputs.localNetworkGatewayName)}`;
-    case 'azure-native:network:VirtualNetworkGatewayConnection': return `${group}/connections/${String(inputs.virtualNetworkGatewayConnectionName)}`;
-    case 'azure-native:network:Subnet': return `${group}/virtualNetworks/${String(inputs.virtualNetworkName)}/subnets/${String(inputs.subnetName)}`;
-    default: return `${name}-id`;
+    case 'azure-native:network:PublicIPAddress':
+      return `${group}/publicIPAddresses/${String(inputs.publicIpAddressName)}`;
+    case 'azure-native:network:VirtualNetworkGateway':
+      return `${group}/virtualNetworkGateways/${String(inputs.virtualNetworkGatewayName)}`;
+    case 'azure-native:network:LocalNetworkGateway':
+      return `${group}/localNetworkGateways/${String(inputs.localNetworkGatewayName)}`;
+    case 'azure-native:network:VirtualNetworkGatewayConnection':
+      return `${group}/connections/${String(inputs.virtualNetworkGatewayConnectionName)}`;
+    case 'azure-native:network:Subnet':
+      return `${group}/virtualNetworks/${String(inputs.virtualNetworkName)}/subnets/${String(inputs.subnetName)}`;
+    default:
+      return `${name}-id`;
   }
 }
 
@@ -114,7 +120,12 @@ const TYPE_ORDER = [
 const rank = (type: string) => (TYPE_ORDER.includes(type) ? TYPE_ORDER.indexOf(type) : TYPE_ORDER.length);
 
 function settled<T>(output: pulumi.Output<T>): Promise<T> {
-  return new Promise((resolve) => output.apply((value) => { resolve(value); return value; }));
+  return new Promise((resolve) =>
+    output.apply((value) => {
+      resolve(value);
+      return value;
+    })
+  );
 }
 
 /**
@@ -133,19 +144,28 @@ export async function offlineAzureResources(options: OfflineAzureOptions = {}): 
   const pendingSecretPaths = new Map<string, Promise<string[][]>>();
   const registered: RegisteredResource[] = [];
   let publicIps = 0;
-  await pulumi.runtime.setMocks({
-    newResource: async (args) => {
-      const secretPathList = (await pendingSecretPaths.get(`${args.type}::${args.name}`)) ?? [];
-      registered.push({ type: args.type, name: args.name, inputs: masked(args.inputs, secretPathList, knownSecrets) });
-      const state: Record<string, unknown> = { ...args.inputs };
-      if (args.type === 'azure-native:network:PublicIPAddress') state.ipAddress = mockPublicIp(args.inputs, publicIps++);
-      return { id: args.custom === false ? undefined : mockId(args.type, args.name, args.inputs), state };
+  await pulumi.runtime.setMocks(
+    {
+      newResource: async (args) => {
+        const secretPathList = (await pendingSecretPaths.get(`${args.type}::${args.name}`)) ?? [];
+        registered.push({ type: args.type, name: args.name, inputs: masked(args.inputs, secretPathList, knownSecrets) });
+        const state: Record<string, unknown> = { ...args.inputs };
+        if (args.type === 'azure-native:network:PublicIPAddress') state.ipAddress = mockPublicIp(args.inputs, publicIps++);
+        return { id: args.custom === false ? undefined : mockId(args.type, args.name, args.inputs), state };
+      },
+      call: (args) =>
+        args.token === 'azure-native:authorization:getClientConfig'
+          ? {
+            clientId: OFFLINE_SUBSCRIPTION_ID,
+            objectId: OFFLINE_SUBSCRIPTION_ID,
+            subscriptionId: OFFLINE_SUBSCRIPTION_ID,
+            tenantId: OFFLINE_SUBSCRIPTION_ID,
+          }
+          : args.inputs,
     },
-    call: (args) =>
-      args.token === 'azure-native:authorization:getClientConfig'
-        ? { clientId: OFFLINE_SUBSCRIPTION_ID, objectId: OFFLINE_SUBSCRIPTION_ID, subscriptionId: OFFLINE_SUBSCRIPTION_ID, tenantId: OFFLINE_SUBSCRIPTION_ID }
-        : args.inputs,
-  }, 'multicloud-vpn-azure', 'offline');
+    'multicloud-vpn-azure',
+    'offline',
+  );
 
   // Which inputs are secret is known only before serialization: record it as each resource is made.
   const recordSecrets: pulumi.ResourceTransformation = ({ type, name, props }) => {

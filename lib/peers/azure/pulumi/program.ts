@@ -76,13 +76,21 @@ export interface AzureProgramOutputs {
 /** The plan of a shared-plan source; a source with neither plan nor file is a clear error. */
 function sharedPlanOf(source: SharedPlanSource, index: number): ResolvedPlan {
   if (source.plan !== undefined) return source.plan;
-  if (source.planFile === undefined) throw new Error(`sharedPlans[${index}]: neither plan nor planFile is given. Valid: { "planFile": "<plan file>", "awsOutputsFile": "<its AWS outputs>" }.`);
+  if (source.planFile === undefined) {
+    throw new Error(
+      `sharedPlans[${index}]: neither plan nor planFile is given. Valid: { "planFile": "<plan file>", "awsOutputsFile": "<its AWS outputs>" }.`,
+    );
+  }
   return loadPlanFile(source.planFile);
 }
 
 export async function azureProgram(options: AzureProgramOptions = {}): Promise<AzureProgramOutputs> {
   const plan = options.plan ?? loadPlanFile(options.planFile ?? DEFAULT_PLAN_FILE);
-  const tunnelsOf = async (p: ResolvedPlan, file: string | undefined, sharedPlanName?: string): Promise<Record<string, AwsTunnelEndpoint> | undefined> => {
+  const tunnelsOf = async (
+    p: ResolvedPlan,
+    file: string | undefined,
+    sharedPlanName?: string,
+  ): Promise<Record<string, AwsTunnelEndpoint> | undefined> => {
     if (file === undefined) return undefined;
     const fromConfig = options.presharedKeyFromConfig;
     const sources: PresharedKeySources = {
@@ -124,7 +132,11 @@ function sharedPlansFromConfig(config: pulumi.Config): SharedPlanSource[] | unde
     return typeof planFile === 'string' && (awsOutputsFile === undefined || typeof awsOutputsFile === 'string') && Object.keys(rest).length === 0;
   };
   if (!Array.isArray(value) || !value.every(valid)) {
-    throw new Error(`config sharedPlans: ${excerpt(value)} is not a list of { planFile, awsOutputsFile? }. Valid: [{ "planFile": "billing-plan.json", "awsOutputsFile": "billing-aws-outputs.json" }].`);
+    throw new Error(
+      `config sharedPlans: ${
+        excerpt(value)
+      } is not a list of { planFile, awsOutputsFile? }. Valid: [{ "planFile": "billing-plan.json", "awsOutputsFile": "billing-aws-outputs.json" }].`,
+    );
   }
   return value.map((entry) => ({ planFile: entry.planFile, awsOutputsFile: entry.awsOutputsFile }));
 }
