@@ -32,8 +32,8 @@ const FAST_CHECKS = [
   ['rules:md:check', process.execPath, ['--require', './scripts/register-ts.js', 'scripts/rules-md.ts', '--check']],
   // Folder direction (LAYERS in scripts/import-layers.mjs, quoted in ARCHITECTURE.md): no upward import, no folder-level loop.
   ['import-layers', process.execPath, ['scripts/import-layers.mjs']],
-  // dprint (dprint.json: line width 150, the project's quotes and semicolons); `npm run format` fixes.
-  ['format', 'node_modules/.bin/dprint', ['check']],
+  // dprint's TypeScript formatter (dprint.json: line width 150); `npm run format` fixes.
+  ['format', process.execPath, ['scripts/format.mjs']],
 ];
 
 function run([name, command, args]) {
