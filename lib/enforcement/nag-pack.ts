@@ -38,6 +38,12 @@ export interface MulticloudVpnChecksProps extends NagPackProps {
  * The rules as a cdk-nag pack and CDK validation plugin (`Validations.of(app).addPlugins(new MulticloudVpnChecks(app))`):
  * it reads the synthesized templates through public APIs and reports each finding as `MultiCloudVpn-<rule id>`.
  */
+/** One entry of `IPolicyValidationContext.stackTemplates` (aws-cdk-lib versions after the peer floor). */
+interface StackTemplate {
+  readonly stackConstructPath: string;
+  readonly templatePath: string;
+}
+
 export class MulticloudVpnChecks extends NagPack {
   /** The plugin name in the validation report: `MultiCloudVpn`. */
   public readonly name = ENFORCEMENT_RULE_PREFIX;
@@ -62,8 +68,9 @@ export class MulticloudVpnChecks extends NagPack {
    * the validation report without stopping `cdk synth`, as the Aspect's warnings do.
    */
   public override validate(context: IPolicyValidationContext): PolicyValidationPluginReport {
-    // `stackTemplates` is newer than the peer range's floor; `templatePaths` is in every version.
-    const stacks = context.stackTemplates ?? [];
+    // `stackTemplates` is newer than the peer range's floor (aws-cdk-lib 2.258 has no such field, so
+    // it is read through a widened type); `templatePaths` is in every version.
+    const stacks = (context as IPolicyValidationContext & { readonly stackTemplates?: readonly StackTemplate[]; }).stackTemplates ?? [];
     this.templateFiles = {
       byStackPath: new Map(stacks.map((s) => [s.stackConstructPath, s.templatePath])),
       paths: new Set([...context.templatePaths, ...stacks.map((s) => s.templatePath)].map((p) => path.resolve(p))),
