@@ -18,7 +18,9 @@ module.exports = {
   moduleFileExtensions: ['ts', 'js', 'json'],
   // @pulumi/pulumi loads the TypeScript compiler and npm's arborist at start-up, for closure
   // serialization only (unused by the tests): both are loaded on first use instead (test/lazy/).
+  // @pulumi/pulumi itself is the real module with frameless leak-report stacks (test/lazy/pulumi.js).
   moduleNameMapper: {
+    '^@pulumi/pulumi$': '<rootDir>/test/lazy/pulumi.js',
     '^typescript$': '<rootDir>/test/lazy/typescript.js',
     '^@npmcli/arborist$': '<rootDir>/test/lazy/npmcli-arborist.js',
   },

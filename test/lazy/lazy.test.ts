@@ -1,9 +1,10 @@
 /**
- * The two stand-ins of jest.config.js's moduleNameMapper (test/lazy/*.js) keep @pulumi/pulumi from
+ * The stand-ins of jest.config.js's moduleNameMapper (test/lazy/*.js) keep @pulumi/pulumi from
  * loading the TypeScript compiler and npm's arborist in every Pulumi test file (about a second of
  * CPU each). A Pulumi upgrade that reads them differently at start-up would silently bring the cost
  * back: this builds the Azure component under mocks and checks that neither was loaded, and that the
- * stand-ins still hand out the real modules when something does use them.
+ * stand-ins still hand out the real modules when something does use them. test/lazy/pulumi.js is the
+ * real @pulumi/pulumi with frameless leak-report stacks (its comment says why).
  */
 import * as pulumi from '@pulumi/pulumi';
 import { AzureVpnGateway } from '../../lib/peers/azure/pulumi/component';
@@ -48,4 +49,22 @@ test('test/lazy/register.js gives child processes the same stand-ins: @pulumi/pu
   const run = spawnSync(process.execPath, ['--require', './test/lazy/register.js', '-e', script], { cwd: `${__dirname}/../..`, encoding: 'utf8' });
   expect(run.stderr).toBe('');
   expect(JSON.parse(run.stdout)).toEqual({ before: 0, standIn: true, output: 'var a = 1;', arborist: 'function', after: true });
+});
+
+test('@pulumi/pulumi under jest is the real module; only its leak-report stacks are frameless, and the limit is restored', async () => {
+  // The stand-in re-exports the module it loads by absolute path: the same instance the runtime uses.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const real = require(require('node:path').join(__dirname, '../../node_modules/@pulumi/pulumi/index.js')) as typeof pulumi;
+  expect(pulumi.Output).toBe(real.Output);
+  expect(pulumi.runtime.setMocks).toBe(real.runtime.setMocks);
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const debuggable = require('@pulumi/pulumi/runtime/debuggable') as {
+    debuggablePromise<T>(p: Promise<T>, ctx: unknown): Promise<T>;
+  };
+  const limit = Error.stackTraceLimit;
+  const promise = Promise.resolve(42) as Promise<number> & { _debugStackTrace?: string; _debugCtx?: unknown; };
+  await expect(debuggable.debuggablePromise(promise, 'ctx')).resolves.toBe(42);
+  expect([promise._debugCtx, promise._debugStackTrace]).toEqual(['ctx', expect.not.stringContaining('\n')]);
+  expect(Error.stackTraceLimit).toBe(limit);
+  expect(new Error('here').stack?.split('\n').length).toBeGreaterThan(1);
 });
