@@ -5,7 +5,7 @@
  * makes it fast and what could make it wrong (a stale transpile cache).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { runCli } from '../../lib/cli/cli';
@@ -24,9 +24,8 @@ describe('multicloud-vpn launch path (issue 8 §3)', () => {
   it('bin/multicloud-vpn.js in a checkout prints what runCli prints for `plan`', async () => {
     const lines: string[] = [];
     const code = await runCli(['plan', 'vpn-plan.json'], { stdout: (t) => lines.push(t), stderr: () => undefined });
-    const run = node([join(ROOT, 'bin', 'multicloud-vpn.js'), 'plan', 'vpn-plan.json'], {
-      MULTICLOUD_VPN_TS_CACHE: mkdtempSync(join(tmpdir(), 'ts-cache-')),
-    });
+    // The checkout's own transpile cache, as a user's second run has it (an empty cache is the next test's).
+    const run = node([join(ROOT, 'bin', 'multicloud-vpn.js'), 'plan', 'vpn-plan.json']);
     expect(run.status).toBe(code);
     expect(run.stdout).toBe(lines.map((l) => `${l}\n`).join(''));
   });
@@ -57,6 +56,23 @@ describe('multicloud-vpn launch path (issue 8 §3)', () => {
     expect(node(script, env).stdout).toBe('1\n'); // served from the cache
     writeFileSync(file, 'export const answer: number = 2;\n');
     expect(node(script, env).stdout).toBe('2\n');
+  });
+
+  it('warmCache (jest global set-up) fills the transpile cache with what the loader then serves', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'register-ts-'));
+    const cache = join(dir, 'cache');
+    const file = join(dir, 'warm.ts');
+    writeFileSync(file, 'export const warmed: string = "yes";\n');
+    const warm = node(['-e', `require(${JSON.stringify(REGISTER)}).warmCache([${JSON.stringify(file)}])`], { MULTICLOUD_VPN_TS_CACHE: cache });
+    expect(warm.stderr).toBe('');
+    expect(readdirSync(cache)).toEqual([expect.stringMatching(/^[0-9a-f]{64}\.js$/)]);
+    // The loader serves the cached file: an edited cache entry is what runs.
+    const cached = join(cache, readdirSync(cache)[0]);
+    writeFileSync(cached, readFileSync(cached, 'utf8').replace('"yes"', '"from the cache"'));
+    expect(node(['--require', REGISTER, '-e', `console.log(require(${JSON.stringify(file)}).warmed)`], { MULTICLOUD_VPN_TS_CACHE: cache }).stdout)
+      .toBe(
+        'from the cache\n',
+      );
   });
 
   it('TypeScript that esbuild must lower as tsc does: enums, parameter properties, class fields, dynamic import()', () => {
