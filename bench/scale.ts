@@ -8,7 +8,7 @@
  * 2·i connections already on the gateway (`existingVpnConnections`, C19).
  */
 import { App, Stack } from 'aws-cdk-lib';
-import { AzureVpnConnections } from '../lib/aws';
+import { AzureVpnConnections } from '../lib/aws-entry';
 import { enforcementRuleId } from '../lib/enforcement/aspect';
 import { cfnViewFromStack } from '../lib/enforcement/stack-view';
 import { type ResolvedPlan } from '../lib/plan';

@@ -7,7 +7,7 @@ import { Annotations, App, CfnParameter, CfnRule, Fn, Stack, Validations, type S
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import type { Construct } from 'constructs';
-import { AzureVpnConnections } from '../lib/aws';
+import { AzureVpnConnections } from '../lib/aws-entry';
 import { MulticloudVpnChecks, VpnRulesAspect } from '../lib/enforcement';
 import type { ResolvedPlan } from '../lib/plan';
 import { formatFinding, type Finding } from '../lib/core/finding';

@@ -14,7 +14,7 @@
  */
 import { App, Stack, Validations, type StackProps } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
-import { AzureVpnConnections } from '../lib/aws';
+import { AzureVpnConnections } from '../lib/aws-entry';
 import { VpnRulesAspect } from '../lib/enforcement';
 import { readAzureOutputs } from '../lib/handoff/azure-outputs';
 import { planVpn } from '../lib/check/validate';

@@ -26,7 +26,7 @@
 import type * as pulumi from '@pulumi/pulumi';
 import { App, Stack, type StackProps } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
-import { AzureVpnConnections } from '../lib/aws';
+import { AzureVpnConnections } from '../lib/aws-entry';
 import { AzureVpnGateway, awsTunnelEndpoints } from '../lib/azure-entry';
 import { VpnRulesAspect } from '../lib/enforcement';
 import { readAwsOutputs, type SecretReader } from '../lib/handoff/aws-outputs';

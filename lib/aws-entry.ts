@@ -1,5 +1,6 @@
 /**
- * `multicloud-vpn/aws`: the CDK constructs and the synth-time enforcement (Aspect, cdk-nag pack).
+ * `multicloud-vpn/aws`: the CDK constructs and the synth-time enforcement (Aspect, cdk-nag pack); the
+ * tests import the AWS half from here too (lib/aws has no index of its own, so the names are listed once).
  * Every name is listed (no `export *`): helpers stay internal. api/exports.json is this list checked in;
  * test/api/exports.test.ts fails with a diff when the surface changes (`npm run api:report` rewrites it).
  * Each exported declaration carries its JSDoc in its own module.

@@ -8,7 +8,7 @@
 import { App } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
-import { AzureVpnConnections } from '../../lib/aws';
+import { AzureVpnConnections } from '../../lib/aws-entry';
 import { VpnRulesAspect } from '../../lib/enforcement';
 import { planVpn } from '../../lib/check/validate';
 import { ExistingVpcStack } from '../existing-vpc';

@@ -7,7 +7,7 @@ import { App, Stack, Validations } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { AwsSolutionsChecks } from 'cdk-nag';
-import { AzureVpnConnections, TunnelOutsideIps } from '../../lib/aws';
+import { AzureVpnConnections, TunnelOutsideIps } from '../../lib/aws-entry';
 import { AZURE_IPS, documentedPlan } from './helpers';
 
 function userStack() {

@@ -2,7 +2,7 @@ import { App, CfnParameter, CfnResource, Stack } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { Construct } from 'constructs';
-import { AzureVpnConnections, DOCUMENTATION_ADDRESSES_WARNING } from '../../lib/aws';
+import { AzureVpnConnections, DOCUMENTATION_ADDRESSES_WARNING } from '../../lib/aws-entry';
 import { pascalCase } from '../../lib/aws/site-to-site-vpn';
 import { AWS_HANDOFF_FORMAT, PEER_TAGS, type AwsHandoff } from '../../lib/handoff';
 import { AZURE_IPS, build, documentedPlan, onlyLogicalId, planWith, resolveIntrinsics, valuesOfKey } from './helpers';

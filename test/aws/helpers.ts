@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { App, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
-import { AzureVpnConnections, type AzureVpnConnectionsProps } from '../../lib/aws';
+import { AzureVpnConnections, type AzureVpnConnectionsProps } from '../../lib/aws-entry';
 import { type PlanInput, type ResolvedPlan } from '../../lib/plan';
 import { loadPlanFile } from '../../lib/check/file';
 import { planVpn } from '../../lib/check/validate';

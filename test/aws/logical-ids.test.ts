@@ -6,7 +6,7 @@
 import { CfnElement, Stack } from 'aws-cdk-lib';
 import type { Template } from 'aws-cdk-lib/assertions';
 import type { Construct } from 'constructs';
-import type { AzureVpnConnectionsProps } from '../../lib/aws';
+import type { AzureVpnConnectionsProps } from '../../lib/aws-entry';
 import { build, planWith } from './helpers';
 
 type Resources = Record<string, { Type: string; Properties?: unknown; DependsOn?: unknown; }>;

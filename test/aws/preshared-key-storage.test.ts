@@ -4,7 +4,7 @@
  * and the Azure hand-off stay this construct's Secrets Manager secrets either way.
  */
 import { Match } from 'aws-cdk-lib/assertions';
-import type { AzureVpnConnectionsProps } from '../../lib/aws';
+import type { AzureVpnConnectionsProps } from '../../lib/aws-entry';
 import { build, resolveIntrinsics } from './helpers';
 
 type Resources = Record<string, { Type: string; Properties: Record<string, unknown>; }>;

@@ -8,7 +8,7 @@ import { Template } from 'aws-cdk-lib/assertions';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as sns from 'aws-cdk-lib/aws-sns';
-import { AzureVpnConnections, SiteToSiteVpn, type ISiteToSiteVpn, type SiteToSiteVpnOptions } from '../../lib/aws';
+import { AzureVpnConnections, SiteToSiteVpn, type ISiteToSiteVpn, type SiteToSiteVpnOptions } from '../../lib/aws-entry';
 import type { ResolvedPlan } from '../../lib/plan';
 import { AZURE_IPS, build, documentedPlan, planWith } from './helpers';
 

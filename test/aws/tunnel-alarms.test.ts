@@ -8,7 +8,7 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { AwsSolutionsChecks } from 'cdk-nag';
-import { AzureVpnConnections } from '../../lib/aws';
+import { AzureVpnConnections } from '../../lib/aws-entry';
 import { AZURE_IPS, build, documentedPlan } from './helpers';
 
 type Resources = Record<string, { Type: string; Properties: Record<string, unknown>; }>;

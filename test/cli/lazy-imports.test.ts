@@ -18,7 +18,7 @@ jest.mock('@pulumi/azure-native/network', () => mockRecord('@pulumi/azure-native
 jest.mock('@aws-sdk/client-secrets-manager', () => mockRecord('@aws-sdk/client-secrets-manager'));
 jest.mock('jsonc-parser', () => mockRecord('jsonc-parser'));
 jest.mock('../../lib/peers/azure/pulumi/offline', () => mockRecord('lib/peers/azure/pulumi/offline'));
-jest.mock('../../lib/aws', () => mockRecord('lib/aws'));
+jest.mock('../../lib/aws-entry', () => mockRecord('lib/aws'));
 jest.mock('../../lib/enforcement', () => mockRecord('lib/enforcement'));
 
 import { join } from 'node:path';

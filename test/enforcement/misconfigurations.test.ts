@@ -9,7 +9,7 @@ import { App, Stack, Validations } from 'aws-cdk-lib';
 import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { ExampleStack } from '../../bin/example-stack';
-import type { AzureVpnConnections } from '../../lib/aws';
+import type { AzureVpnConnections } from '../../lib/aws-entry';
 import { MulticloudVpnChecks, VpnRulesAspect } from '../../lib/enforcement';
 import { enforcementRuleId } from '../../lib/enforcement/aspect';
 import { type ResolvedPlan } from '../../lib/plan';

@@ -7,7 +7,7 @@
 import { App, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
-import { AzureVpnConnections } from '../../lib/aws';
+import { AzureVpnConnections } from '../../lib/aws-entry';
 import { azureDesign } from '../../lib/peers/azure/design';
 import { AWS_CONSTRUCT_TAG_KEYS } from '../../lib/plan';
 import { planVpn, validatePlan } from '../../lib/check/validate';

@@ -7,7 +7,7 @@ import { App, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as fc from 'fast-check';
-import { AzureVpnConnections } from '../../lib/aws';
+import { AzureVpnConnections } from '../../lib/aws-entry';
 import { azureDesign } from '../../lib/peers/azure/design';
 import { type PlanInput, type ResolvedPlan } from '../../lib/plan';
 import { validatePlan } from '../../lib/check/validate';

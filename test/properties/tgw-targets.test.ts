@@ -8,7 +8,7 @@ import { App, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as fc from 'fast-check';
-import { SiteToSiteVpn } from '../../lib/aws';
+import { SiteToSiteVpn } from '../../lib/aws-entry';
 import { checkCfn } from '../../lib/check/registry';
 import { validatePlan } from '../../lib/check/validate';
 import { cfnViewFromTemplate } from '../../lib/check/views/cfn-view';

@@ -8,7 +8,7 @@ import { Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { App, Stack, Validations } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
-import { SiteToSiteVpn } from '../../../lib/aws';
+import { SiteToSiteVpn } from '../../../lib/aws-entry';
 import { checkCfn } from '../../../lib/check/registry';
 import { cfnViewFromTemplate } from '../../../lib/check/views/cfn-view';
 import { AZURE_IPS, build, planWith } from '../helpers';

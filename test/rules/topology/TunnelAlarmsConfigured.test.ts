@@ -2,7 +2,7 @@ import { App, Stack } from 'aws-cdk-lib';
 import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
-import { AzureVpnConnections } from '../../../lib/aws';
+import { AzureVpnConnections } from '../../../lib/aws-entry';
 import { VpnRulesAspect } from '../../../lib/enforcement';
 import { planVpn } from '../../../lib/check/validate';
 import { checkCfn } from '../../../lib/check/registry';

@@ -7,22 +7,11 @@
  */
 import * as pulumi from '@pulumi/pulumi';
 import { AlibabaDesignError } from './component';
+import { isConfigSecret } from '../../pulumi-kit/config';
 
 /** Config key of a tunnel's pre-shared key. */
 export function alibabaPresharedKeyConfigKey(tunnelId: string): string {
   return `presharedKey.${tunnelId}`;
-}
-
-/** Whether a config value was set with `--secret` (what `Config.getSecret`'s warning reads). */
-function isConfigSecret(fullKey: string): boolean {
-  const fromRuntime = (pulumi.runtime as unknown as { isConfigSecret?: (key: string) => boolean; }).isConfigSecret;
-  if (typeof fromRuntime === 'function') return fromRuntime(fullKey);
-  try {
-    const keys: unknown = JSON.parse(process.env.PULUMI_CONFIG_SECRET_KEYS ?? '[]');
-    return Array.isArray(keys) && keys.includes(fullKey);
-  } catch {
-    return false;
-  }
 }
 
 /**

@@ -6,42 +6,16 @@
  * Offline, keys are not read from Secrets Manager: unless a reader is given, each tunnel gets a random
  * stand-in key made in memory (`offlineKeyStandIn`), never printed.
  */
-import { randomInt } from 'node:crypto';
 import * as pulumi from '@pulumi/pulumi';
 import type { SecretReader } from '../../../handoff/aws-outputs';
 import { ALIBABA_VPN_GATEWAY_TYPE, type AlibabaVpnGateway } from './component';
 import type { GatewayIpIndex, TunnelRole } from '../design';
 import { alibabaProgram, type AlibabaProgramOptions } from './program';
+import { offlineKeyStandIn } from '../../../handoff/offline-keys';
+import { SECRET_MASK, settled, sortedByType, type RegisteredResource } from '../../pulumi-kit/offline';
 
-/** What replaces every secret value in the output (the same mask as the Azure listing's). */
-export const SECRET_MASK = '[secret]';
-
-/** A registered resource with its inputs, secrets masked (the same shape as the Azure listing's). */
-export interface RegisteredResource {
-  /** e.g. `alicloud:vpn/connection:Connection` */
-  readonly type: string;
-  /** The Pulumi resource name. */
-  readonly name: string;
-  /** The inputs as the engine would receive them, every secret replaced by `[secret]`. */
-  readonly inputs: unknown;
-}
-
-/**
- * A reader that makes up a valid random key (C22 format) per secret, in memory only. The Azure offline
- * runner has its twin; the peers' deploy folders may not import each other (scripts/import-layers.mjs).
- */
-export function offlineKeyStandIn(log: (text: string) => void): SecretReader {
-  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._';
-  let announced = false;
-  return async () => {
-    if (!announced) {
-      log('offline: Secrets Manager is not read; each tunnel gets a random stand-in pre-shared key generated in memory (never printed).');
-      announced = true;
-    }
-    // A letter first: a key may not start with 0 (C22).
-    return alphabet[randomInt(52)] + Array.from({ length: 31 }, () => alphabet[randomInt(alphabet.length)]).join('');
-  };
-}
+// The listing's shared parts, exported from here as before (the entry points and users import them here).
+export { offlineKeyStandIn, SECRET_MASK, type RegisteredResource };
 
 /** The gateway's public IPs in the mocks (RFC 5737): IP 1, IP 2. */
 export const OFFLINE_GATEWAY_IPS: readonly [string, string] = ['203.0.113.10', '198.51.100.20'];
@@ -113,17 +87,6 @@ const TYPE_ORDER = [
   'alicloud:cms/alarmContactGroup:AlarmContactGroup',
   'alicloud:cms/alarm:Alarm',
 ];
-const rank = (type: string) => (TYPE_ORDER.includes(type) ? TYPE_ORDER.indexOf(type) : TYPE_ORDER.length);
-
-function settled<T>(output: pulumi.Output<T>): Promise<T> {
-  return new Promise((resolve) =>
-    output.apply((value) => {
-      resolve(value);
-      return value;
-    })
-  );
-}
-
 /** Runs the Alibaba program under Pulumi mocks: what it registers, and the tunnel table. */
 export async function offlineAlibabaListing(options: OfflineAlibabaOptions = {}): Promise<OfflineAlibabaListing> {
   const log = options.log ?? ((text: string) => process.stderr.write(`${text}\n`));
@@ -190,5 +153,5 @@ export async function offlineAlibabaListing(options: OfflineAlibabaOptions = {})
       presharedKey: SECRET_MASK,
     }))
   );
-  return { resources: [...registered].sort((a, b) => rank(a.type) - rank(b.type) || a.name.localeCompare(b.name)), tunnels };
+  return { resources: sortedByType(registered, TYPE_ORDER), tunnels };
 }

@@ -8,6 +8,7 @@ import * as pulumi from '@pulumi/pulumi';
 import { secretsManagerReader, type AwsOutputs, type SecretReader } from '../../../handoff/aws-outputs';
 import type { Finding } from '../../../core/finding';
 import { AzureDesignError } from './check';
+import { isConfigSecret } from '../../pulumi-kit/config';
 import type { AwsTunnelEndpoint } from './component';
 import { presharedKeyProblems, tunnelsSharingKeys } from '../../../core/preshared-key';
 
@@ -58,21 +59,6 @@ export function presharedKeysFromConfig(config: pulumi.Config): (tunnelId: strin
     }
     return value;
   };
-}
-
-/**
- * Whether a config value was set with `--secret`. `runtime.isConfigSecret` is what `Config.getSecret`'s
- * warning uses; it reads `PULUMI_CONFIG_SECRET_KEYS`, which the Pulumi language host sets.
- */
-function isConfigSecret(fullKey: string): boolean {
-  const fromRuntime = (pulumi.runtime as unknown as { isConfigSecret?: (key: string) => boolean; }).isConfigSecret;
-  if (typeof fromRuntime === 'function') return fromRuntime(fullKey);
-  try {
-    const keys: unknown = JSON.parse(process.env.PULUMI_CONFIG_SECRET_KEYS ?? '[]');
-    return Array.isArray(keys) && keys.includes(fullKey);
-  } catch {
-    return false;
-  }
 }
 
 /**

@@ -6,27 +6,20 @@
  * Offline, keys cannot be read from Secrets Manager: unless a reader is given, each tunnel gets a
  * random stand-in key generated in memory, which is never printed (the log says so).
  */
-import { randomInt } from 'node:crypto';
 import * as pulumi from '@pulumi/pulumi';
 import type { SecretReader } from '../../../handoff/aws-outputs';
 import type { ResolvedPlan } from '../../../plan/types';
 import { azureProgram, type AzureProgramOutputs, type SharedPlanSource } from './program';
+import { offlineKeyStandIn } from '../../../handoff/offline-keys';
+import { SECRET_MASK, settled, sortedByType, type RegisteredResource } from '../../pulumi-kit/offline';
 
-/** What replaces every secret value in the output. */
-export const SECRET_MASK = '[secret]';
+// The listing's shared parts, exported from here as before (the entry points and users import them here).
+export { offlineKeyStandIn, SECRET_MASK, type RegisteredResource };
+
 /** The subscription the mocks pretend to be in. */
 export const OFFLINE_SUBSCRIPTION_ID = '00000000-0000-0000-0000-000000000000';
 /** Input fields that hold a secret whatever the mock is handed (the mocks receive secrets unwrapped). */
 const SECRET_FIELDS = new Set(['sharedKey']);
-
-export interface RegisteredResource {
-  /** e.g. `azure-native:network:VirtualNetworkGateway` */
-  readonly type: string;
-  /** The Pulumi resource name. */
-  readonly name: string;
-  /** The inputs as the engine would receive them, every secret replaced by `[secret]`. */
-  readonly inputs: unknown;
-}
 
 export interface OfflineAzureOptions {
   /** The plan; read from `planFile` when absent. */
@@ -41,20 +34,6 @@ export interface OfflineAzureOptions {
   readonly readSecret?: SecretReader;
   /** Where notes go (never a key). @default stderr */
   readonly log?: (text: string) => void;
-}
-
-/** A reader that makes up a valid random key (C22 format) per secret, in memory only. */
-export function offlineKeyStandIn(log: (text: string) => void): SecretReader {
-  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._';
-  let announced = false;
-  return async () => {
-    if (!announced) {
-      log('offline: Secrets Manager is not read; each tunnel gets a random stand-in pre-shared key generated in memory (never printed).');
-      announced = true;
-    }
-    // A letter first: a key may not start with 0 (C22).
-    return alphabet[randomInt(52)] + Array.from({ length: 31 }, () => alphabet[randomInt(alphabet.length)]).join('');
-  };
 }
 
 /** Paths (lists of keys) of the secret Outputs inside `value`. */
@@ -117,17 +96,6 @@ const TYPE_ORDER = [
   'azure-native:network:LocalNetworkGateway',
   'azure-native:network:VirtualNetworkGatewayConnection',
 ];
-const rank = (type: string) => (TYPE_ORDER.includes(type) ? TYPE_ORDER.indexOf(type) : TYPE_ORDER.length);
-
-function settled<T>(output: pulumi.Output<T>): Promise<T> {
-  return new Promise((resolve) =>
-    output.apply((value) => {
-      resolve(value);
-      return value;
-    })
-  );
-}
-
 /**
  * Runs the Azure program under Pulumi mocks and returns what it registers, secrets masked, in a
  * stable order (component, subnet, public IPs, gateway, local network gateways, connections).
@@ -181,5 +149,5 @@ export async function offlineAzureResources(options: OfflineAzureOptions = {}): 
     resourceOptions: { transformations: [recordSecrets] },
   });
   await settled(pulumi.all([outputs.gatewayPublicIps, outputs.gatewayId, outputs.connectionIds]));
-  return [...registered].sort((a, b) => rank(a.type) - rank(b.type) || a.name.localeCompare(b.name));
+  return sortedByType(registered, TYPE_ORDER);
 }
