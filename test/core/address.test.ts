@@ -1,4 +1,14 @@
-import { bgpAddressesOf, formatCidr, ipv4ToNumber, numberToIpv4, overlaps, parseIpv4Cidr } from '../../lib/core/address';
+import {
+  bgpAddressesOf,
+  contains,
+  formatCidr,
+  ipv4ToNumber,
+  isIpv6,
+  mustParseIpv4Cidr,
+  numberToIpv4,
+  overlaps,
+  parseIpv4Cidr,
+} from '../../lib/core/address';
 import * as fc from 'fast-check';
 
 describe('address math', () => {
@@ -50,5 +60,32 @@ describe('address math', () => {
         return overlaps(a, b) === shared && overlaps(b, a) === shared;
       }),
     );
+  });
+
+  test('C06: isIpv6 tells an IPv6 address or CIDR from IPv4 and from text', () => {
+    expect(['fd00::/126', '2001:db8::1', '::1'].map(isIpv6)).toEqual([true, true, true]);
+    expect(['169.254.21.0/30', '10.0.0.1', 'fd00::zz/126', ''].map(isIpv6)).toEqual([false, false, false, false]);
+  });
+
+  test('contains: the whole inner range, both ends, inside the outer one', () => {
+    const outer = parseIpv4Cidr('169.254.21.0/24')!;
+    expect(contains(outer, parseIpv4Cidr('169.254.21.0/30')!)).toBe(true);
+    expect(contains(outer, parseIpv4Cidr('169.254.21.252/30')!)).toBe(true);
+    expect(contains(outer, parseIpv4Cidr('169.254.20.252/30')!)).toBe(false); // starts before
+    expect(contains(outer, parseIpv4Cidr('169.254.22.0/30')!)).toBe(false); // starts after
+    expect(contains(parseIpv4Cidr('169.254.21.4/30')!, outer)).toBe(false); // ends after
+  });
+
+  test('mustParseIpv4Cidr returns the parse and throws, naming the text, on anything else', () => {
+    expect(mustParseIpv4Cidr('169.254.21.4/30')).toMatchObject({ first: ipv4ToNumber('169.254.21.4'), prefix: 30 });
+    expect(() => mustParseIpv4Cidr('169.254.21.4')).toThrow('internal: not an IPv4 CIDR: 169.254.21.4');
+  });
+
+  test('parsing stays right past the parse cache (5,000 distinct CIDRs, then the first again)', () => {
+    const cidrs = Array.from({ length: 5000 }, (_, i) => `10.${i >> 8}.${i & 255}.0/24`);
+    const parsed = cidrs.map((c) => parseIpv4Cidr(c)!);
+    expect(parsed.every((p, i) => formatCidr(p.first, p.prefix) === cidrs[i])).toBe(true);
+    expect(parseIpv4Cidr(cidrs[0])).toEqual(parsed[0]);
+    expect(Object.isFrozen(parseIpv4Cidr(cidrs[4999]))).toBe(true);
   });
 });

@@ -6,6 +6,7 @@ import { PeerAsnsMatch } from '../../../lib/rules/asn/PeerAsnsMatch';
 import { checkCfn } from '../../../lib/check/registry';
 import { checkAzure } from '../../../lib/peers/azure/pulumi/check';
 import { compliantAzureView, synthView } from '../fixtures';
+import { cfnViewFromTemplate } from '../../../lib/check/views/cfn-view';
 
 const rule = PeerAsnsMatch;
 const findingsOf = (input: unknown, sharedGateway: readonly ResolvedPlan[] = []) =>
@@ -105,5 +106,66 @@ describe('C11 PeerAsnsMatch', () => {
     expect(findings).toHaveLength(1);
     expect(findings[0]).toMatchObject({ path: `localNetworkGateway ${lng.name}.bgpSettings.asn`, fix: `${view.awsPeer.asn}.` });
     expect(findings[0].message).toContain("Azure gateway's own ASN");
+  });
+
+  describe('C11 cfn, read from template JSON (what a template can hold that the constructs never write)', () => {
+    const cgw = (properties: Record<string, unknown>, type = 'AWS::EC2::CustomerGateway') => ({
+      Type: type,
+      Properties: { Type: 'ipsec.1', ...properties },
+    });
+    const vgw = (properties: Record<string, unknown> = {}) => ({ Type: 'AWS::EC2::VPNGateway', Properties: { Type: 'ipsec.1', ...properties } });
+    const connection = (properties: Record<string, unknown>) => ({ Type: 'AWS::EC2::VPNConnection', Properties: { Type: 'ipsec.1', ...properties } });
+    const check = (resources: Record<string, unknown>) => checkCfn(cfnViewFromTemplate({ Resources: resources }), [rule]);
+    const clash = { Cgw: cgw({ BgpAsn: 64512 }), Vgw: vgw(), Conn: connection({ CustomerGatewayId: { Ref: 'Cgw' }, VpnGatewayId: { Ref: 'Vgw' } }) };
+
+    test('the finding names the customer gateway, the gateway and the connection, and says what to use', () => {
+      const [finding] = check(clash);
+      expect(finding).toMatchObject({ ruleId: rule.id, level: 'error', fix: "the Azure gateway's ASN (azure.asn, 65000 in seed 004)." });
+      expect(finding.message).toMatch(/^the customer gateway's ASN 64512 is the Amazon side ASN of .*Vgw.*, which its connection .*Conn.* uses/);
+    });
+
+    test('only VPN connections are read: the same references on another resource type give nothing', () => {
+      expect(check({ ...clash, Conn: { ...clash.Conn, Type: 'AWS::EC2::VPNConnectionRoute' } })).toEqual([]);
+    });
+
+    test('a customer gateway reference to something that is not a customer gateway, or to nothing, gives nothing', () => {
+      expect(check({ ...clash, Cgw: cgw({ BgpAsn: 64512 }, 'AWS::EC2::VPNGateway') })).toEqual([]);
+      expect(check({ ...clash, Conn: connection({ CustomerGatewayId: 'cgw-0123', VpnGatewayId: { Ref: 'Vgw' } }) })).toEqual([]);
+    });
+
+    test('a gateway reference of the wrong type is not followed (VpnGatewayId must name a VPNGateway)', () => {
+      expect(check({ ...clash, Vgw: { Type: 'AWS::EC2::TransitGateway', Properties: {} } })).toEqual([]);
+    });
+
+    test('an ASN computed at deploy time, or not a number, is not compared (C09 reports a malformed one)', () => {
+      expect(check({ ...clash, Cgw: cgw({ BgpAsn: { Ref: 'AsnParameter' } }) })).toEqual([]);
+      expect(check({ ...clash, Cgw: cgw({ BgpAsn: 'not-a-number' }) })).toEqual([]);
+      expect(check({ ...clash, Vgw: vgw({ AmazonSideAsn: { 'Fn::ImportValue': 'Asn' } }) })).toEqual([]);
+      // One literal and one computed value: the customer gateway's ASN is not known before deploy.
+      expect(check({ ...clash, Cgw: cgw({ BgpAsn: 64512, BgpAsnExtended: { Ref: 'AsnParameter' } }) })).toEqual([]);
+    });
+
+    test("a customer gateway ASN other than the gateway's gives nothing; the gateway's own non-default ASN is compared", () => {
+      expect(check({ ...clash, Cgw: cgw({ BgpAsn: 65000 }) })).toEqual([]);
+      expect(check({ ...clash, Vgw: vgw({ AmazonSideAsn: 64513 }) })).toEqual([]);
+      expect(check({ ...clash, Cgw: cgw({ BgpAsn: 64513 }), Vgw: vgw({ AmazonSideAsn: 64513 }) })).toHaveLength(1);
+    });
+  });
+
+  test('C11: the plan messages name both ASNs and the other plan', () => {
+    const stored = { ...JSON.parse(JSON.stringify(planVpn({ name: 'stored' }))), customerGatewayAsn: 64512 } as ResolvedPlan;
+    const [finding] = findingsOf({ name: 'second' }, [stored]);
+    expect(finding).toMatchObject({
+      message: "plan 'stored' gives its customer gateways ASN 64512, not its Azure gateway's 65000.",
+      fix: '65000.',
+    });
+  });
+
+  test("C11: azure says when a local network gateway carries the Azure gateway's own ASN, and not otherwise", () => {
+    const view = compliantAzureView();
+    const own = { ...view, localNetworkGateways: view.localNetworkGateways.map((l) => ({ ...l, asn: view.gateway.asn })) };
+    const other = { ...view, localNetworkGateways: view.localNetworkGateways.map((l) => ({ ...l, asn: 64999 })) };
+    expect(rule.azure!(own)[0].message).toMatch(/\(it is the Azure gateway's own ASN\)\.$/);
+    expect(rule.azure!(other)[0].message).toBe(`64999 is not the AWS gateway's ASN ${view.awsPeer.asn}.`);
   });
 });

@@ -7,6 +7,10 @@ import { InsideCidrUnique } from '../../../lib/rules/inside-cidr/InsideCidrUniqu
 import { checkCfn } from '../../../lib/check/registry';
 import { tgwStack } from '../../aws/targets/tgw-stacks';
 import { synthView } from '../fixtures';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { validatePlan } from '../../../lib/check/validate';
+import { cfnViewFromTemplate } from '../../../lib/check/views/cfn-view';
 
 const check = (view: Parameters<typeof checkCfn>[0]) => checkCfn(view, [InsideCidrUnique]);
 const tunnels = (...cidrs: string[]) => ({ vpnTunnelOptionsSpecifications: cidrs.map((tunnelInsideCidr) => ({ tunnelInsideCidr })) });
@@ -91,5 +95,83 @@ describe('C04 InsideCidrUnique per transit gateway', () => {
     const findings = check(view);
     expect(findings.map((f) => f.path)).toEqual(['Second']);
     expect(findings[0].message).toContain('TransitGatewayId tgw-0123456789abcdef0');
+  });
+});
+
+describe('C04 InsideCidrUnique on an existing transit gateway (plan: aws.target.insideCidrsInUse)', () => {
+  const BASE = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'vpn-plan.json'), 'utf8'));
+  const EXISTING = {
+    kind: 'tgw',
+    transitGatewayId: 'tgw-0123456789abcdef0',
+    defaultRouteTableAssociation: 'disable',
+    defaultRouteTablePropagation: 'disable',
+  };
+  const findings = (insideCidrsInUse: string[]) =>
+    validatePlan({ ...BASE, aws: { ...BASE.aws, target: { ...EXISTING, insideCidrsInUse } } }).findings
+      .filter((f) => f.ruleId === 'InsideCidrUnique')
+      .map((f) => ({ path: f.path, message: f.message, fix: f.fix }));
+
+  test('an entry that is not a CIDR is refused on its own path, with an example; the others are still read', () => {
+    expect(findings(['nope', BASE.tunnels[2].insideCidr])).toEqual([
+      {
+        path: 'aws.target.insideCidrsInUse[0]',
+        message: "'nope' is not an IPv4 CIDR, so the block it stands for cannot be kept free.",
+        fix: 'a CIDR such as 169.254.21.8/30.',
+      },
+      {
+        path: 'tunnels[2].insideCidr',
+        message: `'${BASE.tunnels[2].insideCidr}' overlaps '${
+          BASE.tunnels[2].insideCidr
+        }' of aws.target.insideCidrsInUse[1] (another VPN connection on the transit gateway).`,
+        fix: expect.any(String),
+      },
+    ]);
+  });
+
+  test('a block in use that only overlaps (a /29 over two tunnel /30s) is caught on each; the next block is not', () => {
+    expect(BASE.tunnels.map((t: { insideCidr: string; }) => t.insideCidr)).toEqual([
+      '169.254.21.0/30',
+      '169.254.22.0/30',
+      '169.254.21.4/30',
+      '169.254.22.4/30',
+    ]);
+    expect(findings(['169.254.21.0/29']).map((f) => f.path)).toEqual(['tunnels[0].insideCidr', 'tunnels[2].insideCidr']);
+    expect(findings(['169.254.21.8/30'])).toEqual([]);
+  });
+
+  test('a tunnel CIDR that does not parse is left to C01: no C04 finding and no crash, the other tunnels still checked', () => {
+    const tunnels = BASE.tunnels.map((t: { insideCidr: string; }, i: number) => (i === 0 ? { ...t, insideCidr: '169.254.21.x/30' } : t));
+    const all = validatePlan({ ...BASE, tunnels, aws: { ...BASE.aws, target: { ...EXISTING, insideCidrsInUse: ['169.254.22.0/30'] } } }).findings;
+    expect(all.filter((f) => f.ruleId === 'InsideCidrUnique').map((f) => f.path)).toEqual(['tunnels[1].insideCidr']);
+    expect(all.some((f) => f.catalogue.includes('C01') && f.path === 'tunnels[0].insideCidr')).toBe(true);
+  });
+});
+
+describe('C04 InsideCidrUnique in a template: what cannot be compared is skipped, the rest still is', () => {
+  const connection = (gateway: Record<string, unknown>, ...cidrs: string[]) => ({
+    Type: 'AWS::EC2::VPNConnection',
+    Properties: {
+      Type: 'ipsec.1',
+      CustomerGatewayId: 'cgw-0123',
+      ...gateway,
+      VpnTunnelOptionsSpecifications: cidrs.map((c) => ({ TunnelInsideCidr: c })),
+    },
+  });
+  const check = (resources: Record<string, unknown>) => checkCfn(cfnViewFromTemplate({ Resources: resources }), [InsideCidrUnique]);
+
+  test('a connection with no gateway, or a tunnel CIDR that does not parse, is not compared; a real repeat still is', () => {
+    expect(check({
+      A: connection({}, '169.254.21.0/30'),
+      B: connection({}, '169.254.21.0/30'),
+      C: connection({ TransitGatewayId: 'tgw-1' }, 'not-a-cidr'),
+      D: connection({ TransitGatewayId: 'tgw-1' }, 'not-a-cidr'),
+    })).toEqual([]);
+    expect(
+      check({ C: connection({ TransitGatewayId: 'tgw-1' }, '169.254.21.0/30'), D: connection({ TransitGatewayId: 'tgw-1' }, '169.254.21.0/30') }).map(
+        (f) =>
+          f.path
+      ),
+    )
+      .toEqual(['D']);
   });
 });
