@@ -31,6 +31,24 @@ function errorsOf(stack: Stack): string[] {
   return Annotations.fromStack(stack).findError('*', Match.anyValue()).map((e) => String(e.entry.data));
 }
 
+/** Pulumi mocks that record each resource's type and inputs; public IPs get 20.20.0.n. */
+function recordingMocks(registered: { type: string; inputs: Json; }[]): Promise<void> {
+  return pulumi.runtime.setMocks(
+    {
+      newResource: (args) => {
+        registered.push({ type: args.type, inputs: args.inputs });
+        return {
+          id: `${args.name}-id`,
+          state: { ...args.inputs, ...(args.type.endsWith('PublicIPAddress') ? { ipAddress: `20.20.0.${registered.length}` } : {}) },
+        };
+      },
+      call: () => ({ subscriptionId: '00000000-0000-0000-0000-000000000000' }),
+    },
+    'examples',
+    'test',
+  );
+}
+
 describe('examples/existing-vpc.ts', () => {
   const app = new App();
   const stack = existingVpc.build(app, { azureGatewayPublicIps: AZURE_IPS });
@@ -124,22 +142,7 @@ describe('examples/shared-azure-gateway.ts', () => {
 
 describe('examples/shared-azure-gateway.ts: the Azure side (Pulumi mocks)', () => {
   const registered: { type: string; inputs: Json; }[] = [];
-  beforeAll(() =>
-    pulumi.runtime.setMocks(
-      {
-        newResource: (args) => {
-          registered.push({ type: args.type, inputs: args.inputs });
-          return {
-            id: `${args.name}-id`,
-            state: { ...args.inputs, ...(args.type.endsWith('PublicIPAddress') ? { ipAddress: `20.20.0.${registered.length}` } : {}) },
-          };
-        },
-        call: () => ({ subscriptionId: '00000000-0000-0000-0000-000000000000' }),
-      },
-      'examples',
-      'test',
-    )
-  );
+  beforeAll(() => recordingMocks(registered));
   const ofType = (type: string) => registered.filter((r) => r.type === `azure-native:network:${type}`).map((r) => r.inputs);
 
   test("C05, C13, C15: one gateway with both plans' APIPA addresses per instance, 8 LNGs and 8 connections", async () => {
@@ -213,22 +216,7 @@ describe('examples/custom-ipsec.ts', () => {
 
 describe('examples/azure-program.ts (Pulumi mocks)', () => {
   const registered: { type: string; inputs: Json; }[] = [];
-  beforeAll(() =>
-    pulumi.runtime.setMocks(
-      {
-        newResource: (args) => {
-          registered.push({ type: args.type, inputs: args.inputs });
-          return {
-            id: `${args.name}-id`,
-            state: { ...args.inputs, ...(args.type.endsWith('PublicIPAddress') ? { ipAddress: `20.20.0.${registered.length}` } : {}) },
-          };
-        },
-        call: () => ({ subscriptionId: '00000000-0000-0000-0000-000000000000' }),
-      },
-      'examples',
-      'test',
-    )
-  );
+  beforeAll(() => recordingMocks(registered));
 
   test('C15, C22: with the sample AWS outputs, one LNG per outside IP in my GatewaySubnet; keys only via the reader', async () => {
     const arnsRead: string[] = [];

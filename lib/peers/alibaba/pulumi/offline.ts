@@ -87,6 +87,7 @@ const TYPE_ORDER = [
   'alicloud:cms/alarmContactGroup:AlarmContactGroup',
   'alicloud:cms/alarm:Alarm',
 ];
+
 /** Runs the Alibaba program under Pulumi mocks: what it registers, and the tunnel table. */
 export async function offlineAlibabaListing(options: OfflineAlibabaOptions = {}): Promise<OfflineAlibabaListing> {
   const log = options.log ?? ((text: string) => process.stderr.write(`${text}\n`));

@@ -96,6 +96,7 @@ const TYPE_ORDER = [
   'azure-native:network:LocalNetworkGateway',
   'azure-native:network:VirtualNetworkGatewayConnection',
 ];
+
 /**
  * Runs the Azure program under Pulumi mocks and returns what it registers, secrets masked, in a
  * stable order (component, subnet, public IPs, gateway, local network gateways, connections).
