@@ -8,19 +8,15 @@
  * the handler matches each tunnel by its inside CIDR. The code is inline (no bundling, no asset of our
  * own) and uses the SDK v3 that the Node.js 24 runtime ships.
  *
- * Nothing logs the response data: the handler writes no log line, both Lambdas log in JSON at a level
- * that drops `console.log`, and the Provider framework's own Lambda keeps its default level FATAL.
- *
- * AwsSolutions (cdk-nag) is satisfied here rather than in each user's app: both Lambdas write to one
- * log group with a retention, through roles of their own with inline least-privilege policies (no
- * AWS managed policy), and the two wildcards that remain are acknowledged with their reason.
+ * The Lambda, its Provider, log group and roles (nothing logged, AwsSolutions satisfied in the library)
+ * are built by `./ec2-reader.ts`, shared with the transit gateway attachment reader.
  */
-import { CfnElement, CustomResource, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { type CustomResource, Duration } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import * as lambda from 'aws-cdk-lib/aws-lambda';
-import * as logs from 'aws-cdk-lib/aws-logs';
-import * as cr from 'aws-cdk-lib/custom-resources';
+import type * as lambda from 'aws-cdk-lib/aws-lambda';
+import type * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { addEc2Reader, EC2_MAX_ATTEMPTS, FIRST_RETRY_DELAY_MS, MAX_RETRY_DELAY_MS, RESERVED_FOR_LAST_CALL_MS } from './ec2-reader';
 
 /**
  * The custom resource type, shown in the console and the template.
@@ -28,13 +24,6 @@ import { Construct } from 'constructs';
  */
 export const TUNNEL_OUTSIDE_IPS_RESOURCE_TYPE = 'Custom::VpnTunnelOutsideIps';
 
-/** Attempts per EC2 call, throttling included (the SDK default is 3). */
-const EC2_MAX_ATTEMPTS = 8;
-/** Waits between reads of a tunnel whose outside IP is not assigned yet: 2 s, doubling up to 20 s. */
-const FIRST_RETRY_DELAY_MS = 2000;
-const MAX_RETRY_DELAY_MS = 20000;
-/** Time kept for the last read (throttling retries included) before the Lambda's timeout. */
-const RESERVED_FOR_LAST_CALL_MS = 15000;
 /** The handler's timeout: room for the reads with backoff (the Provider framework waits up to 15 minutes). */
 const HANDLER_TIMEOUT = Duration.minutes(3);
 
@@ -114,65 +103,22 @@ export class TunnelOutsideIps extends Construct {
 
   constructor(scope: Construct, id: string, props: TunnelOutsideIpsProps) {
     super(scope, id);
-    // One log group for both Lambdas, with a retention (Lambda's own group would keep lines forever).
-    // It holds error lines of a reader only, of no use once the stack is gone: deleted with it.
-    this.logGroup = new logs.LogGroup(this, 'Logs', { retention: logs.RetentionDays.ONE_YEAR, removalPolicy: RemovalPolicy.DESTROY });
-
-    // Own roles instead of the default ones, which attach the managed AWSLambdaBasicExecutionRole
-    // (logs in every group of the account; AwsSolutions-IAM4): each may write to this group only.
-    const handlerRole = this.lambdaRole('HandlerRole', 'Reads VPN tunnel outside IPs (multicloud-vpn)');
-    // DescribeVpnConnections supports no resource-level permissions: "*" is the narrowest resource.
-    handlerRole.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['ec2:DescribeVpnConnections'], resources: ['*'] }));
-    Validations.of(handlerRole).acknowledge({
-      id: 'AwsSolutions-IAM5[Resource::*]',
-      reason:
+    ({ handler: this.handler, logGroup: this.logGroup, resource: this.resource } = addEc2Reader(this, {
+      handlerSource: TUNNEL_OUTSIDE_IPS_HANDLER_SOURCE,
+      handlerTimeout: HANDLER_TIMEOUT,
+      handlerDescription: 'Reads VPN tunnel outside IPs by inside CIDR (multicloud-vpn)',
+      handlerRoleDescription: 'Reads VPN tunnel outside IPs (multicloud-vpn)',
+      providerRoleDescription: 'Custom resource provider framework of the VPN tunnel outside IP reader (multicloud-vpn)',
+      // DescribeVpnConnections supports no resource-level permissions: "*" is the narrowest resource.
+      readStatement: new iam.PolicyStatement({ actions: ['ec2:DescribeVpnConnections'], resources: ['*'] }),
+      readWildcardReason:
         'ec2:DescribeVpnConnections supports no resource-level permissions or condition keys that name a connection: "*" is the narrowest resource, and it is the only action with it.',
-    });
-    this.handler = new lambda.Function(this, 'Handler', {
-      runtime: lambda.Runtime.NODEJS_24_X,
-      handler: 'index.handler',
-      code: lambda.Code.fromInline(TUNNEL_OUTSIDE_IPS_HANDLER_SOURCE),
-      timeout: HANDLER_TIMEOUT,
-      description: 'Reads VPN tunnel outside IPs by inside CIDR (multicloud-vpn)',
-      role: handlerRole,
-      logGroup: this.logGroup,
-      // JSON format makes the level apply: console.log (INFO) is dropped, only errors are kept.
-      loggingFormat: lambda.LoggingFormat.JSON,
-      applicationLogLevelV2: lambda.ApplicationLogLevel.ERROR,
-      systemLogLevelV2: lambda.SystemLogLevel.WARN,
-    });
-
-    const frameworkRole = this.lambdaRole('ProviderRole', 'Custom resource provider framework of the VPN tunnel outside IP reader (multicloud-vpn)');
-    const provider = new cr.Provider(this, 'Provider', {
-      onEventHandler: this.handler,
-      frameworkOnEventRole: frameworkRole,
-      logGroup: this.logGroup,
-      // Stated although it is the default: the framework would otherwise log the response data.
-      frameworkLambdaLoggingLevel: lambda.ApplicationLogLevel.FATAL,
-    });
-    // aws-cdk-lib's Provider grants lambda:InvokeFunction on the handler and on `<handler ARN>:*`
-    // (its versions and aliases); the finding names the handler's logical id.
-    const handlerLogicalId = Stack.of(this).getLogicalId(this.handler.node.defaultChild as CfnElement);
-    Validations.of(frameworkRole).acknowledge({
-      id: `AwsSolutions-IAM5[Resource::<${handlerLogicalId}.Arn>:*]`,
-      reason:
-        "Granted by the aws-cdk-lib Provider framework: invoke of this one handler function's versions and aliases (`<ARN>:*`), no other function.",
-    });
-    this.resource = new CustomResource(this, 'Resource', {
-      serviceToken: provider.serviceToken,
       resourceType: TUNNEL_OUTSIDE_IPS_RESOURCE_TYPE,
       properties: {
         // Connection ids are in the properties, so a replaced connection triggers an Update (a re-read).
         Tunnels: props.tunnels.map((t) => ({ Id: t.id, ConnectionId: t.connectionId, InsideCidr: t.insideCidr })),
       },
-    });
-  }
-
-  /** A role Lambda can assume that may write to `this.logGroup` and nothing else (yet). */
-  private lambdaRole(id: string, description: string): iam.Role {
-    const role = new iam.Role(this, id, { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'), description });
-    this.logGroup.grantWrite(role);
-    return role;
+    }));
   }
 
   /** The outside IP of tunnel `tunnelId` (a token, known after deploy). */

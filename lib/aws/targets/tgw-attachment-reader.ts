@@ -15,7 +15,7 @@
  * direct-connect-gateway | peering | connect", "transit-gateway-id"). The answer's
  * `TransitGatewayAttachmentId`, `ResourceId` and `State` are read.
  *
- * Same kind of custom resource as `../tunnel-outside-ips.ts` (a `Provider` with an inline Lambda,
+ * Same kind of custom resource as `../tunnel-outside-ips.ts`, built by the same `../ec2-reader.ts` (a `Provider` with an inline Lambda,
  * own log group and roles, no log line, SDK v3 of the Node.js 24 runtime, throttling retried by the
  * SDK, backoff while the attachment is not `available` yet), for the same reasons (AwsSolutions in
  * the library, nothing logged). The connection ids are in the properties, so a replaced connection
@@ -27,23 +27,16 @@
  * condition keys for Amazon EC2"), so `Resource: "*"` is the narrowest resource; the global key
  * `aws:RequestedRegion` still narrows it to the stack's region.
  */
-import { Aws, CfnElement, CustomResource, Duration, RemovalPolicy, Stack, Token, Validations } from 'aws-cdk-lib';
+import { Aws, type CustomResource, Duration, Token } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import * as lambda from 'aws-cdk-lib/aws-lambda';
-import * as logs from 'aws-cdk-lib/aws-logs';
-import * as cr from 'aws-cdk-lib/custom-resources';
+import type * as lambda from 'aws-cdk-lib/aws-lambda';
+import type * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { addEc2Reader, EC2_MAX_ATTEMPTS, FIRST_RETRY_DELAY_MS, MAX_RETRY_DELAY_MS, RESERVED_FOR_LAST_CALL_MS } from '../ec2-reader';
 
 /** The custom resource type, shown in the console and the template. */
 export const TGW_ATTACHMENT_READER_RESOURCE_TYPE = 'Custom::VpnTransitGatewayAttachmentIds';
 
-/** Attempts per EC2 call, throttling included (the SDK default is 3). */
-const EC2_MAX_ATTEMPTS = 8;
-/** Waits between reads of an attachment that is missing or not `available` yet: 2 s, doubling up to 20 s. */
-const FIRST_RETRY_DELAY_MS = 2000;
-const MAX_RETRY_DELAY_MS = 20000;
-/** Time kept for the last read (throttling retries included) before the Lambda's timeout. */
-const RESERVED_FOR_LAST_CALL_MS = 15000;
 /** The handler's timeout (the Provider framework waits up to 15 minutes). */
 const HANDLER_TIMEOUT = Duration.minutes(5);
 
@@ -140,69 +133,26 @@ export class TransitGatewayAttachmentReader extends Construct {
     super(scope, id);
     validateReaderProps(this, props);
     this.keys = new Set(props.connections.map((c) => c.id));
-    // One log group for both Lambdas with a retention; error lines of a reader only, deleted with the stack.
-    this.logGroup = new logs.LogGroup(this, 'Logs', { retention: logs.RetentionDays.ONE_YEAR, removalPolicy: RemovalPolicy.DESTROY });
-
-    const handlerRole = this.lambdaRole('HandlerRole', 'Reads the transit gateway attachment ids of VPN connections (multicloud-vpn)');
-    handlerRole.addToPrincipalPolicy(
-      new iam.PolicyStatement({
+    ({ handler: this.handler, logGroup: this.logGroup, resource: this.resource } = addEc2Reader(this, {
+      handlerSource: TGW_ATTACHMENT_READER_HANDLER_SOURCE,
+      handlerTimeout: HANDLER_TIMEOUT,
+      handlerDescription: 'Reads the transit gateway attachment ids of VPN connections (multicloud-vpn)',
+      handlerRoleDescription: 'Reads the transit gateway attachment ids of VPN connections (multicloud-vpn)',
+      providerRoleDescription: 'Custom resource provider framework of the VPN transit gateway attachment reader (multicloud-vpn)',
+      readStatement: new iam.PolicyStatement({
         actions: ['ec2:DescribeTransitGatewayAttachments'],
         resources: ['*'],
         conditions: { StringEquals: { 'aws:RequestedRegion': Aws.REGION } },
       }),
-    );
-    Validations.of(handlerRole).acknowledge({
-      id: 'AwsSolutions-IAM5[Resource::*]',
-      reason: 'ec2:DescribeTransitGatewayAttachments supports no resource-level permissions and no action-specific condition key ' +
+      readWildcardReason: 'ec2:DescribeTransitGatewayAttachments supports no resource-level permissions and no action-specific condition key ' +
         '(Service Authorization Reference, Amazon EC2): "*" is the narrowest resource; aws:RequestedRegion limits it to this region.',
-    });
-    this.handler = new lambda.Function(this, 'Handler', {
-      runtime: lambda.Runtime.NODEJS_24_X,
-      handler: 'index.handler',
-      code: lambda.Code.fromInline(TGW_ATTACHMENT_READER_HANDLER_SOURCE),
-      timeout: HANDLER_TIMEOUT,
-      description: 'Reads the transit gateway attachment ids of VPN connections (multicloud-vpn)',
-      role: handlerRole,
-      logGroup: this.logGroup,
-      // JSON format makes the level apply: console.log (INFO) is dropped, only errors are kept.
-      loggingFormat: lambda.LoggingFormat.JSON,
-      applicationLogLevelV2: lambda.ApplicationLogLevel.ERROR,
-      systemLogLevelV2: lambda.SystemLogLevel.WARN,
-    });
-
-    const frameworkRole = this.lambdaRole(
-      'ProviderRole',
-      'Custom resource provider framework of the VPN transit gateway attachment reader (multicloud-vpn)',
-    );
-    const provider = new cr.Provider(this, 'Provider', {
-      onEventHandler: this.handler,
-      frameworkOnEventRole: frameworkRole,
-      logGroup: this.logGroup,
-      // Stated although it is the default: the framework would otherwise log the response data.
-      frameworkLambdaLoggingLevel: lambda.ApplicationLogLevel.FATAL,
-    });
-    const handlerLogicalId = Stack.of(this).getLogicalId(this.handler.node.defaultChild as CfnElement);
-    Validations.of(frameworkRole).acknowledge({
-      id: `AwsSolutions-IAM5[Resource::<${handlerLogicalId}.Arn>:*]`,
-      reason:
-        "Granted by the aws-cdk-lib Provider framework: invoke of this one handler function's versions and aliases (`<ARN>:*`), no other function.",
-    });
-    this.resource = new CustomResource(this, 'Resource', {
-      serviceToken: provider.serviceToken,
       resourceType: TGW_ATTACHMENT_READER_RESOURCE_TYPE,
       properties: {
         TransitGatewayId: props.transitGatewayId,
         // Connection ids are in the properties, so a replaced connection triggers an Update (a re-read).
         Connections: props.connections.map((c) => ({ Id: c.id, ConnectionId: c.connectionId })),
       },
-    });
-  }
-
-  /** A role Lambda can assume that may write to `this.logGroup` and nothing else (yet). */
-  private lambdaRole(id: string, description: string): iam.Role {
-    const role = new iam.Role(this, id, { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'), description });
-    this.logGroup.grantWrite(role);
-    return role;
+    }));
   }
 
   /** The transit gateway attachment id of connection `key` (a token, known after deploy). */
