@@ -4,8 +4,6 @@ import type { Violation } from '../../core/finding';
 import {
   routeTablesRoutingTo,
   routeTablesRoutingToTransitGateway,
-  type SubnetRouting,
-  subnetRoutings,
   subnetsByRouteTable,
   transitGatewayVpcs,
   vpnGatewayVpcs,
@@ -33,12 +31,7 @@ export const RouteTablesRouteToVpnGateway: Rule = {
   cfn: (view) =>
     vpnGatewayVpcs(view).flatMap((vpn): Violation[] => {
       const covered = routeTablesRoutingTo(view, vpn.gateway);
-      const subnetsByTable = new Map<string, SubnetRouting[]>();
-      for (const routing of subnetRoutings(view)) {
-        if (routing.vpc !== vpn.vpc || routing.routeTable === undefined) continue;
-        subnetsByTable.set(routing.routeTable, [...(subnetsByTable.get(routing.routeTable) ?? []), routing]);
-      }
-      return [...subnetsByTable].flatMap(([table, subnets]): Violation[] => {
+      return [...subnetsByRouteTable(view, vpn.vpc)].flatMap(([table, subnets]): Violation[] => {
         if (covered.has(table)) return [];
         const chosen = vpn.connections.length > 0 && subnets.some((s) => !s.isPublic);
         const why = chosen
